@@ -1,0 +1,5 @@
+"""`python -m newsterm` is the `newsterm` command."""
+
+from newsterm.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,156 @@
+"""The plain data that flows between the engine's stages.
+
+Every stage is a pure function from these values to new ones, so the objects are frozen: a view
+can hold on to an `Article` while a worker builds the next index without anything changing under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import PurePath
+from typing import Literal
+
+Relation = Literal["match", "conflict", "related"]
+CompareRelation = Literal["match", "conflict", "unrelated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One sentence-sized unit of an article; `text == article.text[start:end]` always holds."""
+
+    id: str
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: boilerplate dropped, metadata detected, text split into passages."""
+
+    id: str
+    title: str
+    text: str
+    source: str | None = None
+    published: datetime | None = None
+    location: str = ""
+    url: str | None = None
+    passages: tuple[Passage, ...] = ()
+    # Set when `published` is unknown and a date was borrowed from the article's story, so that
+    # relative dates ("last week") can still be resolved; the borrowed date is `reference_date`.
+    published_inferred: bool = False
+    reference_date: date | None = None
+    author: str | None = None
+    guid: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What to call the article in a list: its outlet, else the name of its file."""
+        if self.source:
+            return self.source
+        if self.location and "://" not in self.location:
+            return PurePath(self.location.split("#", 1)[0]).stem or self.id
+        return self.url or self.location or self.id
+
+    @property
+    def date_for_resolving(self) -> date | None:
+        """The date relative expressions are resolved against: published, else the borrowed one."""
+        if self.published is not None:
+            return self.published.date()
+        return self.reference_date
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A typed disagreement between two passages, with a sentence a person can read."""
+
+    kind: str
+    a: str
+    b: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What `compare()` concludes about two passages."""
+
+    relation: CompareRelation
+    score: float
+    conflicts: tuple[Conflict, ...] = ()
+    # Similarity of the two passages on their own terms (before the decision rule), kept for
+    # alignment, which also wants to know about passages that are merely "related".
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two passages of different articles in one story that speak about the same thing."""
+
+    a: str
+    b: str
+    relation: Relation
+    score: float
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report the same event."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    # Articles that are near-identical copies (wire copy republished) share a report number, so
+    # agreement can count independent reports rather than outlets.
+    reports: tuple[int, ...] = ()
+
+    @property
+    def independent_reports(self) -> int:
+        return len(set(self.reports)) if self.reports else len(self.article_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A source that could not be read, and why, in words fit for one line of stderr."""
+
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAlignment:
+    """The links and the unique passages of one story."""
+
+    story_id: str
+    links: tuple[Link, ...]
+    unique: tuple[str, ...]
+    _by_passage: dict[str, tuple[Link, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def links_of(self, passage_id: str) -> tuple[Link, ...]:
+        """Links touching a passage, strongest relation first (conflict, match, related)."""
+        return self._by_passage.get(passage_id, ())
+
+    def status(self, passage_id: str) -> Literal["conflict", "match", "related", "unique"]:
+        """The mark a passage gets in the article view."""
+        links = self.links_of(passage_id)
+        if not links:
+            return "unique"
+        relations = {link.relation for link in links}
+        for relation in ("conflict", "match", "related"):
+            if relation in relations:
+                return relation  # type: ignore[return-value]
+        return "unique"  # pragma: no cover - relations are always one of the three
+
+
+def other_end(link: Link, passage_id: str) -> str:
+    """The passage at the other end of a link."""
+    return link.b if link.a == passage_id else link.a
