@@ -1,0 +1,111 @@
+"""Split cleaned article text into sentence passages, keeping exact character offsets.
+
+A sentence ends at ".", "!", "?" or "…" (plus any closing quotes or brackets) followed by space and
+something that can start a sentence. What makes news text hard is everything that looks like an
+end but is not: "U.S. officials", "Jun. 3", "Mr. Kim", "3.5 million", "J. Smith", and a full stop
+inside a quotation that goes on ("... illegal.” the ministry said"). Paragraph breaks always end a
+sentence. Short lines without final punctuation are sub-headings, not passages.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres supt
+    insp det inc ltd co corp plc bros vs v etc al approx dept est fig no nos vol pp p ft mt
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    ave blvd rd
+    """.split()
+)
+# After these, a capitalised word still starts a new sentence even though the period could
+# belong to an abbreviation ("... in the U.S. The talks ...").
+_SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i this that these those there in on at but and or so yet however
+    meanwhile after before when while if as his her their its our
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_HEADING_END = re.compile(r"[.!?…:;,\"'”’)]$")
+
+
+def is_heading(line: str) -> bool:
+    """A short line without closing punctuation: a sub-heading, a label or a stray caption."""
+    stripped = line.strip()
+    if not stripped or _HEADING_END.search(stripped):
+        return False
+    return len(stripped.split()) <= 12
+
+
+def _ends_sentence(text: str, end: int, mark_start: int) -> bool:
+    """Decide whether the punctuation run text[mark_start:end] closes a sentence."""
+    nxt = _NEXT_START.match(text, end)
+    if nxt is None:
+        return True
+    following = nxt.group(2)
+    if text[mark_start] != ".":
+        # "!" / "?": a sentence ends unless the quotation goes on in lower case ("Why?" she asked).
+        return not following.islower()
+    if following.islower() or following in ",;:":
+        return False
+    before = _WORD_BEFORE.search(text, 0, mark_start)
+    word = before.group(1) if before else ""
+    word = word.lstrip("\"'“‘«([")
+    if not word:
+        return True
+    next_word = re.match(r"[^\W\d_]+", text[nxt.start(2) :])
+    next_lower = next_word.group().lower() if next_word else ""
+    bare = word.lower().rstrip(".")
+    if word.replace(".", "").isdigit() and following.isdigit():
+        return False
+    if len(bare) == 1 and word[0].isupper():
+        # An initial ("J. Smith"), unless the sentence really ends with a one-letter word.
+        return next_lower in _SENTENCE_STARTERS
+    if "." in bare and bare.replace(".", "").isalpha():
+        # A dotted acronym such as U.S. or a.m.: ends a sentence only before a sentence starter.
+        return next_lower in _SENTENCE_STARTERS
+    if bare in _ABBREVIATIONS:
+        if following.isdigit():
+            return False
+        closes_sentences = bare in {"etc", "inc", "ltd", "co", "corp", "plc"}
+        return closes_sentences and next_lower in _SENTENCE_STARTERS
+    return True
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for mark in _BOUNDARY.finditer(text, start, end):
+        if _ends_sentence(text, mark.end(), mark.start()):
+            spans.append((cursor, mark.end()))
+            nxt = _NEXT_START.match(text, mark.end())
+            cursor = nxt.start(1) if nxt else mark.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a cleaned text, in order; headings are left out."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        line_start, line_end = offset, offset + len(line)
+        offset = line_end + 1
+        if not line.strip() or is_heading(line):
+            continue
+        spans.extend(_sentence_spans(text, line_start, line_end))
+    return spans

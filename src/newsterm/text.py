@@ -1,0 +1,118 @@
+"""Tokens and normal forms: the vocabulary every other stage compares in.
+
+Matching across outlets has to see through typography ("Russia's" / "Russia’s"), inflection
+("killed" / "kill") and house style ("U.S." / "US"), while keeping the original words around for
+display. So each token carries its span in the passage, its surface form and a normal form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# A token is a number (with thousands separators and decimals), a dotted acronym ("U.S."), or a
+# word with inner apostrophes. Hyphens and dashes separate words.
+TOKEN_RE = re.compile(
+    r"\d+(?:[.,]\d+)*"
+    r"|(?:[^\W\d_]\.){2,}"
+    r"|[^\W_]+(?:['’][^\W\d_]+)*"
+)
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself of off on once only or other our ours ourselves out over own
+    same she should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours yourself yourselves s t d ll m re ve y o says said say
+    saying told tell according also would could may might must shall upon via per amid among
+    across toward towards within without onto whether yet still even however though although
+    since unless whose whom many much one's
+    """.split()
+)
+
+# Words that carry negation; kept out of STOPWORDS' reach so that "not" is never lost.
+NEGATIONS = frozenset(
+    "not no never neither nor none nobody nothing nowhere cannot without n't".split()
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a passage: where it is, how it was written, and how it compares."""
+
+    start: int
+    end: int
+    surface: str
+    norm: str  # lower-cased, accents folded, apostrophes unified, possessive dropped
+    stem: str
+
+    @property
+    def is_number(self) -> bool:
+        return self.norm[:1].isdigit()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.surface[:1].isupper()
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower-case, fold accents and unify apostrophes: the key two spellings must share."""
+    word = word.translate(_APOSTROPHES).lower()
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif word.endswith("s'"):
+        word = word[:-1]
+    if "." in word and not word[:1].isdigit():
+        word = word.replace(".", "")  # U.S. -> us, U.N. -> un
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def stem(norm: str) -> str:
+    """Porter2 stem of a normal form; numbers are their own stem (without separators)."""
+    if norm[:1].isdigit():
+        return norm.replace(",", "")
+    if "'" in norm:
+        norm = norm.replace("'", "")
+    return _STEMMER.stemWord(norm)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a passage into tokens with their spans; punctuation is not a token."""
+    tokens = []
+    for match in TOKEN_RE.finditer(text):
+        surface = match.group()
+        norm = fold(surface)
+        if not norm:
+            continue
+        tokens.append(Token(match.start(), match.end(), surface, norm, stem(norm)))
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    """Just the normal forms, for callers that do not need spans."""
+    return [fold(m) for m in TOKEN_RE.findall(text)]
+
+
+def content_stems(tokens: list[Token]) -> list[str]:
+    """Stems of the words that carry meaning: stopwords and bare punctuation dropped."""
+    return [t.stem for t in tokens if t.norm not in STOPWORDS and (len(t.norm) > 1 or t.is_number)]
+
+
+def squash(text: str) -> str:
+    """A spelling-insensitive key: letters and digits only ("inter-state" == "interstate")."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
