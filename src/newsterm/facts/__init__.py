@@ -1,0 +1,64 @@
+"""The fact layer: what a passage commits to, beyond its words.
+
+Numbers, dates (resolved against the article's publication date), quotations, qualifiers,
+negation, names and attribution are what outlets get wrong or tell differently, so conflicts are
+found here rather than in raw word overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newsterm.facts.cues import Cue, hedges, negations
+from newsterm.facts.dates import DateMention, extract_dates
+from newsterm.facts.names import Name, extract_names
+from newsterm.facts.numbers import Quantity, extract_quantities
+from newsterm.facts.quotes import Quote, extract_quotes
+
+__all__ = [
+    "Cue",
+    "DateMention",
+    "Facts",
+    "Name",
+    "Quantity",
+    "Quote",
+    "extract_facts",
+]
+
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?\b|\b\d{1,2}\s?[ap]\.?m\.?\b", re.I)
+_ATTRIBUTION_RE = re.compile(
+    r"\baccording to (?P<source>(?:the )?[\w’'\- ]{2,60}?)(?=[,.;:]|$| who | citing | in a )",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the fact layer found in one passage."""
+
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateMention, ...]
+    quotes: tuple[Quote, ...]
+    names: tuple[Name, ...]
+    negations: tuple[Cue, ...]
+    hedges: tuple[Cue, ...]
+    attributions: tuple[str, ...]
+    reference: date | None
+
+
+def extract_facts(text: str, published: date | None = None) -> Facts:
+    """Run every extractor over one passage; `published` anchors relative dates."""
+    dates = extract_dates(text, published)
+    skip = [(d.start, d.end) for d in dates] + [m.span() for m in _TIME_RE.finditer(text)]
+    return Facts(
+        quantities=tuple(extract_quantities(text, skip)),
+        dates=tuple(dates),
+        quotes=tuple(extract_quotes(text)),
+        names=tuple(extract_names(text)),
+        negations=tuple(negations(text)),
+        hedges=tuple(hedges(text)),
+        attributions=tuple(m.group("source").strip() for m in _ATTRIBUTION_RE.finditer(text)),
+        reference=published,
+    )

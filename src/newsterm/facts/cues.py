@@ -1,0 +1,108 @@
+"""Small closed-class cues: qualifiers of quantities, negation, hedges.
+
+These are lexicons, not rules about particular articles: the words English news uses to bound a
+number ("at least", "as many as"), to negate a claim ("not", "never", "denied"), or to distance
+itself from it ("reportedly", "is believed to").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# qualifier phrase -> kind: "approx" (either side), "lower" (a floor), "upper" (a ceiling),
+# "near" (just below).
+QUALIFIERS: dict[str, str] = {
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "circa": "approx",
+    "close to": "near",
+    "nearly": "near",
+    "almost": "near",
+    "just under": "near",
+    "at least": "lower",
+    "more than": "lower",
+    "over": "lower",
+    "upwards of": "lower",
+    "in excess of": "lower",
+    "no fewer than": "lower",
+    "no less than": "lower",
+    "at a minimum": "lower",
+    "above": "lower",
+    "just over": "lower",
+    "exceeding": "lower",
+    "as many as": "upper",
+    "as much as": "upper",
+    "up to": "upper",
+    "at most": "upper",
+    "fewer than": "upper",
+    "less than": "upper",
+    "under": "upper",
+    "no more than": "upper",
+    "as few as": "lower",
+    "below": "upper",
+    "a maximum of": "upper",
+}
+QUALIFIER_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+QUALIFIER_WORDS = {
+    "approx": "approximately",
+    "near": "nearly",
+    "lower": "at least",
+    "upper": "at most",
+}
+
+
+def qualifier_kind(phrase: str) -> str:
+    return QUALIFIERS.get(" ".join(phrase.lower().split()), "")
+
+
+NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|cannot|without|"
+    r"\w+n[’']t)\b",
+    re.IGNORECASE,
+)
+# "no" in these phrases does not negate the claim.
+_NOT_NEGATING = re.compile(
+    r"\b(?:no\s+(?:longer|sooner|doubt|matter|more than|less than|fewer than)|"
+    r"not\s+only|not\s+just|no\.\s*\d)",
+    re.IGNORECASE,
+)
+
+HEDGE_RE = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|purportedly|is believed to|are believed to|"
+    r"is thought to|are thought to|is said to|are said to|may have|might have|could have|"
+    r"possibly|likely|unconfirmed|claimed|claims?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word or phrase found in a passage."""
+
+    text: str
+    start: int
+    end: int
+
+
+def negations(text: str) -> list[Cue]:
+    """Negation cues that really negate ("not only" and "no longer" do not count)."""
+    excluded = [m.span() for m in _NOT_NEGATING.finditer(text)]
+    return [
+        Cue(m.group(), m.start(), m.end())
+        for m in NEGATION_RE.finditer(text)
+        if not any(s <= m.start() < e for s, e in excluded)
+    ]
+
+
+def hedges(text: str) -> list[Cue]:
+    return [Cue(m.group(), m.start(), m.end()) for m in HEDGE_RE.finditer(text)]

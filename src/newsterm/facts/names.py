@@ -1,0 +1,73 @@
+"""Capitalised names: who and where a passage is about.
+
+No model, no gazetteer: a name is a run of capitalised words (with "of", "de", "al-" and the
+like allowed inside), minus what is capitalised only because a sentence starts there. Names feed
+two things: story grouping (shared names tie articles together) and entity conflicts (a different
+name in the same place of the same claim).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsterm.facts.dates import MONTHS, WEEKDAYS
+from newsterm.lexicon import canonical_name
+from newsterm.text import STOPWORDS, fold
+
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:(?:of|de|da|del|der|van|von|bin|al|la|le|du|the)\s+)?"
+    r"(?:[A-Z][\w’'.-]*|[A-Z]\.))*"
+)
+_NOT_NAMES = frozenset(
+    {*MONTHS, *WEEKDAYS, "i", "mr", "mrs", "ms", "dr", "sir", "prof"}
+    | {w for w in STOPWORDS if len(w) > 1}
+    | set(
+        """according asked meanwhile however earlier later also after before while despite
+    yesterday today tonight officials official police people president minister""".split()
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    key: str  # canonical form: "united states" for "US", "U.S." and "America"
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def extract_names(text: str) -> list[Name]:
+    """Names in a passage, in order; a lone capitalised word at the start of a sentence is skipped
+    unless it is written like a name elsewhere in the passage."""
+    names = []
+    for m in _NAME_RUN.finditer(text):
+        raw = m.group().rstrip(".’'-")
+        start = m.start()
+        words = raw.split()
+        # Drop leading words that are capitalised function words ("The", "In", "According").
+        while words and fold(words[0]) in _NOT_NAMES:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        while words and fold(words[-1]) in _NOT_NAMES:
+            words = words[:-1]
+        if not words:
+            continue
+        surface = " ".join(_strip_possessive(w) for w in words)
+        end = start + len(" ".join(words))
+        sentence_start = start == 0 or bool(re.search(r"(?:^|[.!?:;\"“‘(]\s*)$", text[:start]))
+        if sentence_start and len(words) == 1 and not _written_as_name(text, words[0], start):
+            continue
+        names.append(Name(surface, start, min(end, len(text)), canonical_name(surface)))
+    return names
+
+
+def _written_as_name(text: str, word: str, first: int) -> bool:
+    """True when a sentence-initial word is capitalised again later (so it is a name)."""
+    bare = _strip_possessive(word)
+    pattern = r"(?<![.!?]\s)\b" + re.escape(bare) + r"\b"
+    return re.search(pattern, text[first + len(word) :]) is not None

@@ -1,0 +1,367 @@
+"""Quantities in news prose, written in digits or in words, as value intervals with their noun.
+
+"seven other countries", "nine million rounds", "around 600 soldiers", "thousands more injured",
+"$2.5 billion", "4.4%": each becomes a `Quantity` whose interval says what the text commits to
+("around 600" is 540..660, "thousands" is 2,000..9,999, "at least 100" is 100..inf). Two outlets
+contradict each other on a quantity only when their intervals for the same noun cannot overlap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
+from newsterm.text import STOPWORDS, fold, stem
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "mln": 1_000_000,
+    "bln": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+    "b": 1_000_000_000,
+    "k": 1_000,
+    "tn": 1_000_000_000_000,
+}
+# Vague plurals: "thousands" commits to at least two thousand and fewer than ten thousand.
+VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "millions": (2_000_000, 999_999_999),
+    "billions": (2e9, 999e9),
+    "several": (3, 9),
+    "a few": (2, 5),
+    "a couple": (2, 3),
+    "a dozen": (12, 12),
+    "a handful": (2, 6),
+}
+_CURRENCY = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "won": "KRW",
+    "rubles": "RUB",
+    "roubles": "RUB",
+}
+# Modifiers that sit between a number and its noun without being the noun.
+_PRE_MODIFIERS = frozenset(
+    "other more additional new further extra some of the than about an a another".split()
+)
+
+_WORD_NUMBER = "|".join(
+    sorted(
+        [
+            *UNITS,
+            *TENS,
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "a",
+            "an",
+            "and",
+            "half",
+            "quarter",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|tn|m|b|k)\b"
+
+QUANTITY_RE = re.compile(
+    r"(?P<currency>(?:US|A|C)?\$|£|€|¥)?\s?"
+    r"(?<![\w.,])(?:"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<dscale>" + _SCALE_WORD + r"))?"
+    r"|(?P<vague>tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
+    r"|dozens|scores|hundreds|thousands|millions|billions|several|a few|a couple|a dozen"
+    r"|a handful)\b"
+    r"|(?P<words>(?:(?:" + _WORD_NUMBER + r")(?:[\s-]+|\b)){1,8})"
+    r")"
+    r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|pct\b))?",
+    re.IGNORECASE,
+)
+_NOUN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in the text: the words, where they are, and the interval they commit to."""
+
+    text: str
+    start: int
+    end: int
+    low: float
+    high: float
+    value: float
+    unit: str  # "", "%", or a currency code
+    noun: str  # stem of the counted noun ("countri"), "" when none could be found
+    noun_text: str  # the noun phrase as written ("other countries")
+    qualifier: str  # "", "approx", "lower", "upper"
+    qualifier_text: str
+    vague: bool
+
+    def overlaps(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def words_to_number(phrase: str) -> float | None:
+    """Value of a number written in words ("nine million", "one hundred and twenty-five")."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", phrase.lower().strip()):
+        if not word or word == "and":
+            continue
+        if word in ("a", "an"):
+            current = current or 1
+            continue
+        if word == "half":
+            current = (current or 1) * 0.5
+            seen = True
+        elif word == "quarter":
+            current = (current or 1) * 0.25
+            seen = True
+        elif word in UNITS:
+            current += UNITS[word]
+            seen = True
+        elif word in TENS:
+            current += TENS[word]
+            seen = True
+        elif word == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _digits_value(digits: str) -> tuple[float, float]:
+    """Value and rounding half-width: "2.5" may stand for anything from 2.45 to 2.55."""
+    plain = digits.replace(",", "")
+    value = float(plain)
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    return value, (0.5 * 10**-decimals if decimals else 0.0)
+
+
+def _interval(value: float, slack: float, qualifier: str) -> tuple[float, float]:
+    low, high = value - slack, value + slack
+    if qualifier == "approx":
+        return value * 0.85, value * 1.15
+    if qualifier == "lower":
+        return low, math.inf
+    if qualifier == "upper":
+        return 0.0, high
+    if qualifier == "near":  # "nearly", "almost": a bit below
+        return value * 0.8, high
+    return low, high
+
+
+def _looks_plural(norm: str) -> bool:
+    return len(norm) > 3 and norm.endswith("s") and not norm.endswith(("ss", "us", "is"))
+
+
+def _noun_after(text: str, end: int) -> tuple[str, str]:
+    """The noun a number counts: "seven other countries" -> countries, "600 North Korean soldiers"
+    -> soldiers. A run of up to three content words follows the number; its first plural word is
+    the noun (a verb often comes next), else its last word."""
+    rest = text[end : end + 80]
+    run: list[re.Match[str]] = []
+    cursor = 0
+    for word_match in _NOUN_WORD.finditer(rest):
+        if re.search(r"[,.;:!?()\"“”]", rest[cursor : word_match.start()]):
+            break
+        cursor = word_match.end()
+        norm = fold(word_match.group())
+        if not run and norm in _PRE_MODIFIERS:
+            continue
+        if norm in STOPWORDS or norm in _PRE_MODIFIERS:
+            break
+        run.append(word_match)
+        if len(run) == 3:
+            break
+    if not run:
+        return "", ""
+    head = next((m for m in run if _looks_plural(fold(m.group()))), run[-1])
+    first = _NOUN_WORD.search(rest)
+    phrase_start = first.start() if first else run[0].start()
+    return stem(fold(head.group())), rest[phrase_start : head.end()]
+
+
+def _is_year(digits: str, has_scale: bool, currency: str | None, unit: str | None) -> bool:
+    return (
+        not has_scale
+        and not currency
+        and not unit
+        and len(digits) == 4
+        and digits.isdigit()
+        and 1800 <= int(digits) <= 2100
+    )
+
+
+def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """All quantities in a passage, except inside the `skip` spans (dates, times)."""
+    found: list[Quantity] = []
+    skip = skip or []
+    qualifiers = [(m.start(), m.end(), m.group()) for m in QUALIFIER_RE.finditer(text)]
+    for match in QUANTITY_RE.finditer(text):
+        start, end = match.span()
+        raw = match.group()
+        lead = len(raw) - len(raw.lstrip())
+        start += lead
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if any(s <= start < e or s < end <= e for s, e in skip):
+            continue
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:/"):
+            continue  # inside a word, a time "11:17", a version "3.5.1" or a URL
+        if end < len(text) and text[end].isalnum() and not match.group("unit"):
+            continue
+        currency = match.group("currency")
+        unit_text = match.group("unit")
+        vague = False
+        if match.group("digits"):
+            digits = match.group("digits")
+            dscale = match.group("dscale")
+            if _is_year(digits, bool(dscale), currency, unit_text):
+                continue
+            if dscale and dscale.lower() in ("m", "b", "k") and not currency:
+                # "5 m" is more likely metres than millions without a currency.
+                dscale = None
+                end = match.end("digits")
+            value, slack = _digits_value(digits)
+            if dscale:
+                factor = SCALES[dscale.lower()]
+                value, slack = value * factor, slack * factor
+        elif match.group("vague"):
+            phrase = match.group("vague").lower()
+            if phrase.startswith("tens of") or phrase.startswith("hundreds of"):
+                base = SCALES[phrase.rsplit(" ", 1)[1][:-1]]
+                factor = 10 if phrase.startswith("tens") else 100
+                low_v, high_v = 2 * factor * base, 10 * factor * base - 1
+            else:
+                low_v, high_v = VAGUE[phrase]
+            value, slack, vague = (low_v + high_v) / 2, (high_v - low_v) / 2, True
+        else:
+            trimmed = _trim_word_number(text, start, match.end("words"))
+            if trimmed is None:
+                continue
+            start, end, number = trimmed
+            value, slack = number, 0.0
+            unit_text = None
+        unit = "%" if unit_text else (_CURRENCY.get((currency or "").lower(), ""))
+        noun, noun_text = _noun_after(text, end)
+        if not unit and noun in _CURRENCY_WORDS:
+            unit = _CURRENCY_WORDS[noun]
+        qualifier_text = ""
+        qualifier = ""
+        for _q_start, q_end, q_text in qualifiers:
+            if q_end <= start and not text[q_end:start].strip(" $£€\"'“‘"):
+                qualifier_text, qualifier = q_text, qualifier_kind(q_text)
+        low, high = (
+            _interval(value, slack, qualifier) if not vague else (value - slack, value + slack)
+        )
+        if vague and qualifier == "lower":
+            high = math.inf
+        found.append(
+            Quantity(
+                text=text[start:end],
+                start=start,
+                end=end,
+                low=low,
+                high=high,
+                value=value,
+                unit=unit,
+                noun=noun,
+                noun_text=noun_text,
+                qualifier=qualifier,
+                qualifier_text=qualifier_text,
+                vague=vague,
+            )
+        )
+    return found
+
+
+_SCALE_NAMES = frozenset(
+    ["hundred", "thousand", "million", "billion", "trillion", "half", "quarter"]
+)
+_WORD_SPAN = re.compile(r"[A-Za-z]+")
+
+
+def _trim_word_number(text: str, start: int, end: int) -> tuple[int, int, float] | None:
+    """Cut connectors off a run of number words: "and seven" is seven, "a million" a million."""
+    spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD_SPAN.finditer(text, start, end)]
+    while spans and (
+        spans[0][2] == "and"
+        or (spans[0][2] in ("a", "an") and (len(spans) < 2 or spans[1][2] not in _SCALE_NAMES))
+    ):
+        spans.pop(0)
+    while spans and spans[-1][2] in ("and", "a", "an"):
+        spans.pop()
+    if not spans or all(w in ("half", "quarter", "a", "an") for _, _, w in spans):
+        return None
+    s, e = spans[0][0], spans[-1][1]
+    number = words_to_number(text[s:e])
+    if number is None:
+        return None
+    if [w for _, _, w in spans] == ["one"] and not _counts_something(text, e):
+        return None  # "one of the", "no one": a pronoun, not a count
+    return s, e, number
+
+
+def _counts_something(text: str, end: int) -> bool:
+    nxt = _NOUN_WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    return nxt is not None and fold(nxt.group()) not in STOPWORDS | {"another", "day", "time"}

@@ -1,0 +1,61 @@
+"""Quoted spans: the words an outlet puts inside quotation marks.
+
+A quotation is a claim about exact words, so two outlets quoting the same statement with different
+words is worth flagging. The hard part is telling quotation marks from apostrophes: "Russia’s" and
+'unlawful' both use the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsterm.text import squash
+
+# Double quotes of every style pair up freely; single quotes only when they sit at word edges
+# ("as 'unlawful' by" but not "Russia's").
+_QUOTE_RE = re.compile(
+    r"“(?P<curly>[^”“]{1,600})”"
+    r"|\"(?P<straight>[^\"]{1,600})\""
+    r"|«\s?(?P<guillemet>[^»]{1,600}?)\s?»"
+    r"|(?<![\w’'])‘(?P<single_curly>[^‘’]{1,300}?)’(?![\w’])"
+    r"|(?<![\w'’])'(?P<single>[^']{1,300}?)'(?![\w'’])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words inside quotation marks; `start`/`end` cover the words, not the marks."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Spelling-insensitive form: case, punctuation and hyphens do not make a quote differ."""
+        return squash(self.text)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    quotes = []
+    for m in _QUOTE_RE.finditer(text):
+        group = next(name for name, value in m.groupdict().items() if value is not None)
+        start, end = m.span(group)
+        inner = text[start:end]
+        stripped = inner.strip(" ,.;:")
+        if not stripped or not any(ch.isalpha() for ch in stripped):
+            continue
+        offset = inner.index(stripped)
+        quotes.append(Quote(stripped, start + offset, start + offset + len(stripped)))
+    return quotes
+
+
+def same_words(a: Quote, b: Quote) -> bool:
+    """Two quotes agree when one's words appear within the other's (a shorter excerpt is fine)."""
+    ka, kb = a.key, b.key
+    if not ka or not kb:
+        return True
+    ka = ka.removeprefix("the")
+    kb = kb.removeprefix("the")
+    return ka in kb or kb in ka

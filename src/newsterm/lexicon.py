@@ -1,0 +1,102 @@
+"""Curated word lists: name aliases, synonyms and antonyms, shipped as small text files.
+
+Kept as data rather than code so that a reviewer can read and extend them without touching the
+logic, and so that each entry is a decision someone can argue with.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from newsterm.text import fold, stem
+
+
+def _lines(name: str) -> list[list[str]]:
+    raw = files("newsterm").joinpath("data", name).read_text(encoding="utf-8")
+    groups = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            groups.append([item.strip() for item in line.split(",") if item.strip()])
+    return groups
+
+
+def _name_key(text: str) -> str:
+    return " ".join(fold(word) for word in text.replace("’", "'").split())
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    table = {}
+    for group in _lines("aliases.txt"):
+        canonical = _name_key(group[0])
+        for item in group:
+            table[_name_key(item)] = canonical
+    return table
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    table = {}
+    for group in _lines("synonyms.txt"):
+        canonical = stem(fold(group[0].split()[0]))
+        for item in group:
+            table[stem(fold(item.replace(" ", "")))] = canonical
+            if " " not in item:
+                table[stem(fold(item))] = canonical
+    return table
+
+
+@cache
+def _antonyms() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for group in _lines("antonyms.txt"):
+        if len(group) == 2:
+            a, b = (stem(fold(word)) for word in group)
+            pairs.add((a, b))
+            pairs.add((b, a))
+    return frozenset(pairs)
+
+
+@cache
+def _seats() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for group in _lines("capitals.txt"):
+        if len(group) == 2:
+            country, seat = canonical_name(group[0]), canonical_name(group[1])
+            pairs.add((country, seat))
+            pairs.add((seat, country))
+    return frozenset(pairs)
+
+
+def same_actor(key_a: str, key_b: str) -> bool:
+    """True when two name keys are a country and the seat of its government ("Moscow", "Russia")."""
+    return (key_a, key_b) in _seats()
+
+
+def canonical_name(text: str) -> str:
+    """The key two spellings of one name share: "U.S.", "US" and "United States" agree."""
+    key = _name_key(text)
+    if key.startswith("the "):
+        key = _aliases().get(key, key[4:])
+    return _aliases().get(key, key)
+
+
+def has_aliases(key: str) -> bool:
+    """True for a canonical name that other spellings map to ("united states")."""
+    return key in _alias_targets()
+
+
+@cache
+def _alias_targets() -> frozenset[str]:
+    return frozenset(_aliases().values())
+
+
+def canonical_stem(word_stem: str) -> str:
+    """Map a stem to its synonym group's representative ("wound" -> "injur")."""
+    return _synonyms().get(word_stem, word_stem)
+
+
+def are_antonyms(stem_a: str, stem_b: str) -> bool:
+    return (stem_a, stem_b) in _antonyms()
