@@ -1,0 +1,161 @@
+"""Are two passages the same claim, and if so, do they tell it the same way?
+
+The decision has two parts. Similarity says whether two passages speak about the same thing:
+informative words in common (weighted by background IDF, synonyms merged), in the same order,
+the same names. Then the fact layer checks the slots where outlets differ: numbers, dates,
+quotations, qualifiers, negation, names. A pair that is about the same thing and differs in a
+slot is a conflict; one that agrees is a match.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from itertools import pairwise
+
+from newsterm.conflicts import find_conflicts
+from newsterm.facts import Facts, extract_facts
+from newsterm.lexicon import canonical_stem, has_aliases
+from newsterm.model import Comparison, Passage
+from newsterm.text import NEGATIONS, STOPWORDS, Token, tokenize
+from newsterm.weights import idf
+
+# Decision thresholds, fitted by bench/accuracy.py on the development part of the evaluation
+# sets (see README "Accuracy").
+MATCH_THRESHOLD = 0.50
+CONFLICT_THRESHOLD = 0.50
+RELATED_THRESHOLD = 0.33
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A passage made ready for comparison: tokens, weighted terms and facts, computed once."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]  # canonical stem of every token, in order (the diff alphabet)
+    terms: frozenset[str]  # informative canonical stems
+    weight: float  # sum of the terms' weights
+    bigrams: frozenset[tuple[str, str]]
+    facts: Facts
+    published: date | None
+    published_inferred: bool = False
+
+
+def _is_term(token: Token) -> bool:
+    return (
+        token.norm not in STOPWORDS
+        and token.norm not in NEGATIONS
+        and not token.is_number
+        and (len(token.norm) > 1)
+    )
+
+
+def prepare(
+    text: str, published: date | datetime | str | None = None, published_inferred: bool = False
+) -> Prepared:
+    """Tokenise a passage and extract its facts; `published` anchors relative dates."""
+    ref = _as_date(published)
+    tokens = tuple(tokenize(text))
+    facts = extract_facts(text, ref)
+    keys = [canonical_stem(t.stem) for t in tokens]
+    content_mask = [_is_term(t) for t in tokens]
+    # A name spelled differently ("US", "U.S.", "United States") becomes one key, so that house
+    # style neither lowers similarity nor shows up as a difference.
+    for name in facts.names:
+        covered = [i for i, t in enumerate(tokens) if name.start <= t.start and t.end <= name.end]
+        if covered and (
+            has_aliases(name.key) or name.key != " ".join(tokens[i].norm for i in covered)
+        ):
+            keys[covered[0]] = "@" + name.key
+            content_mask[covered[0]] = True
+            for i in covered[1:]:
+                keys[i] = ""
+                content_mask[i] = False
+    content = [key for key, is_content in zip(keys, content_mask, strict=True) if is_content]
+    terms = frozenset(content)
+    return Prepared(
+        text=text,
+        tokens=tokens,
+        keys=tuple(keys),
+        terms=terms,
+        weight=sum(idf(term) for term in terms),
+        bigrams=frozenset(pairwise(content)),
+        facts=facts,
+        published=ref,
+        published_inferred=published_inferred,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _prepare_cached(text: str, published: date | None) -> Prepared:
+    return prepare(text, published)
+
+
+def _as_date(value: date | datetime | str | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    from newsterm.ingest.metadata import parse_date
+
+    parsed = parse_date(str(value))
+    return parsed.date() if parsed else None
+
+
+def similarity(a: Prepared, b: Prepared) -> tuple[float, float]:
+    """(symmetric similarity, containment of the shorter in the longer), both 0..1."""
+    if not a.terms or not b.terms:
+        return (1.0, 1.0) if a.keys == b.keys and a.keys else (0.0, 0.0)
+    shared = a.terms & b.terms
+    overlap = sum(idf(term) for term in shared)
+    cosine = overlap / math.sqrt(a.weight * b.weight)
+    containment = overlap / min(a.weight, b.weight)
+    if a.bigrams and b.bigrams:
+        order = len(a.bigrams & b.bigrams) / math.sqrt(len(a.bigrams) * len(b.bigrams))
+    else:
+        order = cosine
+    symmetric = 0.75 * cosine + 0.25 * order
+    return min(symmetric, 1.0), min(containment, 1.0)
+
+
+def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
+    """Relate two prepared passages: match, conflict or unrelated, with a score and reasons."""
+    symmetric, containment = similarity(a, b)
+    # Same claim: enough shared substance both ways, or one passage contained in the other.
+    claim = max(symmetric, 0.8 * containment + 0.2 * symmetric)
+    if claim >= CONFLICT_THRESHOLD:
+        conflicts = find_conflicts(a, b)
+    elif claim >= RELATED_THRESHOLD:
+        conflicts = find_conflicts(a, b, anchored_only=True)
+    else:
+        conflicts = []
+    if conflicts:
+        return Comparison("conflict", round(claim, 4), tuple(conflicts), round(claim, 4))
+    if claim >= MATCH_THRESHOLD:
+        return Comparison("match", round(claim, 4), (), round(claim, 4))
+    return Comparison("unrelated", round(claim, 4), (), round(claim, 4))
+
+
+def compare(
+    a: str | Passage,
+    b: str | Passage,
+    published_a: date | datetime | str | None = None,
+    published_b: date | datetime | str | None = None,
+) -> Comparison:
+    """Relate two passages of news text.
+
+    `published_a`/`published_b` are the publication dates of the articles the passages come
+    from; relative dates ("last week", "so far this year") are resolved against them. Without
+    them, relative dates are compared by their wording only.
+    """
+    text_a = a.text if isinstance(a, Passage) else str(a)
+    text_b = b.text if isinstance(b, Passage) else str(b)
+    return compare_prepared(
+        _prepare_cached(text_a, _as_date(published_a)),
+        _prepare_cached(text_b, _as_date(published_b)),
+    )

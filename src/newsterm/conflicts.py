@@ -1,0 +1,417 @@
+"""Typed, explained disagreements between two passages that make the same claim.
+
+A word-level alignment of the two passages (difflib over canonical stems) shows the slots where
+they differ; each kind of fact is then checked in its slot, or, failing that, paired by what it
+counts or when it happened. Every conflict carries a sentence a reader can check against the
+text: "seven ≠ eight: other countries in the monitoring group".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from newsterm.facts import DateMention, Quantity, Quote
+from newsterm.facts.dates import describe
+from newsterm.facts.quotes import same_words
+from newsterm.lexicon import are_antonyms, canonical_stem, same_actor
+from newsterm.model import Conflict
+from newsterm.text import NEGATIONS, STOPWORDS, squash, stem
+
+if TYPE_CHECKING:
+    from newsterm.compare import Prepared
+
+Span = tuple[int, int]
+Slot = tuple[Span, Span]  # the character ranges of one differing region, in a and in b
+
+
+def _slots(a: Prepared, b: Prepared) -> list[tuple[str, int, int, int, int]]:
+    matcher = SequenceMatcher(None, a.keys, b.keys, autojunk=False)
+    return [op for op in matcher.get_opcodes() if op[0] != "equal"]
+
+
+def _char_span(prep: Prepared, i1: int, i2: int) -> Span:
+    if i1 >= i2:
+        # An insertion point: the gap between two tokens.
+        left = prep.tokens[i1 - 1].end if i1 > 0 else 0
+        right = prep.tokens[i1].start if i1 < len(prep.tokens) else len(prep.text)
+        return left, right
+    return prep.tokens[i1].start, prep.tokens[i2 - 1].end
+
+
+def _inside(span: Span, start: int, end: int) -> bool:
+    return (
+        (span[0] <= start and end <= span[1])
+        or (start <= span[0] < end)
+        or (start < span[1] <= end)
+    )
+
+
+def _same_slot(slots: list[Slot], a_range: Span, b_range: Span) -> bool:
+    return any(_inside(sa, *a_range) and _inside(sb, *b_range) for sa, sb in slots)
+
+
+def _context(a: Prepared, a_start: int, b: Prepared, b_start: int) -> str:
+    """Shared words just before two facts, as written in a: where in the claim they sit.
+
+    Of the word runs the two passages share in the dozen words before the facts, the phrase
+    kept is the head of a common-noun phrase ("monitoring group" out of "sanctions monitoring
+    group including South Korea"), since it names what the facts are about.
+    """
+
+    def window(prep: Prepared, start: int) -> list[int]:
+        return [i for i, t in enumerate(prep.tokens) if t.end <= start][-12:]
+
+    wa, wb = window(a, a_start), window(b, b_start)
+    b_keys = [b.keys[i] for i in wb]
+    chunks: list[tuple[int, int, list[int]]] = []
+    for i in range(len(wa)):
+        for j in range(len(b_keys)):
+            if i and j and a.keys[wa[i - 1]] == b_keys[j - 1]:
+                continue  # not the start of a maximal run
+            k = 0
+            while i + k < len(wa) and j + k < len(b_keys) and a.keys[wa[i + k]] == b_keys[j + k]:
+                k += 1
+            chunk = _head_chunk(a, wa[i : i + k])
+            if len(chunk) == 2:
+                proper = any(a.tokens[t].is_capitalised for t in chunk)
+                chunks.append((proper, -k, chunk))
+    if not chunks:
+        return ""
+    chunk = min(chunks, key=lambda item: (item[0], item[1], item[2][0]))[2]
+    return a.text[a.tokens[chunk[0]].start : a.tokens[chunk[-1]].end]
+
+
+def _head_chunk(prep: Prepared, run: list[int]) -> list[int]:
+    """The last two words of the first run of content words (a noun phrase ends in its head)."""
+    chunk: list[int] = []
+    for i in run:
+        if prep.keys[i] == "":
+            continue  # the rest of a multi-word name
+        if prep.tokens[i].norm in STOPWORDS or prep.tokens[i].norm in _CHUNK_BREAKS:
+            if len(chunk) >= 2:
+                break
+            chunk = []
+            continue
+        chunk.append(i)
+    return chunk[-2:] if len(chunk) >= 2 else []
+
+
+_CHUNK_BREAKS = frozenset(
+    "including comprising such like which led backed based called named known".split()
+)
+
+# ---------------------------------------------------------------------------------- numbers
+
+
+def _pair_quantities(
+    a: Prepared, b: Prepared, slots: list[Slot]
+) -> Iterable[tuple[Quantity, Quantity]]:
+    qa_all = [q for q in a.facts.quantities]
+    qb_all = [q for q in b.facts.quantities]
+    used_b: set[int] = set()
+    for qa in qa_all:
+        best: tuple[int, int] | None = None
+        same_noun_a = [
+            q for q in qa_all if q.noun and canonical_stem(q.noun) == canonical_stem(qa.noun)
+        ]
+        for j, qb in enumerate(qb_all):
+            if j in used_b or qa.unit != qb.unit:
+                continue
+            same_noun = bool(qa.noun) and canonical_stem(qa.noun) == canonical_stem(qb.noun)
+            in_slot = _same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))
+            same_noun_b = [
+                q for q in qb_all if q.noun and canonical_stem(q.noun) == canonical_stem(qb.noun)
+            ]
+            lone = len(qa_all) == 1 and len(qb_all) == 1 and (not qa.noun or not qb.noun)
+            unique_noun = same_noun and len(same_noun_a) == 1 and len(same_noun_b) == 1
+            rank = (
+                3
+                if same_noun and in_slot
+                else 2
+                if unique_noun
+                else (1 if (in_slot and (same_noun or not qa.noun or not qb.noun)) or lone else 0)
+            )
+            if rank and (best is None or rank > best[0]):
+                best = (rank, j)
+        if best is not None:
+            used_b.add(best[1])
+            yield qa, qb_all[best[1]]
+
+
+def _quantity_conflicts(
+    a: Prepared, b: Prepared, slots: list[Slot], anchored_only: bool
+) -> list[Conflict]:
+    found = []
+    for qa, qb in _pair_quantities(a, b, slots):
+        text_a = f"{qa.qualifier_text} {qa.text}".strip()
+        text_b = f"{qb.qualifier_text} {qb.text}".strip()
+        noun = qa.noun_text or qb.noun_text
+        context = _context(a, qa.start, b, qb.start)
+        if anchored_only and not (
+            context and qa.noun and canonical_stem(qa.noun) == canonical_stem(qb.noun)
+        ):
+            continue
+        about = f": {noun}" if noun else ""
+        if context:
+            about += f" in the {context}" if noun else f": {context}"
+        if not qa.overlaps(qb):
+            if qa.value == qb.value:
+                found.append(
+                    Conflict(
+                        "qualifier",
+                        text_a,
+                        text_b,
+                        f"{text_a} vs {text_b}{about}: the bounds exclude each other",
+                    )
+                )
+            else:
+                found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
+        elif qa.value == qb.value and {qa.qualifier, qb.qualifier} == {"lower", "upper"}:
+            found.append(
+                Conflict(
+                    "qualifier",
+                    text_a,
+                    text_b,
+                    f"{text_a} vs {text_b}{about}: a floor against a ceiling",
+                )
+            )
+    return found
+
+
+# ------------------------------------------------------------------------------------ dates
+
+_DATE_CLASS = {
+    "since": "since",
+    "from": "since",
+    "until": "until",
+    "till": "until",
+    "by": "until",
+    "before": "before",
+    "after": "after",
+}
+
+
+def _date_class(mention: DateMention) -> str:
+    return _DATE_CLASS.get(mention.preposition, "at")
+
+
+def _describe_side(mention: DateMention, inferred: bool) -> str:
+    if not mention.relative or mention.reference is None:
+        return ""
+    dated = f"{mention.reference.day} {mention.reference:%b %Y}"
+    note = " (date inferred from its story)" if inferred else ""
+    return f"'{mention.text}' in an article dated {dated}{note}"
+
+
+def _date_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflict]:
+    found = []
+    used_b: set[int] = set()
+    for da in a.facts.dates:
+        cls = _date_class(da)
+        same_class_a = [d for d in a.facts.dates if _date_class(d) == cls]
+        partner = None
+        for j, db in enumerate(b.facts.dates):
+            if j in used_b or _date_class(db) != cls:
+                continue
+            same_class_b = [d for d in b.facts.dates if _date_class(d) == cls]
+            if _same_slot(slots, (da.start, da.end), (db.start, db.end)) or (
+                len(same_class_a) == 1 and len(same_class_b) == 1
+            ):
+                partner = j
+                break
+        if partner is None:
+            continue
+        used_b.add(partner)
+        db = b.facts.dates[partner]
+        if da.resolved and db.resolved:
+            if da.overlaps(db):
+                continue
+            notes = [
+                n
+                for n in (
+                    _describe_side(da, a.published_inferred),
+                    _describe_side(db, b.published_inferred),
+                )
+                if n
+            ]
+            explanation = f"{describe(da)} vs {describe(db)}"
+            if notes:
+                explanation += ": " + "; ".join(notes)
+            found.append(Conflict("date", da.text, db.text, explanation))
+        elif not da.resolved and not db.resolved:
+            kind_a, kind_b = da.key.split(":", 1)[0], db.key.split(":", 1)[0]
+            if kind_a == kind_b and kind_a in ("weekday", "month", "monthday") and da.key != db.key:
+                found.append(
+                    Conflict(
+                        "date",
+                        da.text,
+                        db.text,
+                        f"{da.text} vs {db.text}: different days for the same event",
+                    )
+                )
+    return found
+
+
+# ----------------------------------------------------------------------------------- quotes
+
+
+def _quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflict]:
+    quotes_a, quotes_b = list(a.facts.quotes), list(b.facts.quotes)
+    agreed_a = {i for i, qa in enumerate(quotes_a) if any(same_words(qa, qb) for qb in quotes_b)}
+    agreed_b = {j for j, qb in enumerate(quotes_b) if any(same_words(qa, qb) for qa in quotes_a)}
+    rest_a = [q for i, q in enumerate(quotes_a) if i not in agreed_a]
+    rest_b = [q for j, q in enumerate(quotes_b) if j not in agreed_b]
+    found = []
+    for qa in rest_a:
+        for qb in rest_b:
+            in_slot = _same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))
+            lone = len(rest_a) == 1 and len(rest_b) == 1
+            if not _anchored_alike(a, qa, b, qb) or not (in_slot or lone):
+                continue
+            if squash(qa.text) in squash(b.text) or squash(qb.text) in squash(a.text):
+                continue  # the other outlet uses the same words, just not as a quotation
+            found.append(
+                Conflict(
+                    "quote",
+                    qa.text,
+                    qb.text,
+                    f"“{qa.text}” vs “{qb.text}”: different words quoted for the same statement",
+                )
+            )
+            rest_b.remove(qb)
+            break
+    return found
+
+
+def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
+    """Both quotes follow the same word ("as", "called", "described ... as")."""
+
+    def word_before(prep: Prepared, start: int) -> str:
+        before = [i for i, t in enumerate(prep.tokens) if t.end <= start]
+        return prep.keys[before[-1]] if before else ""
+
+    return word_before(a, qa.start) == word_before(b, qb.start) != ""
+
+
+# --------------------------------------------------------------------------------- negation
+
+
+def _is_negation(prep: Prepared, index: int) -> bool:
+    norm = prep.tokens[index].norm
+    return norm in NEGATIONS or norm.endswith("n't")
+
+
+def _phrase(prep: Prepared, i1: int, i2: int, pad: int = 1) -> str:
+    lo, hi = max(0, i1 - pad), min(len(prep.tokens), i2 + pad)
+    if lo >= hi:
+        return ""
+    return prep.text[prep.tokens[lo].start : prep.tokens[hi - 1].end]
+
+
+def _negation_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    found = []
+    for _tag, i1, i2, j1, j2 in ops:
+        if (i2 - i1) > 3 or (j2 - j1) > 3:
+            continue
+        neg_a = any(_is_negation(a, i) for i in range(i1, i2))
+        neg_b = any(_is_negation(b, j) for j in range(j1, j2))
+        if neg_a == neg_b:
+            continue
+        side = "the first" if neg_a else "the second"
+        text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
+        found.append(
+            Conflict(
+                "negation",
+                text_a,
+                text_b,
+                f"'{text_a}' vs '{text_b}': {side} negates what the other asserts",
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------------- names and antonyms
+
+
+def _name_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    found = []
+    keys_a = {n.key for n in a.facts.names}
+    keys_b = {n.key for n in b.facts.names}
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace":
+            continue
+        sa, sb = _char_span(a, i1, i2), _char_span(b, j1, j2)
+        names_a = [n for n in a.facts.names if _inside(sa, n.start, n.end)]
+        names_b = [n for n in b.facts.names if _inside(sb, n.start, n.end)]
+        if len(names_a) != 1 or len(names_b) != 1:
+            continue
+        na, nb = names_a[0], names_b[0]
+        if na.key == nb.key or na.key in keys_b or nb.key in keys_a or same_actor(na.key, nb.key):
+            continue
+        ka, kb = squash(na.key), squash(nb.key)
+        if ka.startswith(kb[:4]) or kb.startswith(ka[:4]) or ka in kb or kb in ka:
+            continue  # "Korea"/"Korean", "Lee"/"Lee Seong-kweun": the same name, told shorter
+        found.append(
+            Conflict(
+                "entity",
+                na.text,
+                nb.text,
+                f"{na.text} vs {nb.text}: a different name in the same place",
+            )
+        )
+    return found
+
+
+def _antonym_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    found = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
+            continue
+        for i in range(i1, i2):
+            for j in range(j1, j2):
+                if are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm)):
+                    wa, wb = a.tokens[i].surface, b.tokens[j].surface
+                    found.append(
+                        Conflict(
+                            "antonym", wa, wb, f"'{wa}' vs '{wb}': opposite words in the same claim"
+                        )
+                    )
+                    return found
+    return found
+
+
+def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> list[Conflict]:
+    """Every typed conflict between two passages already judged to make the same claim.
+
+    With `anchored_only`, for passages whose overall similarity is only moderate, just the
+    conflicts that carry their own evidence of being about the same thing are reported: two
+    numbers counting the same noun after the same words ("... Japan and seven other countries"
+    against "... Japan and eight other countries").
+    """
+    ops = _slots(a, b)
+    slots: list[Slot] = [
+        (_char_span(a, i1, i2), _char_span(b, j1, j2)) for _tag, i1, i2, j1, j2 in ops
+    ]
+    found: list[Conflict] = []
+    found += _quantity_conflicts(a, b, slots, anchored_only)
+    if anchored_only:
+        return found
+    found += _date_conflicts(a, b, slots)
+    found += _quote_conflicts(a, b, slots)
+    negation = _negation_conflicts(a, b, ops)
+    found += negation
+    found += _name_conflicts(a, b, ops)
+    if not negation:
+        found += _antonym_conflicts(a, b, ops)
+    unique: dict[tuple[str, str, str], Conflict] = {}
+    for conflict in found:
+        unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)
+    return list(unique.values())
