@@ -1,0 +1,116 @@
+"""Link each passage of a story to its counterparts in the story's other articles.
+
+Candidates come from a postings list built over the story's passages only, scored by the
+informative words they share; only the best few per other article are compared in full. So a
+story of thirty articles costs thirty articles' worth of lookups, not every sentence against
+every sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newsterm.compare import RELATED_THRESHOLD, Prepared, compare_prepared
+from newsterm.model import Article, Link, Passage, Story, StoryAlignment
+from newsterm.weights import idf
+
+CANDIDATES_PER_ARTICLE = 3
+_PRIORITY = {"conflict": 0, "match": 1, "related": 2}
+
+
+def _candidates(
+    passages: Sequence[Passage],
+    prepared: Sequence[Prepared],
+    article_rank: dict[str, int],
+) -> dict[int, list[int]]:
+    """For each passage, the few passages of each other article that share the most weight."""
+    postings: dict[str, list[int]] = {}
+    for number, prep in enumerate(prepared):
+        for term in prep.terms:
+            postings.setdefault(term, []).append(number)
+    # A term in most of the story's passages ("Korea" in a story about Korea) finds nothing.
+    common = max(8, len(passages) // 2)
+    result: dict[int, list[int]] = {}
+    for number, prep in enumerate(prepared):
+        own = passages[number].article_id
+        scores: dict[int, float] = {}
+        for term in prep.terms:
+            posting = postings[term]
+            if len(posting) > common:
+                continue
+            weight = idf(term)
+            for other in posting:
+                if passages[other].article_id != own:
+                    scores[other] = scores.get(other, 0.0) + weight
+        by_article: dict[str, list[tuple[float, int]]] = {}
+        for other, score in scores.items():
+            by_article.setdefault(passages[other].article_id, []).append((score, other))
+        chosen: list[int] = []
+        for article_id in sorted(by_article, key=article_rank.__getitem__):
+            best = sorted(by_article[article_id], key=lambda item: (-item[0], item[1]))
+            chosen.extend(other for _, other in best[:CANDIDATES_PER_ARTICLE])
+        result[number] = chosen
+    return result
+
+
+def align_story(
+    story: Story,
+    articles: Sequence[Article],
+    prepare: Callable[[Passage], Prepared],
+) -> StoryAlignment:
+    """Links between the passages of one story's articles, and the passages no one else has."""
+    article_rank = {article.id: rank for rank, article in enumerate(articles)}
+    passages = [p for article in articles for p in article.passages]
+    prepared = [prepare(p) for p in passages]
+    candidates = _candidates(passages, prepared, article_rank)
+
+    # Best link of each relation per (passage, other article); pairs are compared once.
+    best: dict[tuple[int, str, str], tuple[float, int]] = {}
+    results: dict[tuple[int, int], Link] = {}
+    for number, others in candidates.items():
+        for other in others:
+            a, b = (number, other) if number < other else (other, number)
+            if (a, b) not in results:
+                outcome = compare_prepared(prepared[a], prepared[b])
+                if outcome.relation == "unrelated":
+                    if outcome.similarity < RELATED_THRESHOLD:
+                        continue
+                    relation = "related"
+                else:
+                    relation = outcome.relation
+                results[(a, b)] = Link(
+                    passages[a].id,
+                    passages[b].id,
+                    relation,  # type: ignore[arg-type]
+                    outcome.score,
+                    outcome.conflicts,
+                )
+            link = results.get((a, b))
+            if link is None:
+                continue
+            for mine, theirs in ((a, b), (b, a)):
+                key = (mine, passages[theirs].article_id, link.relation)
+                if key not in best or (link.score, -theirs) > (best[key][0], -best[key][1]):
+                    best[key] = (link.score, theirs)
+
+    kept: set[tuple[int, int]] = set()
+    for (mine, article_id, relation), (_score, theirs) in best.items():
+        if relation == "related" and any(
+            (mine, article_id, strong) in best for strong in ("match", "conflict")
+        ):
+            continue
+        kept.add((min(mine, theirs), max(mine, theirs)))
+
+    # Passages are in story order (article by article), so pair order is reading order.
+    links = [results[pair] for pair in sorted(kept)]
+    by_passage: dict[str, list[Link]] = {}
+    for link in links:
+        by_passage.setdefault(link.a, []).append(link)
+        by_passage.setdefault(link.b, []).append(link)
+    confirmed = {pid for link in links if link.relation != "related" for pid in (link.a, link.b)}
+    unique = tuple(p.id for p in passages if p.id not in confirmed)
+    ordered = {
+        pid: tuple(sorted(items, key=lambda link: (_PRIORITY[link.relation], -link.score)))
+        for pid, items in by_passage.items()
+    }
+    return StoryAlignment(story.id, tuple(links), unique, ordered)

@@ -1,0 +1,210 @@
+"""The loaded corpus, and `load()`, the pipeline that builds it.
+
+sources -> documents -> cleaned, segmented articles -> index -> stories -> (on demand) alignment.
+Alignment is per story and lazy: the app shows the first story while the others wait, and an
+export aligns them all. Results are cached and safe to request from worker threads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from newsterm.align import align_story
+from newsterm.compare import Prepared, prepare
+from newsterm.index import Index
+from newsterm.ingest import Document, read_sources
+from newsterm.ingest.clean import clean_body
+from newsterm.model import Article, Link, LoadError, Passage, Story, StoryAlignment
+from newsterm.segment import segment
+from newsterm.stories import group_stories
+
+Progress = Callable[[str, int, int], None]
+
+
+def seeds_path() -> Path:
+    """The bundled seed articles: inside the installed package, or beside it in a checkout."""
+    packaged = Path(str(files("newsterm").joinpath("seeds")))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _base_id(document: Document, number: int) -> str:
+    if document.id:
+        return document.id
+    location = document.location
+    if location and "://" not in location:
+        path_part, _, suffix = location.partition("#")
+        stem = Path(re.sub(r":\d+$", "", path_part)).stem
+        line = re.search(r":(\d+)$", path_part)
+        if line or suffix:
+            return f"{stem}-{line.group(1) if line else ''}{suffix}".rstrip("-")
+        return stem
+    return f"a{number}"
+
+
+def build_article(document: Document, article_id: str) -> Article:
+    """Clean a document's body and split it into passages."""
+    text, _dropped = clean_body(document.text)
+    if document.title and text.startswith(document.title + "\n"):
+        text = text[len(document.title) + 1 :]
+    passages = tuple(
+        Passage(f"{article_id}:{n}", article_id, n - 1, start, end, text[start:end])
+        for n, (start, end) in enumerate(segment(text), 1)
+    )
+    return Article(
+        id=article_id,
+        title=document.title or (passages[0].text[:80] if passages else article_id),
+        text=text,
+        source=document.source,
+        published=document.published,
+        location=document.location,
+        url=document.url,
+        passages=passages,
+        author=document.author,
+        guid=document.guid,
+        notes=tuple(document.notes),
+    )
+
+
+def build_articles(
+    documents: Sequence[Document],
+    on_error: Callable[[str, str], None],
+    progress: Progress | None = None,
+) -> list[Article]:
+    """Articles with unique ids, in input order; documents with no passages are reported."""
+    articles: list[Article] = []
+    taken: set[str] = set()
+    for number, document in enumerate(documents, 1):
+        base = _base_id(document, number)
+        article_id, suffix = base, 2
+        while article_id in taken:
+            article_id, suffix = f"{base}~{suffix}", suffix + 1
+        article = build_article(document, article_id)
+        if not article.passages:
+            on_error(document.location or article_id, "no article text left after cleaning")
+            continue
+        taken.add(article_id)
+        articles.append(article)
+        if progress and number % 200 == 0:
+            progress("reading", number, len(documents))
+    return articles
+
+
+@dataclass
+class Corpus:
+    """Articles, their stories, the index, and alignments computed on demand."""
+
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    index: Index
+    errors: tuple[LoadError, ...] = ()
+    _alignments: dict[str, StoryAlignment] = field(default_factory=dict, repr=False)
+    _prepared: dict[str, Prepared] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self._articles = {a.id: a for a in self.articles}
+        self._passages = {p.id: p for a in self.articles for p in a.passages}
+        self._stories = {s.id: s for s in self.stories}
+        self._story_of = {aid: s.id for s in self.stories for aid in s.article_ids}
+
+    # ------------------------------------------------------------------ lookups
+    def article(self, article_id: str) -> Article:
+        return self._articles[article_id]
+
+    def passage(self, passage_id: str) -> Passage:
+        return self._passages[passage_id]
+
+    def story(self, story_id: str) -> Story:
+        return self._stories[story_id]
+
+    def story_of(self, article_id: str) -> Story:
+        return self._stories[self._story_of[article_id]]
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        return [self._articles[aid] for aid in self._stories[story_id].article_ids]
+
+    # --------------------------------------------------------------- alignment
+    def prepared(self, passage: Passage) -> Prepared:
+        """Tokens and facts of a passage, resolved against its article's date; cached."""
+        found = self._prepared.get(passage.id)
+        if found is None:
+            article = self._articles[passage.article_id]
+            found = prepare(passage.text, article.date_for_resolving, article.published_inferred)
+            self._prepared[passage.id] = found
+        return found
+
+    def alignment(self, story_id: str) -> StoryAlignment:
+        """Links and unique passages of one story, computed on first request."""
+        found = self._alignments.get(story_id)
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._alignments.get(story_id)
+            if found is None:
+                found = align_story(
+                    self._stories[story_id], self.story_articles(story_id), self.prepared
+                )
+                self._alignments[story_id] = found
+        return found
+
+    def align_all(self, progress: Progress | None = None) -> list[StoryAlignment]:
+        result = []
+        total = len(self.stories)
+        for number, story in enumerate(self.stories, 1):
+            result.append(self.alignment(story.id))
+            if progress:
+                progress("aligning", number, total)
+        return result
+
+    @property
+    def links(self) -> list[Link]:
+        return [link for alignment in self.align_all() for link in alignment.links]
+
+    @property
+    def unique(self) -> list[str]:
+        return [pid for alignment in self.align_all() for pid in alignment.unique]
+
+
+def load(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    on_error: Callable[[LoadError], None] | None = None,
+) -> Corpus:
+    """Read sources (files, folders; the bundled seeds when None) into an indexed Corpus.
+
+    Unreadable sources do not stop the load: each becomes a `LoadError` in `corpus.errors`
+    (and is passed to `on_error` as it happens).
+    """
+    if paths is None:
+        paths = [seeds_path()]
+    elif isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    errors: list[LoadError] = []
+
+    def report(location: str, reason: str) -> None:
+        error = LoadError(location, reason)
+        errors.append(error)
+        if on_error:
+            on_error(error)
+
+    if progress:
+        progress("reading", 0, 0)
+    documents = read_sources(list(paths), report)
+    articles = build_articles(documents, report, progress)
+    if progress:
+        progress("indexing", 0, len(articles))
+    index = Index(articles)
+    if progress:
+        progress("grouping", 0, len(articles))
+    articles, stories = group_stories(index)
+    index.articles = articles
+    return Corpus(tuple(articles), tuple(stories), index, tuple(errors))

@@ -1,0 +1,189 @@
+"""The in-memory index built at startup: term ids, statistics, postings and near-duplicate keys.
+
+Two questions are asked of it again and again: which articles could be about the same story as
+this one (story grouping), and which passages contain these words (search, counterparts). Both
+are answered from postings lists, never by comparing every article with every other, and terms
+too common to discriminate are left out of candidate retrieval (as passim caps n-gram
+frequency), so the cost of a lookup does not grow with the size of the pile.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsterm.lexicon import canonical_stem
+from newsterm.model import Article
+from newsterm.text import NEGATIONS, STOPWORDS, TOKEN_RE, fold, stem
+from newsterm.weights import idf as background_idf
+
+ARTICLE_TERMS = 40  # terms kept in an article's vector: its most characteristic words
+SHINGLE = 4  # words per shingle, for spotting republished wire copy
+_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
+
+
+@lru_cache(maxsize=500_000)
+def term_of(word: str) -> str | None:
+    """The index term of a surface word, or None for words that carry no content."""
+    norm = fold(word)
+    if norm in STOPWORDS or norm in NEGATIONS or len(norm) < 2 or norm[:1].isdigit():
+        return None
+    return canonical_stem(stem(norm))
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of a text in order: the fast path used for whole articles."""
+    out = []
+    for word in TOKEN_RE.findall(text):
+        term = term_of(word)
+        if term is not None:
+            out.append(term)
+    return out
+
+
+def shingles(article_terms: list[str]) -> frozenset[int]:
+    """Hashes of consecutive term runs; republished copy shares most of them."""
+    return (
+        frozenset(
+            zlib.crc32(" ".join(article_terms[i : i + SHINGLE]).encode())
+            for i in range(max(1, len(article_terms) - SHINGLE + 1))
+        )
+        if article_terms
+        else frozenset()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    passage_id: str
+    score: float
+
+
+class Index:
+    """Term statistics and postings over a corpus's articles and passages."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = list(articles)
+        self.term_ids: dict[str, int] = {}
+        self.term_names: list[str] = []
+        self.article_df: list[int] = []
+        self.passage_ids: list[str] = []
+        self.passage_article: array[int] = array("i")
+        self.passage_postings: list[array[int]] = []
+        self.article_tf: list[dict[int, int]] = []
+        self.article_shingles: list[frozenset[int]] = []
+        self.article_names: list[frozenset[str]] = []
+        for number, article in enumerate(self.articles):
+            self._add(number, article)
+        self.vectors = [self._vector(tf) for tf in self.article_tf]
+        self.article_postings: dict[int, list[int]] = {}
+        for number, vector in enumerate(self.vectors):
+            for term in vector:
+                self.article_postings.setdefault(term, []).append(number)
+
+    def _term_id(self, term: str) -> int:
+        term_id = self.term_ids.get(term)
+        if term_id is None:
+            term_id = self.term_ids[term] = len(self.term_ids)
+            self.term_names.append(term)
+            self.article_df.append(0)
+            self.passage_postings.append(array("i"))
+        return term_id
+
+    def _add(self, number: int, article: Article) -> None:
+        tf: Counter[int] = Counter()
+        all_terms: list[str] = []
+        title_terms = terms(article.title)
+        for term in title_terms:
+            tf[self._term_id(term)] += 2  # a headline says what the story is about
+        for passage in article.passages:
+            ordinal = len(self.passage_ids)
+            self.passage_ids.append(passage.id)
+            self.passage_article.append(number)
+            passage_terms = terms(passage.text)
+            all_terms.extend(passage_terms)
+            seen = set()
+            for term in passage_terms:
+                term_id = self._term_id(term)
+                tf[term_id] += 1
+                if term_id not in seen:
+                    seen.add(term_id)
+                    self.passage_postings[term_id].append(ordinal)
+        for term_id in tf:
+            self.article_df[term_id] += 1
+        self.article_tf.append(dict(tf))
+        self.article_shingles.append(shingles(all_terms))
+        names = {" ".join(match.split()).lower() for match in _NAME_RE.findall(article.text)}
+        self.article_names.append(frozenset(name for name in names if fold(name) not in STOPWORDS))
+
+    def idf(self, term_id: int) -> float:
+        """Rarity of a term, in this pile and in news at large.
+
+        A small pile cannot say which words are common (in three articles about Korea, "Korea"
+        looks as rare as "artillery"), so the background statistics weigh most until the pile
+        is large enough to speak for itself.
+        """
+        n = len(self.articles)
+        local = math.log((n + 1) / (self.article_df[term_id] + 0.5))
+        share = min(1.0, n / 2000)
+        return share * local + (1 - share) * background_idf(self.term_names[term_id])
+
+    def _vector(self, tf: dict[int, int]) -> dict[int, float]:
+        """Sublinear tf-idf over the article's most characteristic terms, unit length."""
+        weights = {t: (1 + math.log(count)) * self.idf(t) for t, count in tf.items()}
+        top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:ARTICLE_TERMS]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        return {t: w / norm for t, w in top}
+
+    def posting_cap(self) -> int:
+        """Terms in more article vectors than this are too common to find candidates with."""
+        return max(50, int(4 * math.sqrt(len(self.articles))))
+
+    def similar_articles(self, number: int, minimum: float = 0.1) -> list[tuple[int, float]]:
+        """Articles whose vectors share characteristic terms with this one, best first."""
+        cap = self.posting_cap()
+        scores: dict[int, float] = {}
+        for term, weight in self.vectors[number].items():
+            posting = self.article_postings.get(term, ())
+            if len(posting) > cap:
+                continue
+            for other in posting:
+                if other != number:
+                    scores[other] = scores.get(other, 0.0) + weight * self.vectors[other][term]
+        return sorted(
+            ((o, s) for o, s in scores.items() if s >= minimum),
+            key=lambda item: (-item[1], item[0]),
+        )
+
+    def cosine(self, i: int, j: int) -> float:
+        vi, vj = self.vectors[i], self.vectors[j]
+        if len(vi) > len(vj):
+            vi, vj = vj, vi
+        return sum(w * vj.get(t, 0.0) for t, w in vi.items())
+
+    def shingle_overlap(self, i: int, j: int) -> float:
+        """Share of the smaller article's shingles found in the other (1.0: a copy)."""
+        a, b = self.article_shingles[i], self.article_shingles[j]
+        if not a or not b:
+            return 0.0
+        return len(a & b) / min(len(a), len(b))
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Passages containing all the query's words (by stem), rarest words weighing most."""
+        query_terms = [self.term_ids.get(t) for t in terms(query)]
+        if not query_terms or any(t is None for t in query_terms):
+            return []
+        ids = sorted(set(query_terms), key=lambda t: len(self.passage_postings[t]))  # type: ignore[arg-type]
+        result = set(self.passage_postings[ids[0]])  # type: ignore[index]
+        for term_id in ids[1:]:
+            result &= set(self.passage_postings[term_id])  # type: ignore[index]
+            if not result:
+                return []
+        score = sum(self.idf(t) for t in ids)  # type: ignore[arg-type]
+        return [SearchHit(self.passage_ids[o], score) for o in sorted(result)[:limit]]
