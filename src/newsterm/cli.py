@@ -1,0 +1,216 @@
+"""The `newsterm` command: the app by default, `export` and `compare` for scripts.
+
+    newsterm [SOURCES...]                       open the app (the bundled seeds if no source)
+    newsterm export [SOURCES...] [-f FORMAT] [-o FILE] [--force]
+    newsterm compare "passage a" "passage b" [--published-a DATE] [--published-b DATE]
+
+Bad sources are reported one line each on stderr and the rest is read; the exit status is 1
+only when nothing at all could be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from newsterm import __version__
+from newsterm.model import LoadError
+
+if TYPE_CHECKING:
+    from newsterm.progress import ProgressBar
+
+PROG = "newsterm"
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _print_error(error: LoadError) -> None:
+    _warn(f"{error.location}: {error.reason}")
+
+
+# -------------------------------------------------------------------------------- app
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read several news articles about one story side by side: where outlets "
+        "agree, where they contradict each other, and what only one of them reports.",
+        epilog="Other commands: 'newsterm export --help', 'newsterm compare --help'.",
+    )
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="article files or folders (default: the bundled seed articles)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def run_app(argv: Sequence[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    from newsterm.tui.app import make_app  # the UI is only imported when it is used
+
+    app = make_app(args.sources or None)
+    app.run()
+    return int(app.return_code or 0)
+
+
+# ----------------------------------------------------------------------------- export
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from newsterm.export import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} export",
+        description="Write what newsterm found (stories, matching and conflicting passages, "
+        "passages only one source reports) as a report.",
+    )
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="article files or folders (default: the bundled seed articles)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: a highlighted diff to read or print (default); markdown; "
+        "json: the machine-readable contract",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no warnings about unreadable sources",
+    )
+    return parser
+
+
+def run_export(argv: Sequence[str]) -> int:
+    from newsterm.corpus import load
+    from newsterm.export import ExportError, render, write_file
+    from newsterm.progress import ProgressBar
+
+    args = _export_parser().parse_args(argv)
+    if args.output and not args.force:
+        from pathlib import Path
+
+        if Path(args.output).expanduser().exists():
+            _warn(f"{args.output} already exists (use --force to overwrite)")
+            return 1
+    progress = ProgressBar(enabled=False if args.quiet else None)
+    try:
+        corpus = load(
+            args.sources or None,
+            progress=progress,
+            on_error=None if args.quiet else _print_error_clearing(progress),
+        )
+        if not corpus.articles:
+            progress.close()
+            _warn("nothing to export: no readable articles")
+            return 1
+        content = render(corpus, args.format, progress)
+    finally:
+        progress.close()
+    if args.output:
+        try:
+            written = write_file(args.output, content, force=args.force)
+        except ExportError as exc:
+            _warn(str(exc))
+            return 1
+        if not args.quiet:
+            _warn(f"wrote {written}")
+        return 0
+    try:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `newsterm export | head` is fine
+        sys.stderr.close()
+    return 0
+
+
+def _print_error_clearing(progress: ProgressBar) -> Callable[[LoadError], None]:
+    """Errors arrive while the bar is drawn: clear it so each error gets a clean line."""
+
+    def report(error: LoadError) -> None:
+        progress.close()
+        _print_error(error)
+
+    return report
+
+
+# ---------------------------------------------------------------------------- compare
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} compare",
+        description="Relate two passages: match (the same claim, told consistently), conflict "
+        "(the same claim, told differently, with reasons) or unrelated.",
+    )
+    parser.add_argument("a", help="the first passage")
+    parser.add_argument("b", help="the second passage")
+    parser.add_argument(
+        "--published-a", metavar="DATE", help="publication date of the first passage's article"
+    )
+    parser.add_argument(
+        "--published-b", metavar="DATE", help="publication date of the second passage's article"
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    return parser
+
+
+def run_compare(argv: Sequence[str]) -> int:
+    from newsterm.compare import compare
+
+    args = _compare_parser().parse_args(argv)
+    result = compare(args.a, args.b, args.published_a, args.published_b)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "relation": result.relation,
+                    "score": result.score,
+                    "conflicts": [
+                        {"kind": c.kind, "a": c.a, "b": c.b, "explanation": c.explanation}
+                        for c in result.conflicts
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print(f"{result.relation} (score {result.score:.2f})")
+        for conflict in result.conflicts:
+            print(f"  ≠ {conflict.kind}: {conflict.explanation}")
+    return 0
+
+
+COMMANDS = {"export": run_export, "compare": run_compare}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `newsterm` command; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        return COMMANDS[args[0]](args[1:])
+    return run_app(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,407 @@
+"""Exports: the highlighted diff as text, the same as Markdown, and the JSON contract.
+
+Renderers return strings; `write_file` is the only place that touches the disk, and it writes
+atomically (a temporary file in the same folder, then a rename) and never replaces an existing
+file unless asked to. The text report is meant to be read on paper: differing words are marked
+wdiff-style, "[-seven-]" in the first source and "{+eight+}" in the others, so it needs no colour.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import textwrap
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsterm.corpus import Corpus
+from newsterm.diff import differing_spans, mark, pair_spans
+from newsterm.groups import ClaimGroup, claim_groups
+from newsterm.model import Article, Story
+
+FORMATS = ("text", "markdown", "json")
+WIDTH = 100
+Progress = Callable[[str, int, int], None]
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message says why in one line."""
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def letters(n: int) -> str:
+    """Source labels: A..Z, then AA, AB, ..."""
+    label = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        label = chr(65 + rem) + label
+    return label
+
+
+def format_date(article: Article) -> str:
+    """How an article's date reads in a report, saying when it is unknown or borrowed."""
+    if article.published is not None:
+        when = article.published
+        text = f"{when.day} {when:%b %Y}"
+        if when.hour or when.minute:
+            text += f" {when:%H:%M}"
+        return text
+    if article.reference_date is not None:
+        ref = article.reference_date
+        return f"date unknown (~{ref.day} {ref:%b %Y}, inferred from its story)"
+    return "date unknown"
+
+
+def _source_labels(corpus: Corpus, story: Story) -> dict[str, str]:
+    return {aid: letters(n) for n, aid in enumerate(story.article_ids)}
+
+
+def _group_lines_text(
+    corpus: Corpus, group: ClaimGroup, labels: dict[str, str], indent: str
+) -> list[str]:
+    pivot, others = group.passages[0], group.passages[1:]
+    lines = []
+    pivot_marked = mark(
+        pivot.text, differing_spans(pivot.text, [p.text for p in others]), "[-", "-]"
+    )
+    entries = [(labels[pivot.article_id], pivot_marked)]
+    for passage in others:
+        _, spans = pair_spans(pivot.text, passage.text)
+        entries.append((labels[passage.article_id], mark(passage.text, spans, "{+", "+}")))
+    for label, text in entries:
+        prefix = f"{indent}[{label}] "
+        lines.extend(
+            textwrap.wrap(
+                text,
+                WIDTH,
+                initial_indent=prefix,
+                subsequent_indent=" " * len(prefix),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    for link, conflict in group.conflicts:
+        pair = (
+            f"[{labels[corpus.passage(link.a).article_id]}]/"
+            f"[{labels[corpus.passage(link.b).article_id]}]"
+        )
+        head = f"{indent}≠ {conflict.kind} {pair}: "
+        lines.extend(
+            textwrap.wrap(
+                conflict.explanation,
+                WIDTH,
+                initial_indent=head,
+                subsequent_indent=" " * len(head),
+                break_long_words=False,
+            )
+        )
+    return lines
+
+
+def _summary(corpus: Corpus, story: Story) -> str:
+    alignment = corpus.alignment(story.id)
+    conflicts = sum(1 for link in alignment.links if link.relation == "conflict")
+    matches = sum(1 for link in alignment.links if link.relation == "match")
+    sources = len(story.article_ids)
+    reports = story.independent_reports
+    outlets = f"{sources} source{'s' if sources != 1 else ''}"
+    if reports != sources:
+        outlets += f", {reports} independent report{'s' if reports != 1 else ''}"
+    return (
+        f"{outlets} · {matches} matching pair{'s' if matches != 1 else ''} · "
+        f"{conflicts} conflicting pair{'s' if conflicts != 1 else ''} · "
+        f"{len(alignment.unique)} unique passage{'s' if len(alignment.unique) != 1 else ''}"
+    )
+
+
+# --------------------------------------------------------------------------------- text
+
+
+def render_text(corpus: Corpus, progress: Progress | None = None) -> str:
+    """The highlighted diff: per story, its sources, then each claim as the sources tell it."""
+    out: list[str] = []
+    n_articles, n_stories = len(corpus.articles), len(corpus.stories)
+    out.append(
+        f"newsterm report: {n_articles} article{'s' if n_articles != 1 else ''}, "
+        f"{n_stories} stor{'ies' if n_stories != 1 else 'y'}"
+    )
+    out.append("Marks: [-words-] only in the first source of a claim; {+words+} differ from it.")
+    for number, story in enumerate(corpus.stories, 1):
+        if progress:
+            progress("exporting", number, n_stories)
+        out.extend(["", "═" * WIDTH])
+        out.extend(textwrap.wrap(f"STORY {number}: {story.title}", WIDTH, subsequent_indent="  "))
+        out.append(_summary(corpus, story))
+        out.append("─" * WIDTH)
+        labels = _source_labels(corpus, story)
+        out.append("Sources")
+        for aid in story.article_ids:
+            article = corpus.article(aid)
+            out.append(f"  [{labels[aid]}] {article.label} · {format_date(article)}")
+            if article.title and article.title != article.label:
+                out.extend(
+                    textwrap.wrap(
+                        article.title, WIDTH, initial_indent="      ", subsequent_indent="      "
+                    )
+                )
+            if article.location:
+                out.append(f"      {article.location}")
+        if len(story.article_ids) < 2:
+            out.append("")
+            out.append("Only one source reports this story: nothing to compare.")
+            continue
+        groups = claim_groups(corpus, story.id)
+        headings = {
+            "conflict": "Conflicts: the same claim, told differently",
+            "match": "Agreements: the same claim, told consistently",
+            "related": "Related: the same subject, different details",
+        }
+        shown = None
+        for counter, group in enumerate(groups, 1):
+            if group.relation != shown:
+                shown = group.relation
+                out.extend(["", headings[shown]])
+            kinds = f" ({', '.join(group.kinds)})" if group.kinds else ""
+            sources = len(group.article_ids)
+            out.append("")
+            out.append(f"  {counter}. {group.relation.upper()}{kinds} · {sources} sources")
+            out.extend(_group_lines_text(corpus, group, labels, "     "))
+        alignment = corpus.alignment(story.id)
+        unique = [corpus.passage(pid) for pid in alignment.unique]
+        if unique:
+            out.extend(["", "Reported by one source only"])
+            for aid in story.article_ids:
+                mine = [p for p in unique if p.article_id == aid]
+                if not mine:
+                    continue
+                out.append("")
+                out.append(f"  Only in [{labels[aid]}] {corpus.article(aid).label}:")
+                for passage in mine:
+                    out.extend(
+                        textwrap.wrap(
+                            passage.text,
+                            WIDTH,
+                            initial_indent="   • ",
+                            subsequent_indent="     ",
+                            break_long_words=False,
+                        )
+                    )
+    if corpus.errors:
+        out.extend(["", "Sources that could not be read"])
+        out.extend(f"  {error}" for error in corpus.errors)
+    return "\n".join(out) + "\n"
+
+
+# ----------------------------------------------------------------------------- markdown
+
+
+def _md_escape(text: str) -> str:
+    """Article text as literal Markdown: no emphasis, links or HTML can come from it."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_{}[]<>#|~&":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _md_mark(text: str, spans: list[tuple[int, int]], wrap: str) -> str:
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        out.append(_md_escape(text[cursor:start]))
+        out.append(f"{wrap}{_md_escape(text[start:end])}{wrap}")
+        cursor = end
+    out.append(_md_escape(text[cursor:]))
+    return "".join(out)
+
+
+def render_markdown(corpus: Corpus, progress: Progress | None = None) -> str:
+    """The same report as Markdown: ~~struck~~ words only in the first source, **bold** changes."""
+    n_articles, n_stories = len(corpus.articles), len(corpus.stories)
+    out = [
+        f"# newsterm report: {n_articles} article{'s' if n_articles != 1 else ''}, "
+        f"{n_stories} stor{'ies' if n_stories != 1 else 'y'}",
+        "",
+    ]
+    for number, story in enumerate(corpus.stories, 1):
+        if progress:
+            progress("exporting", number, len(corpus.stories))
+        labels = _source_labels(corpus, story)
+        out += [
+            f"## Story {number}: {_md_escape(story.title)}",
+            "",
+            f"*{_md_escape(_summary(corpus, story))}*",
+            "",
+            "| | Source | Date | Title |",
+            "|---|---|---|---|",
+        ]
+        for aid in story.article_ids:
+            article = corpus.article(aid)
+            out.append(
+                f"| {labels[aid]} | {_md_escape(article.label)} | "
+                f"{_md_escape(format_date(article))} | {_md_escape(article.title)} |"
+            )
+        out.append("")
+        if len(story.article_ids) < 2:
+            continue
+        for group in claim_groups(corpus, story.id):
+            kinds = f" ({', '.join(group.kinds)})" if group.kinds else ""
+            out.append(
+                f"### {group.relation.capitalize()}{kinds}, {len(group.article_ids)} sources"
+            )
+            out.append("")
+            pivot, others = group.passages[0], group.passages[1:]
+            spans = differing_spans(pivot.text, [p.text for p in others])
+            out.append(f"- **{labels[pivot.article_id]}**: {_md_mark(pivot.text, spans, '~~')}")
+            for passage in others:
+                _, other_spans = pair_spans(pivot.text, passage.text)
+                out.append(
+                    f"- **{labels[passage.article_id]}**: "
+                    f"{_md_mark(passage.text, other_spans, '**')}"
+                )
+            for link, conflict in group.conflicts:
+                pair = (
+                    f"{labels[corpus.passage(link.a).article_id]}/"
+                    f"{labels[corpus.passage(link.b).article_id]}"
+                )
+                out.append(f"- ≠ *{conflict.kind}* ({pair}): {_md_escape(conflict.explanation)}")
+            out.append("")
+        unique = [corpus.passage(pid) for pid in corpus.alignment(story.id).unique]
+        if unique:
+            out += ["### Reported by one source only", ""]
+            for passage in unique:
+                out.append(f"- **{labels[passage.article_id]}**: {_md_escape(passage.text)}")
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------------- json
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, Any]:
+    """The JSON contract of DESIGN.md, with a few extra fields other tools may use."""
+    alignments = corpus.align_all(progress)
+    return {
+        "version": 1,
+        "articles": [
+            {
+                "id": a.id,
+                "source": a.source,
+                "title": a.title,
+                "published": _iso(a.published),
+                "published_inferred": a.published_inferred,
+                "reference_date": a.reference_date.isoformat() if a.reference_date else None,
+                "location": a.location,
+                "url": a.url,
+                "passages": [
+                    {"id": p.id, "text": p.text, "start": p.start, "end": p.end} for p in a.passages
+                ],
+            }
+            for a in corpus.articles
+        ],
+        "stories": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "articles": list(s.article_ids),
+                "independent_reports": s.independent_reports,
+            }
+            for s in corpus.stories
+        ],
+        "links": [
+            {
+                "a": link.a,
+                "b": link.b,
+                "relation": link.relation,
+                "score": link.score,
+                "conflicts": [
+                    {"kind": c.kind, "a": c.a, "b": c.b, "explanation": c.explanation}
+                    for c in link.conflicts
+                ],
+            }
+            for alignment in alignments
+            for link in alignment.links
+        ],
+        "unique": [pid for alignment in alignments for pid in alignment.unique],
+        "errors": [{"location": e.location, "reason": e.reason} for e in corpus.errors],
+    }
+
+
+def render_json(corpus: Corpus, progress: Progress | None = None) -> str:
+    return json.dumps(to_json_data(corpus, progress), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Corpus, Progress | None], str]] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "json": render_json,
+}
+
+
+def render(corpus: Corpus, fmt: str, progress: Progress | None = None) -> str:
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return renderer(corpus, progress)
+
+
+# ------------------------------------------------------------------------------ writing
+
+
+def write_file(path: str | os.PathLike[str], content: str, *, force: bool = False) -> Path:
+    """Write `content` atomically; refuse to replace an existing file unless `force`.
+
+    The text goes to a temporary file in the target folder first, so a crash or a full disk
+    leaves either the old file or the new one, never half of either.
+    """
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder")
+    if not folder.is_dir():
+        raise ExportError(f"folder {folder} does not exist")
+    if target.exists() and not force:
+        raise ExportError(f"{target} already exists (use --force to overwrite)")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise ExportError(f"cannot write to folder {folder}: permission denied") from None
+    except OSError as exc:
+        raise ExportError(f"cannot write to folder {folder}: {exc.strerror}") from None
+    temp = Path(temp_name)
+    try:
+        os.fchmod(fd, 0o644)  # mkstemp's 0600 is for the temporary name, not the export
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temp, target)
+        else:
+            try:
+                os.link(temp, target)  # fails if the target appeared meanwhile: no overwrite
+            except FileExistsError:
+                raise ExportError(f"{target} already exists (use --force to overwrite)") from None
+            except OSError:
+                if target.exists():
+                    raise ExportError(
+                        f"{target} already exists (use --force to overwrite)"
+                    ) from None
+                os.replace(temp, target)
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
