@@ -1,0 +1,150 @@
+"""Exports: the JSON contract, a readable text diff, and writes that never lose anything."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import newsterm
+from newsterm.export import ExportError, letters, render, render_json, write_file
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return newsterm.load()
+
+
+def test_json_follows_the_contract(corpus) -> None:
+    """Every field DESIGN.md promises is there, with the promised types and offsets."""
+    data = json.loads(render_json(corpus))
+    assert data["version"] == 1
+    texts = {}
+    for article in data["articles"]:
+        assert set(article) >= {
+            "id",
+            "source",
+            "title",
+            "published",
+            "published_inferred",
+            "location",
+            "passages",
+        }
+        assert isinstance(article["published_inferred"], bool)
+        for passage in article["passages"]:
+            texts[passage["id"]] = passage["text"]
+            assert passage["end"] > passage["start"] >= 0
+    for story in data["stories"]:
+        assert set(story) >= {"id", "title", "articles"}
+    for link in data["links"]:
+        assert link["a"] in texts and link["b"] in texts
+        assert link["relation"] in ("match", "conflict", "related")
+        assert 0 <= link["score"] <= 1
+        for conflict in link["conflicts"]:
+            assert set(conflict) == {"kind", "a", "b", "explanation"}
+    assert set(data["unique"]) <= set(texts)
+
+
+def test_json_offsets_point_into_the_cleaned_text(corpus) -> None:
+    """start/end slice each passage out of its article's cleaned text."""
+    data = json.loads(render_json(corpus))
+    for article in data["articles"]:
+        text = corpus.article(article["id"]).text
+        for passage in article["passages"]:
+            assert text[passage["start"] : passage["end"]] == passage["text"]
+
+
+def test_json_is_deterministic() -> None:
+    """Two runs over the same input give byte-identical output."""
+    assert render_json(newsterm.load()) == render_json(newsterm.load())
+
+
+def test_undated_article_is_null_and_inferred(corpus) -> None:
+    """An article without a date is published: null, with the borrowed date marked inferred."""
+    data = json.loads(render_json(corpus))
+    undated = [a for a in data["articles"] if a["published"] is None]
+    assert undated, "the seeds include an undated article"
+    assert all(a["published_inferred"] and a["reference_date"] for a in undated)
+
+
+def test_text_report_marks_differences_and_explains_conflicts(corpus) -> None:
+    """The text diff names its sources, marks differing words and explains each conflict."""
+    text = render(corpus, "text")
+    assert "STORY 1:" in text and "[A]" in text and "[B]" in text and "[C]" in text
+    assert "{+seven+}" in text or "[-seven-]" in text
+    assert "≠ number" in text and "seven ≠ eight" in text.replace("eight ≠ seven", "seven ≠ eight")
+    assert "≠ date" in text and "so far this year" in text
+    assert "date unknown" in text  # the undated seed is labelled as such
+    assert "\x1b" not in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_markdown_report_escapes_article_text(tmp_path) -> None:
+    """Markdown special characters from articles are escaped, not interpreted."""
+    body = "The <b>council</b> voted on the *harbour* budget on `Monday` in Port [Ellis](x).\n"
+    (tmp_path / "a.txt").write_text("Council votes on harbour budget\n" + body)
+    (tmp_path / "b.txt").write_text("Harbour budget vote\n" + body)
+    md = render(newsterm.load([tmp_path]), "markdown")
+    assert "\\*harbour\\*" in md and "\\[Ellis\\]" in md and "\\<b\\>" in md
+    assert "<b>" not in md
+
+
+def test_unknown_format_is_an_error(corpus) -> None:
+    with pytest.raises(ExportError, match="unknown format"):
+        render(corpus, "pdf")
+
+
+@pytest.mark.parametrize(("n", "label"), [(0, "A"), (25, "Z"), (26, "AA"), (27, "AB")])
+def test_source_letters(n: int, label: str) -> None:
+    assert letters(n) == label
+
+
+def test_write_file_refuses_to_overwrite(tmp_path: Path) -> None:
+    """An existing file is left untouched unless force is given."""
+    target = tmp_path / "report.txt"
+    target.write_text("keep me")
+    with pytest.raises(ExportError, match="already exists"):
+        write_file(target, "new")
+    assert target.read_text() == "keep me"
+    write_file(target, "new", force=True)
+    assert target.read_text() == "new"
+
+
+def test_write_file_leaves_no_temporary_files(tmp_path: Path) -> None:
+    """A successful write leaves exactly the target, readable by others."""
+    target = write_file(tmp_path / "out.json", "{}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_write_file_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="does not exist"):
+        write_file(tmp_path / "nope" / "out.txt", "x")
+
+
+def test_write_file_read_only_folder(tmp_path: Path, monkeypatch) -> None:
+    """A folder the user cannot write to gives a one-line reason (simulated: tests run as root)."""
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("newsterm.export.tempfile.mkstemp", denied)
+    with pytest.raises(ExportError, match="permission denied"):
+        write_file(tmp_path / "out.txt", "x")
+
+
+def test_write_file_failure_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    """If writing fails half-way, the previous file is intact and no temporary file remains."""
+    target = tmp_path / "report.txt"
+    target.write_text("old report")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(ExportError, match="No space left"):
+        write_file(target, "new report", force=True)
+    assert target.read_text() == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]

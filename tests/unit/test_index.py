@@ -1,0 +1,81 @@
+"""The startup index: terms, search and candidate retrieval by postings."""
+
+from __future__ import annotations
+
+import io
+
+import newsterm
+from newsterm.index import shingles, term_of, terms
+from newsterm.progress import ProgressBar
+
+
+def _corpus(tmp_path, articles: dict[str, str]):
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text)
+    return newsterm.load([tmp_path])
+
+
+def test_terms_drop_stopwords_and_merge_inflections_and_synonyms() -> None:
+    """Index terms are content words, stemmed, with synonyms merged."""
+    assert terms("The soldiers were wounded in the attacks") == terms("soldier injured attack")
+    assert term_of("the") is None and term_of("not") is None and term_of("2024") is None
+
+
+def test_shingles_spot_copies() -> None:
+    words = terms("Heavy rain flooded the old town centre and closed three schools on Friday")
+    assert shingles(words) == shingles(list(words))
+    assert shingles([]) == frozenset()
+
+
+def test_search_finds_passages_with_all_words(tmp_path) -> None:
+    """Search matches every query word by stem, across articles, in reading order."""
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": "Harbour\nThe harbour flooded on Monday.\nFishermen lost boats.\n",
+            "b.txt": "Storm\nBoats were lost when the storm flooded the harbour.\n",
+        },
+    )
+    hits = [corpus.passage(h.passage_id).text for h in corpus.index.search("flooding harbours")]
+    assert hits == [
+        "The harbour flooded on Monday.",
+        "Boats were lost when the storm flooded the harbour.",
+    ]
+    assert corpus.index.search("volcano") == []
+    assert corpus.index.search("the") == []
+
+
+def test_similar_articles_come_from_shared_terms(tmp_path) -> None:
+    """Articles about the same event are candidates of each other; an unrelated one is not."""
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": "Quake hits Valdoria\nA magnitude 6.1 earthquake struck Valdoria province, "
+            "collapsing the Mirela bridge.\n",
+            "b.txt": "Valdoria earthquake\nThe earthquake in Valdoria province brought down the "
+            "Mirela bridge, officials said.\n",
+            "c.txt": "Chess final\nThe chess final in Oslo ended in a draw after six hours.\n",
+        },
+    )
+    index = corpus.index
+    number = {a.id: n for n, a in enumerate(index.articles)}
+    candidates = [j for j, _ in index.similar_articles(number["a"])]
+    assert candidates == [number["b"]]
+    assert [sorted(s.article_ids) for s in corpus.stories] == [["a", "b"], ["c"]]
+
+
+def test_progress_bar_is_silent_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    bar("indexing", 5, 10)
+    bar.close()
+    assert stream.getvalue() == ""
+
+
+def test_progress_bar_draws_and_clears_on_a_terminal() -> None:
+    stream = io.StringIO()
+    bar = ProgressBar(stream, enabled=True)
+    bar("indexing", 10, 10)
+    bar.close()
+    assert "Indexing" in stream.getvalue() and "10/10" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\x1b[2K")
