@@ -250,6 +250,7 @@ def render_markdown(corpus: Corpus, progress: Progress | None = None) -> str:
             )
         out.append("")
         if len(story.article_ids) < 2:
+            out += ["Only one source reports this story: nothing to compare.", ""]
             continue
         for group in claim_groups(corpus, story.id):
             kinds = f" ({', '.join(group.kinds)})" if group.kinds else ""

@@ -183,6 +183,6 @@ def outlet_from_stem(stem: str) -> str | None:
     if not match:
         return None
     outlet = match.group("outlet").strip()
-    if re.fullmatch(r"[0-9a-f_ -]+", outlet.lower()):
-        return None
+    if re.fullmatch(r"[0-9a-f_ -]{6,}", outlet.lower()) and re.search(r"\d", outlet):
+        return None  # a hash, not a name
     return outlet if not outlet.islower() else outlet.title() if len(outlet) > 4 else outlet.upper()

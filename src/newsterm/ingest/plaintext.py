@@ -67,7 +67,7 @@ def parse_plaintext(
             published = published or found
             del lines[i]
             break
-    body_lines = [line for line in lines]
+    body_lines = lines
     if not title:
         first = next((line for line in body_lines if line), "")
         title = " ".join(first.split()[:12]) + ("…" if len(first.split()) > 12 else "")
@@ -77,7 +77,7 @@ def parse_plaintext(
         or (outlet_from_stem(stem) if stem else None)
     )
     return Document(
-        text="\n".join(body_lines),
+        text="\n".join(body_lines).strip("\n"),
         title=sanitize_line(title),
         source=sanitize_line(source) if source else None,
         published=published,
