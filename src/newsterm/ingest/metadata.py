@@ -10,6 +10,7 @@ YAML-style front matter, or nothing at all. A date is never invented: when none 
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime
 
 from dateutil import parser as date_parser
@@ -102,7 +103,10 @@ def parse_date(value: str) -> datetime | None:
     if not value or not re.search(r"\d", value):
         return None
     try:
-        parsed = date_parser.parse(value, fuzzy=True, tzinfos=_TZINFOS)
+        with warnings.catch_warnings():
+            # A stray capital ("M", "K") can look like a zone name; the date stays naive then.
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            parsed = date_parser.parse(value, fuzzy=True, tzinfos=_TZINFOS)
     except (ValueError, OverflowError, TypeError, date_parser.ParserError):
         return None
     if not 1900 <= parsed.year <= 2200:
