@@ -30,7 +30,7 @@ def _warn(message: str) -> None:
 
 
 def _print_error(error: LoadError) -> None:
-    _warn(f"{error.location}: {error.reason}")
+    _warn(str(error))
 
 
 # -------------------------------------------------------------------------------- app

@@ -49,14 +49,43 @@ def _base_id(document: Document, number: int) -> str:
     return f"a{number}"
 
 
+# Bounds that keep the time and memory spent on one article in proportion to a real article:
+# a news story is a few thousand words; a megabyte of one "sentence" is a broken or hostile file.
+MAX_ARTICLE_CHARS = 400_000
+MAX_PASSAGE_CHARS = 1_200
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split sentences longer than MAX_PASSAGE_CHARS at a space, so every passage stays small
+    enough to compare (alignment is quadratic in passage length)."""
+    out = []
+    for start, end in spans:
+        while end - start > MAX_PASSAGE_CHARS:
+            cut = text.rfind(" ", start + MAX_PASSAGE_CHARS // 2, start + MAX_PASSAGE_CHARS)
+            if cut <= start:
+                cut = start + MAX_PASSAGE_CHARS
+            out.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def build_article(document: Document, article_id: str) -> Article:
     """Clean a document's body and split it into passages."""
     text, _dropped = clean_body(document.text)
+    notes = list(document.notes)
     if document.title and text.startswith(document.title + "\n"):
         text = text[len(document.title) + 1 :]
+    if len(text) > MAX_ARTICLE_CHARS:
+        cut = text.rfind("\n", 0, MAX_ARTICLE_CHARS)
+        text = text[: cut if cut > MAX_ARTICLE_CHARS // 2 else MAX_ARTICLE_CHARS]
+        notes.append(f"truncated to its first {len(text):,} characters")
     passages = tuple(
         Passage(f"{article_id}:{n}", article_id, n - 1, start, end, text[start:end])
-        for n, (start, end) in enumerate(segment(text), 1)
+        for n, (start, end) in enumerate(_bounded(text, segment(text)), 1)
     )
     return Article(
         id=article_id,
@@ -69,7 +98,7 @@ def build_article(document: Document, article_id: str) -> Article:
         passages=passages,
         author=document.author,
         guid=document.guid,
-        notes=tuple(document.notes),
+        notes=tuple(notes),
     )
 
 
@@ -87,6 +116,9 @@ def build_articles(
         while article_id in taken:
             article_id, suffix = f"{base}~{suffix}", suffix + 1
         article = build_article(document, article_id)
+        for note in article.notes:
+            if note.startswith("truncated"):
+                on_error(document.location or article_id, f"note: {note}")
         if not article.passages:
             on_error(document.location or article_id, "no article text left after cleaning")
             continue
@@ -191,7 +223,8 @@ def load(
     errors: list[LoadError] = []
 
     def report(location: str, reason: str) -> None:
-        error = LoadError(location, reason)
+        kind = "note" if reason.startswith("note: ") else "error"
+        error = LoadError(location, reason.removeprefix("note: "), kind)
         errors.append(error)
         if on_error:
             on_error(error)

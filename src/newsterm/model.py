@@ -119,9 +119,13 @@ class LoadError:
 
     location: str
     reason: str
+    # "error": the source (or part of it) was not read; "note": it was read, with a caveat the
+    # user should know about, such as being cut short.
+    kind: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.reason}"
+        prefix = "note: " if self.kind == "note" else ""
+        return f"{self.location}: {prefix}{self.reason}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,8 +144,11 @@ def read_sources(paths: Iterable[str | os.PathLike[str]], on_error: ErrorSink) -
         if path.is_dir():
             for file in _walk(path, on_error):
                 documents.extend(read_file(file, on_error, explicit=False))
-        elif path.exists():
+        elif path.is_file():
             documents.extend(read_file(path, on_error, explicit=True))
+        elif path.exists():
+            # A FIFO, socket or device: opening it could block forever or read without end.
+            on_error(str(path), "not a regular file")
         elif path.is_symlink():
             on_error(str(path), "broken symbolic link")
         else:
