@@ -126,21 +126,19 @@ def shown_location(location: str) -> str:
 
 
 def article_header(article: Article, story: Story | None) -> Text:
-    """Title, then outlet, date and where the article came from."""
+    """Title, then one line: outlet, date, place in the story, where the article came from."""
     text = Text(article.title or article.label, style="bold")
     text.append("\n")
     text.append(article.label)
-    text.append(" · ")
-    text.append(format_date(article))
+    text.append(f" · {format_date(article)}", style="dim")
+    if story is not None and len(story.article_ids) > 1:
+        position = story.article_ids.index(article.id) + 1
+        text.append(f" · source {position} of {len(story.article_ids)}", style="dim")
     if article.url or article.location:
-        text.append(" · ")
-        text.append(article.url or shown_location(article.location), style="dim")
+        text.append(f" · {article.url or shown_location(article.location)}", style="dim")
     for note in article.notes:
         text.append("\n")
         text.append(f"note: {note}", style="italic")
-    if story is not None and len(story.article_ids) > 1:
-        position = story.article_ids.index(article.id) + 1
-        text.append(f"\nsource {position} of {len(story.article_ids)} in this story", style="dim")
     return text
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,7 +101,6 @@ class MainScreen(Screen[None]):
         self.article_id: str | None = None
         self.ready = threading.Event()  # set when the corpus is loaded (tests wait on it)
         self._progress = _Progress()
-        self._started = time.monotonic()
         self._styles: StyleMap = {}
 
     # ------------------------------------------------------------------ layout
@@ -215,11 +213,10 @@ class MainScreen(Screen[None]):
         assert self.corpus is not None
         articles, stories = len(self.corpus.articles), len(self.corpus.stories)
         shared = sum(1 for s in self.corpus.stories if len(s.article_ids) > 1)
-        seconds = time.monotonic() - self._started
         text = (
             f"{articles:,} article{'s' if articles != 1 else ''} · "
             f"{stories:,} stor{'ies' if stories != 1 else 'y'} "
-            f"({shared:,} with several sources) · ready in {seconds:.1f} s"
+            f"({shared:,} with several sources) · ? help · ctrl+p commands"
         )
         if self.corpus.errors:
             text += f" · {len(self.corpus.errors)} source problem(s)"
