@@ -21,9 +21,6 @@ class NewstermApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding(
-            "ctrl+p", "command_palette", "Commands", tooltip="Actions, stories, articles, themes"
-        ),
     ]
 
     def __init__(self, sources: Sequence[str] | None = None) -> None:

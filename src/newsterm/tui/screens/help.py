@@ -72,7 +72,13 @@ class HelpScreen(ModalScreen[None]):
                     Binding("mouse", "", "Click a story, an article, a passage or a counterpart"),
                 ],
             ),
-            ("Everywhere", app_bindings),
+            (
+                "Everywhere",
+                [
+                    *app_bindings,
+                    Binding("ctrl+p", "", "Commands: actions, stories, articles, themes"),
+                ],
+            ),
         ]
         with VerticalScroll(id="help", classes="dialog"):
             yield Static(Text("newsterm keys", style="bold"), id="help-title")
