@@ -30,6 +30,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Enter accepts, escape cancels; an existing file is only replaced after a yes."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#path"
 
     def __init__(self, default: Path) -> None:
         super().__init__()
@@ -43,9 +44,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", id="ok", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

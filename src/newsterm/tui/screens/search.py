@@ -65,6 +65,7 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Close search"),
         Binding("down", "results", "To the results", show=False),
     ]
+    AUTO_FOCUS = "#query"
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
@@ -75,9 +76,6 @@ class SearchScreen(ModalScreen[str | None]):
             yield Input(placeholder="Search all articles…", id="query")
             yield Label("", id="search-count")
             yield OptionList(markup=False, id="results")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
