@@ -99,7 +99,7 @@ def clip(text: str, width: int) -> str:
 def article_label(article: Article, counts: Counts | None, styles: StyleMap) -> Text:
     """Badges first, since a narrow list would cut them off last: '2≠ 4✓ 5• Express 3 Jun'."""
     label = badges(counts, styles)
-    label.pad_right(max(0, BADGE_WIDTH - label.cell_len))
+    label.pad_right(max(1, BADGE_WIDTH - label.cell_len))
     label.append(clip(article.label, LABEL_WIDTH))
     label.append(f" {short_date(article)}", style="dim")
     label.no_wrap = True
@@ -135,7 +135,8 @@ def article_header(article: Article, story: Story | None) -> Text:
         position = story.article_ids.index(article.id) + 1
         text.append(f" · source {position} of {len(story.article_ids)}", style="dim")
     if article.url or article.location:
-        text.append(f" · {article.url or shown_location(article.location)}", style="dim")
+        where = clip(article.url or shown_location(article.location), 72)
+        text.append(f" · {where}", style="dim")
     for note in article.notes:
         text.append("\n")
         text.append(f"note: {note}", style="italic")
