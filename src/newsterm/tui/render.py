@@ -32,7 +32,7 @@ MARKS: dict[str, tuple[str, str]] = {
 
 StyleMap = Mapping[str, Style]
 BADGE_WIDTH = 9  # "2≠ 12✓ 5•"; longer badges push the label right
-LABEL_WIDTH = 16
+LABEL_WIDTH = 13
 
 
 def short_date(article: Article) -> str:
