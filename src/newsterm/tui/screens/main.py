@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, ProgressBar, Static, Tree
+from textual.widgets import Footer, Label, OptionList, ProgressBar, Tree
 from textual.worker import Worker, WorkerState
 
 from newsterm.corpus import Corpus, load
@@ -33,6 +33,7 @@ from newsterm.tui.screens.search import SearchScreen
 from newsterm.tui.widgets.article import ArticleView
 from newsterm.tui.widgets.crossref import CrossRef
 from newsterm.tui.widgets.sources import SourceTree
+from newsterm.tui.widgets.text_panel import TextPanel
 
 STAGES = {
     "reading": "Reading sources",
@@ -111,7 +112,7 @@ class MainScreen(Screen[None]):
             yield tree
             with Vertical(id="article-pane") as pane:
                 pane.border_title = "Article"
-                yield Static(id="article-head")
+                yield TextPanel(id="article-head")
                 yield ArticleView(id="article")
             xref = CrossRef(id="crossref")
             xref.border_title = "Cross-reference"
@@ -123,7 +124,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._styles = self._mark_styles()
-        self.query_one("#article-head", Static).update(Text("Reading sources…", style="dim"))
+        self.query_one("#article-head", TextPanel).show(Text("Reading sources…", style="dim"))
         self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self._ticker = self.set_interval(0.1, self._show_progress)
         self._load()
@@ -180,7 +181,7 @@ class MainScreen(Screen[None]):
         tree = self.query_one(SourceTree)
         tree.populate(corpus, self._styles)
         if not corpus.articles:
-            self.query_one("#article-head", Static).update(
+            self.query_one("#article-head", TextPanel).show(
                 Text("No article could be read from the sources given.", style="bold")
             )
             self._set_status("Nothing to show.")
@@ -314,7 +315,7 @@ class MainScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if keep and view.highlighted is not None:
             index = view.highlighted
-        self.query_one("#article-head", Static).update(article_header(article, story))
+        self.query_one("#article-head", TextPanel).show(article_header(article, story))
         view.show(article, self.alignment(), self._styles, index)
         if not article.passages:
             self._refresh_crossref()

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsterm.corpus import Corpus
 from newsterm.model import Passage, Story, StoryAlignment, other_end
 from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_summary
+from newsterm.tui.widgets.text_panel import TextPanel
 
 RELATION_ORDER = {"conflict": 0, "match": 1, "related": 2}
 
@@ -30,9 +31,9 @@ class CrossRef(Vertical):
     """Heading, counterparts (conflicts first), and the story's verdict on the passage."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="xref-head")
+        yield TextPanel(id="xref-head")
         yield Counterparts(markup=False, id="counterparts")
-        yield Static(id="xref-summary")
+        yield TextPanel(id="xref-summary")
 
     def show(
         self,
@@ -42,21 +43,21 @@ class CrossRef(Vertical):
         alignment: StoryAlignment | None,
         styles: StyleMap,
     ) -> None:
-        head = self.query_one("#xref-head", Static)
+        head = self.query_one("#xref-head", TextPanel)
         options = self.query_one(Counterparts)
-        summary = self.query_one("#xref-summary", Static)
+        summary = self.query_one("#xref-summary", TextPanel)
         options.clear_options()
         if passage is None:
-            head.update(Text("No passage selected.", style="dim"))
-            summary.update("")
+            head.show(Text("No passage selected.", style="dim"))
+            summary.show(Text(""))
             return
         status = alignment.status(passage.id) if alignment else "pending"
         glyph, word = MARKS[status]
         heading = Text()
         heading.append(f"{glyph} ", styles[status])
         heading.append(f"Passage {passage.index + 1}: {word}", style="bold")
-        head.update(heading)
-        summary.update(passage_summary(corpus, story, passage, alignment))
+        head.show(heading)
+        summary.show(passage_summary(corpus, story, passage, alignment))
         if alignment is None:
             return
         links = sorted(
