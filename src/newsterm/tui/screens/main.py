@@ -56,7 +56,7 @@ class _Progress:
 class MainScreen(Screen[None]):
     """Three panes over one corpus; the footer and the help screen list every key."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     COMPONENT_CLASSES = {
         "mark--match",
