@@ -96,13 +96,26 @@ def _order(articles: Sequence[Article], group: list[int]) -> list[int]:
     )
 
 
+def copy_overlap(index: Index, i: int, j: int) -> float:
+    """Share of the *larger* article's shingles found in the other.
+
+    Measured against the larger one so that an outlet which runs the wire story and adds as much
+    reporting of its own counts as a second report, while a copy with a credit line or a trimmed
+    paragraph does not.
+    """
+    a, b = index.article_shingles[i], index.article_shingles[j]
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
 def _reports(index: Index, ordered: list[int]) -> tuple[int, ...]:
     """Report numbers: near-identical articles (wire copy) share one."""
     report_of: dict[int, int] = {}
     for position, i in enumerate(ordered):
         report_of[i] = position
         for j in ordered[:position]:
-            if index.shingle_overlap(i, j) >= WIRE_COPY:
+            if copy_overlap(index, i, j) >= WIRE_COPY:
                 report_of[i] = report_of[j]
                 break
     numbers: dict[int, int] = {}

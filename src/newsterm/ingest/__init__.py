@@ -15,6 +15,8 @@ from pathlib import Path
 
 from newsterm.ingest.decode import looks_binary
 from newsterm.ingest.document import Document, SourceError
+from newsterm.ingest.feeds import SUFFIXES as FEED_SUFFIXES
+from newsterm.ingest.feeds import read_feed, sniff_feed
 from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
 from newsterm.ingest.jsonlines import read_json
 from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
@@ -40,6 +42,7 @@ def _sniff_json(head: bytes) -> bool:
 
 
 READERS: list[Reader] = [
+    Reader("feed", FEED_SUFFIXES, sniff_feed, read_feed),
     Reader("json", JSON_SUFFIXES, _sniff_json, read_json),
     Reader("text", TEXT_SUFFIXES, lambda head: False, lambda path, _err: read_plaintext(path)),
 ]
