@@ -69,9 +69,7 @@ def group(records: list[dict]) -> dict[str, str]:
     return found
 
 
-def score(
-    gold: dict[str, str], found: dict[str, str], held: set[str]
-) -> tuple[Counts, Counts]:
+def score(gold: dict[str, str], found: dict[str, str], held: set[str]) -> tuple[Counts, Counts]:
     """Pair counts for (dev, held-out): a pair is held-out when either article's gold is."""
     dev, out = Counts(), Counts()
     ids = sorted(a for a in gold if a in found)
