@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsterm.ingest.decode import looks_binary
-from newsterm.ingest.document import Document, SourceError
+from newsterm.ingest.document import Document, NotAnArticle, SourceError
 from newsterm.ingest.feeds import SUFFIXES as FEED_SUFFIXES
 from newsterm.ingest.feeds import read_feed, sniff_feed
 from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
 from newsterm.ingest.jsonlines import read_json
+from newsterm.ingest.newsboat import SUFFIXES as NEWSBOAT_SUFFIXES
+from newsterm.ingest.newsboat import read_newsboat, sniff_sqlite
 from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
 from newsterm.ingest.plaintext import read_plaintext
 
@@ -42,6 +44,7 @@ def _sniff_json(head: bytes) -> bool:
 
 
 READERS: list[Reader] = [
+    Reader("newsboat", NEWSBOAT_SUFFIXES, sniff_sqlite, read_newsboat),
     Reader("feed", FEED_SUFFIXES, sniff_feed, read_feed),
     Reader("json", JSON_SUFFIXES, _sniff_json, read_json),
     Reader("text", TEXT_SUFFIXES, lambda head: False, lambda path, _err: read_plaintext(path)),
@@ -130,6 +133,9 @@ def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Docume
         return []
     try:
         return reader.read(path, on_error)
+    except NotAnArticle as exc:
+        if explicit:
+            on_error(str(path), str(exc))
     except SourceError as exc:
         on_error(str(path), str(exc))
     except RecursionError:
