@@ -17,6 +17,8 @@ from newsterm.ingest.decode import looks_binary
 from newsterm.ingest.document import Document, NotAnArticle, SourceError
 from newsterm.ingest.feeds import SUFFIXES as FEED_SUFFIXES
 from newsterm.ingest.feeds import read_feed, sniff_feed
+from newsterm.ingest.html import SUFFIXES as HTML_SUFFIXES
+from newsterm.ingest.html import read_html, sniff_html
 from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
 from newsterm.ingest.jsonlines import read_json
 from newsterm.ingest.newsboat import SUFFIXES as NEWSBOAT_SUFFIXES
@@ -46,6 +48,7 @@ def _sniff_json(head: bytes) -> bool:
 READERS: list[Reader] = [
     Reader("newsboat", NEWSBOAT_SUFFIXES, sniff_sqlite, read_newsboat),
     Reader("feed", FEED_SUFFIXES, sniff_feed, read_feed),
+    Reader("html", HTML_SUFFIXES, sniff_html, read_html),
     Reader("json", JSON_SUFFIXES, _sniff_json, read_json),
     Reader("text", TEXT_SUFFIXES, lambda head: False, lambda path, _err: read_plaintext(path)),
 ]
