@@ -131,7 +131,31 @@ def _clusters(index: Index) -> list[list[int]]:
     result: list[list[int]] = []
     for group in groups:
         result.extend(split_group(index, group))
-    return sorted(result, key=lambda g: g[0])
+    return sorted(_reattach(edges, result), key=lambda g: g[0])
+
+
+REATTACH_MIN = 0.1  # average link a lone article needs to join a group after the split
+
+
+def _reattach(edges: dict[int, dict[int, float]], groups: list[list[int]]) -> list[list[int]]:
+    """Lone articles joined to the group they are on average most like, if close enough.
+
+    Average linkage leaves an article alone when one strong link is outweighed by the size of
+    a group; after groups are settled, it joins the one whose members it is closest to overall.
+    """
+    large = [g for g in groups if len(g) > 1]
+    alone = []
+    for (article,) in (g for g in groups if len(g) == 1):
+        best, best_score = None, REATTACH_MIN
+        for k, group in enumerate(large):
+            score = sum(edges[article].get(j, 0.0) for j in group) / len(group)
+            if score >= best_score:
+                best, best_score = k, score
+        if best is None:
+            alone.append([article])
+        else:
+            large[best] = sorted([*large[best], article])
+    return large + alone
 
 
 SPLIT_MIN = 6  # smaller groups are left whole: too few articles to tell two events apart
@@ -223,7 +247,7 @@ def split_group(index: Index, group: list[int]) -> list[list[int]]:
 
     within = min(mean(first, first), mean(second, second))
     between = mean(first, second)
-    if within <= 0 or between >= SPLIT_RATIO * within or between >= SPLIT_BETWEEN:
+    if within <= 0 or between >= SPLIT_BETWEEN or between >= SPLIT_RATIO * within:
         return [group]
     for k in outliers:  # back to the part it is closer to
         (first if mean([k], first) >= mean([k], second) else second).append(k)
