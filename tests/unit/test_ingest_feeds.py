@@ -174,3 +174,18 @@ def test_feed_through_load_groups_entries_into_articles(write, tmp_path) -> None
         "Valley Courier",
     ]
     assert all(a.url and a.location for a in corpus.articles)
+
+
+def test_unknown_encoding_is_one_note_and_the_feed_is_read(write) -> None:
+    """A feed declaring an encoding nobody knows: one note naming it, entries still read."""
+    data = (
+        b'<?xml version="1.0" encoding="x-martian"?><rss version="2.0"><channel>'
+        b"<title>Caf\xe9 Post</title><item><title>Caf\xe9 opens</title>"
+        b"<description>The caf\xe9 opened on Monday in the old square.</description>"
+        b"</item></channel></rss>"
+    )
+    path = write("odd.rss", data)
+    documents, errors = _read(path)
+    assert [d.title for d in documents] == ["Café opens"]
+    assert errors == [(str(path), errors[0][1])]
+    assert "x-martian" in errors[0][1]

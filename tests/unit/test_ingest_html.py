@@ -161,3 +161,25 @@ def test_mixed_folder_through_load(write, tmp_path) -> None:
         "notes",
     ]
     assert all(a.location.startswith(str(tmp_path / "mixed")) for a in corpus.articles)
+
+
+def test_unknown_encoding_is_one_note_and_the_page_is_read(write, extractor: str) -> None:
+    """A page declaring an unknown charset: one note naming it, the text still read."""
+    data = PAGE.replace('charset="utf-8"', 'charset="x-martian"').replace(
+        "taken ashore", "taken ashore at the caf\u00e9"
+    )
+    path = write("odd.html", data.encode("cp1252"))
+    documents, errors = _read(path)
+    assert "taken ashore at the café" in documents[0].text
+    notes = [why for where, why in errors if "x-martian" in why]
+    assert len(notes) == 1 and all(where == str(path) for where, _ in errors)
+
+
+def test_saved_page_assets_folder_skipped(write, tmp_path) -> None:
+    """The "page_files" folder a browser saves beside a page (ads, frames) is not read."""
+    write("saved/Ferry aground.html", PAGE)
+    write("saved/Ferry aground_files/ad-frame.html", PAGE.replace("Harbour Gazette", "Ad Network"))
+    write("saved/Ferry aground_files/app.js", "var x = 1;")
+    documents, errors = _read(tmp_path / "saved")
+    assert [d.source for d in documents] == ["Harbour Gazette"]
+    assert not [e for e in errors if "_files" in e[0]]

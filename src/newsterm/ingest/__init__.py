@@ -89,6 +89,20 @@ def _text_reader() -> Reader:
     return next(reader for reader in READERS if reader.name == "text")
 
 
+# Browsers save a page's images, scripts and frames in a folder beside it ("page_files",
+# localised in some languages); those are the page's furniture, never articles of their own.
+_ASSET_SUFFIXES = ("_files", "-dateien", "_fichiers", "_archivos", "-bestanden", "_arquivos")
+
+
+def _is_page_assets(name: str, siblings: set[str]) -> bool:
+    lower = name.lower()
+    for suffix in _ASSET_SUFFIXES:
+        if lower.endswith(suffix):
+            stem = lower[: -len(suffix)]
+            return any(f"{stem}{ext}" in siblings for ext in (".html", ".htm", ".xhtml"))
+    return False
+
+
 def _walk(folder: Path, on_error: ErrorSink) -> Iterator[Path]:
     """Files under a folder, sorted, skipping hidden entries and directory symlink loops."""
     seen: set[tuple[int, int]] = set()
@@ -108,8 +122,11 @@ def _walk(folder: Path, on_error: ErrorSink) -> Iterator[Path]:
         except OSError as exc:
             on_error(str(directory), exc.strerror or "cannot read folder")
             return
+        names = {entry.name.lower() for entry in entries}
         for entry in entries:
             if entry.name.startswith((".", "~")) or entry.name.endswith("~"):
+                continue
+            if _is_page_assets(entry.name, names):
                 continue
             path = Path(entry.path)
             try:

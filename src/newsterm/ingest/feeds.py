@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsterm.ingest.decode import read_bytes
+from newsterm.ingest.decode import read_bytes, unknown_declared
 from newsterm.ingest.document import Document, SourceError
 from newsterm.ingest.htmltext import html_to_text, looks_like_html
 from newsterm.sanitize import sanitize_line
@@ -80,6 +80,10 @@ def parse_feed(data: bytes, location: str, on_error: Callable[[str, str], None])
         raise SourceError("feed has no entries")
     if problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride):
         on_error(location, f"note: malformed feed, read what it holds ({_reason(problem)})")
+    unknown = unknown_declared(data)
+    if unknown:
+        used = parsed.get("encoding") or "a best guess"
+        on_error(location, f"note: unknown encoding {unknown!r} declared, read as {used}")
     feed = parsed.get("feed") or {}
     outlet = _line(feed.get("title")) or None
     documents = []

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from newsterm.ingest.decode import decode, read_bytes
+from newsterm.ingest.decode import decode, read_bytes, unknown_declared
 from newsterm.ingest.document import Document, SourceError
 from newsterm.ingest.htmltext import html_to_text
 from newsterm.ingest.metadata import parse_date
@@ -263,7 +263,10 @@ def read_html(path: Path, on_error: Callable[[str, str], None]) -> list[Document
     data, truncated = read_bytes(path)
     if not data.strip():
         raise SourceError("empty file")
-    html, _encoding = decode(data)
+    html, encoding = decode(data)
+    unknown = unknown_declared(data)
+    if unknown and encoding != "utf-8":
+        on_error(str(path), f"note: unknown encoding {unknown!r} declared, read as {encoding}")
     document = parse_html(html, str(path), on_error)
     if truncated:
         document.notes.append("truncated to the first 8 MB")
