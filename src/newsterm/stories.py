@@ -142,20 +142,28 @@ def _reattach(edges: dict[int, dict[int, float]], groups: list[list[int]]) -> li
 
     Average linkage leaves an article alone when one strong link is outweighed by the size of
     a group; after groups are settled, it joins the one whose members it is closest to overall.
+    Only groups the article has links into are looked at, so the cost follows the links.
     """
-    large = [g for g in groups if len(g) > 1]
+    large = [list(g) for g in groups if len(g) > 1]
+    group_of = {i: k for k, group in enumerate(large) for i in group}
+    sizes = [len(group) for group in large]  # before any article joins: order does not matter
     alone = []
     for (article,) in (g for g in groups if len(g) == 1):
+        totals: dict[int, float] = {}
+        for other, weight in edges[article].items():
+            k = group_of.get(other)
+            if k is not None:
+                totals[k] = totals.get(k, 0.0) + weight
         best, best_score = None, REATTACH_MIN
-        for k, group in enumerate(large):
-            score = sum(edges[article].get(j, 0.0) for j in group) / len(group)
+        for k in sorted(totals):
+            score = totals[k] / sizes[k]
             if score >= best_score:
                 best, best_score = k, score
         if best is None:
             alone.append([article])
         else:
-            large[best] = sorted([*large[best], article])
-    return large + alone
+            large[best].append(article)
+    return [sorted(group) for group in large] + alone
 
 
 SPLIT_MIN = 6  # smaller groups are left whole: too few articles to tell two events apart
@@ -209,7 +217,7 @@ def _bisect(sim: list[list[float]], members: list[int]) -> tuple[list[int], list
     """
     outliers: list[int] = []
     rest = list(members)
-    while len(rest) >= 4:
+    while len(rest) >= 4 and len(outliers) <= len(members) // 5:
         edges: dict[int, dict[int, float]] = {k: {} for k in range(len(rest))}
         for a in range(len(rest)):
             for b in range(a + 1, len(rest)):
