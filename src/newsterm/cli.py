@@ -1,7 +1,7 @@
 """The `newsterm` command: the app by default, `export` and `compare` for scripts.
 
-    newsterm [SOURCES...]                       open the app (the bundled seeds if no source)
-    newsterm export [SOURCES...] [-f FORMAT] [-o FILE] [--force]
+    newsterm [SOURCES...] [--newsboat [PATH]]   open the app (the bundled seeds if no source)
+    newsterm export [SOURCES...] [-f FORMAT] [-o FILE] [--force] [--newsboat [PATH]]
     newsterm compare "passage a" "passage b" [--published-a DATE] [--published-b DATE]
 
 Bad sources are reported one line each on stderr and the rest is read; the exit status is 1
@@ -49,15 +49,45 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="SOURCE",
         help="article files or folders (default: the bundled seed articles)",
     )
+    _add_newsboat_option(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
+def _add_newsboat_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--newsboat",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="also read a newsboat cache, read-only (default: ~/.newsboat/cache.db or "
+        "~/.local/share/newsboat/cache.db)",
+    )
+
+
+def _sources(args: argparse.Namespace) -> list[str] | None:
+    """The SOURCE arguments plus the newsboat cache when asked for; None if it cannot be found."""
+    sources = list(args.sources)
+    if args.newsboat is not None:
+        from newsterm.ingest.document import SourceError
+        from newsterm.ingest.newsboat import find_cache
+
+        try:
+            sources.append(str(find_cache(args.newsboat)))
+        except SourceError as exc:
+            _warn(str(exc))
+            return None
+    return sources
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
+    sources = _sources(args)
+    if sources is None:
+        return 1
     from newsterm.tui.app import make_app  # the UI is only imported when it is used
 
-    app = make_app(args.sources or None)
+    app = make_app(sources or None)
     app.run()
     return int(app.return_code or 0)
 
@@ -91,6 +121,7 @@ def _export_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    _add_newsboat_option(parser)
     parser.add_argument(
         "-q",
         "--quiet",
@@ -106,6 +137,9 @@ def run_export(argv: Sequence[str]) -> int:
     from newsterm.progress import ProgressBar
 
     args = _export_parser().parse_args(argv)
+    sources = _sources(args)
+    if sources is None:
+        return 1
     if args.output and not args.force:
         from pathlib import Path
 
@@ -115,7 +149,7 @@ def run_export(argv: Sequence[str]) -> int:
     progress = ProgressBar(enabled=False if args.quiet else None)
     try:
         corpus = load(
-            args.sources or None,
+            sources or None,
             progress=progress,
             on_error=None if args.quiet else _print_error_clearing(progress),
         )

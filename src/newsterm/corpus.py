@@ -17,6 +17,7 @@ from pathlib import Path
 
 from newsterm.align import align_story
 from newsterm.compare import Prepared, prepare
+from newsterm.dedup import deduplicate
 from newsterm.index import Index
 from newsterm.ingest import Document, read_sources
 from newsterm.ingest.clean import clean_body
@@ -108,6 +109,7 @@ def build_articles(
     progress: Progress | None = None,
 ) -> list[Article]:
     """Articles with unique ids, in input order; documents with no passages are reported."""
+    documents = deduplicate(documents)  # the same article arriving twice is read once
     articles: list[Article] = []
     taken: set[str] = set()
     for number, document in enumerate(documents, 1):

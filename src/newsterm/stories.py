@@ -5,11 +5,18 @@ helped by the names they share and held back by distance in time: two earthquake
 use the same words but are different stories. Groups are formed by average linkage over those
 links, so one loosely related article cannot chain two stories together the way single linkage
 would.
+
+Two events of the same kind (two celebrities entering rehab, two earthquakes) share most of
+their words, so a large group is then checked for a second time with weights that ignore what
+all its members say and keep what only some of them share: when it falls into two parts much
+less alike than each part is within, it is cut in two (see `split_group`).
 """
 
 from __future__ import annotations
 
 import heapq
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -18,7 +25,7 @@ from newsterm.index import Index
 from newsterm.model import Article, Story
 
 LINK_MIN = 0.12  # weakest similarity considered at all
-MERGE_MIN = 0.22  # average similarity two groups need to merge
+MERGE_MIN = 0.18  # average similarity two groups need to merge
 WINDOW = timedelta(days=10)  # reports of one event rarely lie further apart
 WIRE_COPY = 0.6  # shingle overlap above which two articles are the same report republished
 
@@ -27,13 +34,42 @@ def _day(article: Article) -> date | None:
     return article.published.date() if article.published else None
 
 
-def pair_score(index: Index, i: int, j: int, cosine: float) -> float:
+NAME_WEIGHT = 0.5  # share of the score given to the names two articles share
+
+
+class _Names:
+    """Names of each article weighted by rarity in this pile.
+
+    A name every article of the pile carries ("Klitschko" in a pile about his fights) says
+    nothing about which of them go together; a name only some carry ("Rahman", "Thompson")
+    tells one fight from the other.
+    """
+
+    def __init__(self, index: Index) -> None:
+        df = Counter(name for names in index.article_names for name in names)
+        n = len(index.articles)
+        self.weights = [
+            {name: math.log((n + 1) / df[name]) for name in names} for names in index.article_names
+        ]
+        self.totals = [sum(w.values()) for w in self.weights]
+
+    def similarity(self, i: int, j: int) -> float | None:
+        a, b = self.weights[i], self.weights[j]
+        if not a or not b:
+            return None
+        if len(a) > len(b):
+            a, b = b, a
+        shared = sum(w for name, w in a.items() if name in b)
+        smaller = min(self.totals[i], self.totals[j])
+        return shared / smaller if smaller > 0 else None
+
+
+def pair_score(index: Index, names: _Names, i: int, j: int, cosine: float) -> float:
     """Similarity of two articles for story grouping: words, names, and time apart."""
     a, b = index.articles[i], index.articles[j]
-    names_a, names_b = index.article_names[i], index.article_names[j]
-    if names_a and names_b:
-        shared = len(names_a & names_b) / min(len(names_a), len(names_b))
-        cosine = 0.8 * cosine + 0.2 * shared
+    shared = names.similarity(i, j)
+    if shared is not None:
+        cosine = (1 - NAME_WEIGHT) * cosine + NAME_WEIGHT * shared
     day_a, day_b = _day(a), _day(b)
     if day_a and day_b:
         gap = abs(day_a - day_b)
@@ -43,28 +79,26 @@ def pair_score(index: Index, i: int, j: int, cosine: float) -> float:
     return cosine
 
 
-def _clusters(index: Index) -> list[list[int]]:
-    n = len(index.articles)
-    edges: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    for i in range(n):
-        for j, cosine in index.similar_articles(i, LINK_MIN):
-            if j > i:
-                score = pair_score(index, i, j, cosine)
-                if score >= LINK_MIN:
-                    edges[i][j] = score
-                    edges[j][i] = score
+def _average_linkage(
+    n: int, edges: dict[int, dict[int, float]], merge_min: float, groups_left: int = 1
+) -> list[list[int]]:
+    """Average-linkage groups of 0..n-1 over sparse similarity edges.
+
+    Merging stops when no two groups average at least `merge_min`, or when `groups_left`
+    groups remain.
+    """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     links: dict[int, dict[int, float]] = {i: dict(edges[i]) for i in range(n)}  # summed weights
     heap = [(-score, i, j) for i in range(n) for j, score in edges[i].items() if i < j]
     heapq.heapify(heap)
-    while heap:
+    while heap and len(members) > groups_left:
         negative, i, j = heapq.heappop(heap)
         if i not in members or j not in members:
             continue
         average = links[i].get(j, 0.0) / (len(members[i]) * len(members[j]))
         if abs(-negative - average) > 1e-12:
             continue  # stale entry: the groups changed since it was pushed
-        if average < MERGE_MIN:
+        if average < merge_min:
             break
         # Merge j into i and update summed link weights to every neighbour.
         members[i].extend(members.pop(j))
@@ -82,6 +116,154 @@ def _clusters(index: Index) -> list[list[int]]:
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
 
 
+def _clusters(index: Index) -> list[list[int]]:
+    n = len(index.articles)
+    names = _Names(index)
+    edges: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for i in range(n):
+        for j, cosine in index.similar_articles(i, LINK_MIN):
+            if j > i:
+                score = pair_score(index, names, i, j, cosine)
+                if score >= LINK_MIN:
+                    edges[i][j] = score
+                    edges[j][i] = score
+    groups = _average_linkage(n, edges, MERGE_MIN)
+    result: list[list[int]] = []
+    for group in groups:
+        result.extend(split_group(index, group))
+    return sorted(_reattach(edges, result), key=lambda g: g[0])
+
+
+REATTACH_MIN = 0.1  # average link a lone article needs to join a group after the split
+
+
+def _reattach(edges: dict[int, dict[int, float]], groups: list[list[int]]) -> list[list[int]]:
+    """Lone articles joined to the group they are on average most like, if close enough.
+
+    Average linkage leaves an article alone when one strong link is outweighed by the size of
+    a group; after groups are settled, it joins the one whose members it is closest to overall.
+    Only groups the article has links into are looked at, so the cost follows the links.
+    """
+    large = [list(g) for g in groups if len(g) > 1]
+    group_of = {i: k for k, group in enumerate(large) for i in group}
+    sizes = [len(group) for group in large]  # before any article joins: order does not matter
+    alone = []
+    for (article,) in (g for g in groups if len(g) == 1):
+        totals: dict[int, float] = {}
+        for other, weight in edges[article].items():
+            k = group_of.get(other)
+            if k is not None:
+                totals[k] = totals.get(k, 0.0) + weight
+        best, best_score = None, REATTACH_MIN
+        for k in sorted(totals):
+            score = totals[k] / sizes[k]
+            if score >= best_score:
+                best, best_score = k, score
+        if best is None:
+            alone.append([article])
+        else:
+            large[best].append(article)
+    return [sorted(group) for group in large] + alone
+
+
+SPLIT_MIN = 6  # smaller groups are left whole: too few articles to tell two events apart
+SPLIT_MAX = 200  # the split compares every pair of the group
+# Two parts are two events when, on the contrast weights, they are nearly unrelated (below
+# SPLIT_BETWEEN) and less than SPLIT_RATIO as alike as each part is within. Tuned on the dev
+# part of bench/grouping.py.
+SPLIT_BETWEEN = 0.075
+SPLIT_RATIO = 0.5
+
+
+def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float]]:
+    """Vectors of the group's articles weighted by what sets them apart *within the group*.
+
+    Words and names every member uses ("rehab", "Klitschko") get no weight; those a part of the
+    group shares ("Rahman" in one fight's reports, "Thompson" in the other's) get the most.
+    """
+    n = len(group)
+    features: list[Counter[object]] = []
+    for i in group:
+        found: Counter[object] = Counter(index.article_tf[i])
+        for name in index.article_names[i]:
+            found[("name", name)] += 2
+        features.append(found)
+    df = Counter(feature for found in features for feature in found)
+    vectors = []
+    for found in features:
+        weights = {}
+        for feature, count in found.items():
+            if df[feature] < 2 or df[feature] >= n:
+                continue  # in one article only, or in all: says nothing about the split
+            rarity = math.log(n / df[feature])
+            base = 1.0 if isinstance(feature, tuple) else index.idf(feature)  # type: ignore[arg-type]
+            weights[feature] = (1 + math.log(count)) * base * rarity
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({f: w / norm for f, w in weights.items()})
+    return vectors
+
+
+def _dot(a: dict[object, float], b: dict[object, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(f, 0.0) for f, w in a.items())
+
+
+def _bisect(sim: list[list[float]], members: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Two parts of `members` by average linkage, and the outliers set aside on the way.
+
+    A lone article unlike all others would otherwise be the last to join and make every split
+    "one against the rest"; it is set aside and the rest bisected again.
+    """
+    outliers: list[int] = []
+    rest = list(members)
+    while len(rest) >= 4 and len(outliers) <= len(members) // 5:
+        edges: dict[int, dict[int, float]] = {k: {} for k in range(len(rest))}
+        for a in range(len(rest)):
+            for b in range(a + 1, len(rest)):
+                value = sim[rest[a]][rest[b]]
+                if value > 0:
+                    edges[a][b] = edges[b][a] = value
+        parts = _average_linkage(len(rest), edges, 0.0, groups_left=2)
+        if len(parts) != 2:
+            break
+        small = min(parts, key=len)
+        if len(small) >= 2:
+            return [rest[k] for k in parts[0]], [rest[k] for k in parts[1]], outliers
+        outliers.append(rest[small[0]])
+        rest = [m for k, m in enumerate(rest) if k != small[0]]
+    return rest, [], outliers
+
+
+def split_group(index: Index, group: list[int]) -> list[list[int]]:
+    """A group cut in two when it holds two events of the same kind, recursively."""
+    if not SPLIT_MIN <= len(group) <= SPLIT_MAX:
+        return [group]
+    vectors = _contrast_vectors(index, group)
+    n = len(group)
+    sim = [[0.0] * n for _ in range(n)]
+    for a in range(n):
+        for b in range(a + 1, n):
+            sim[a][b] = sim[b][a] = _dot(vectors[a], vectors[b])
+    first, second, outliers = _bisect(sim, list(range(n)))
+    if len(second) < 2:
+        return [group]
+
+    def mean(xs: list[int], ys: list[int]) -> float:
+        pairs = [(x, y) for x in xs for y in ys if x != y]
+        return sum(sim[x][y] for x, y in pairs) / len(pairs) if pairs else 0.0
+
+    within = min(mean(first, first), mean(second, second))
+    between = mean(first, second)
+    if within <= 0 or between >= SPLIT_BETWEEN or between >= SPLIT_RATIO * within:
+        return [group]
+    for k in outliers:  # back to the part it is closer to
+        (first if mean([k], first) >= mean([k], second) else second).append(k)
+    return split_group(index, [group[k] for k in sorted(first)]) + split_group(
+        index, [group[k] for k in sorted(second)]
+    )
+
+
 def _central(index: Index, group: list[int]) -> int:
     """The member most similar to the others: its headline names the story best."""
     if len(group) <= 2:
@@ -96,13 +278,26 @@ def _order(articles: Sequence[Article], group: list[int]) -> list[int]:
     )
 
 
+def copy_overlap(index: Index, i: int, j: int) -> float:
+    """Share of the *larger* article's shingles found in the other.
+
+    Measured against the larger one so that an outlet which runs the wire story and adds as much
+    reporting of its own counts as a second report, while a copy with a credit line or a trimmed
+    paragraph does not.
+    """
+    a, b = index.article_shingles[i], index.article_shingles[j]
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
 def _reports(index: Index, ordered: list[int]) -> tuple[int, ...]:
     """Report numbers: near-identical articles (wire copy) share one."""
     report_of: dict[int, int] = {}
     for position, i in enumerate(ordered):
         report_of[i] = position
         for j in ordered[:position]:
-            if index.shingle_overlap(i, j) >= WIRE_COPY:
+            if copy_overlap(index, i, j) >= WIRE_COPY:
                 report_of[i] = report_of[j]
                 break
     numbers: dict[int, int] = {}

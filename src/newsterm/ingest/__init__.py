@@ -14,9 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsterm.ingest.decode import looks_binary
-from newsterm.ingest.document import Document, SourceError
+from newsterm.ingest.document import Document, NotAnArticle, SourceError
+from newsterm.ingest.feeds import SUFFIXES as FEED_SUFFIXES
+from newsterm.ingest.feeds import read_feed, sniff_feed
+from newsterm.ingest.html import SUFFIXES as HTML_SUFFIXES
+from newsterm.ingest.html import read_html, sniff_html
 from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
 from newsterm.ingest.jsonlines import read_json
+from newsterm.ingest.newsboat import SUFFIXES as NEWSBOAT_SUFFIXES
+from newsterm.ingest.newsboat import read_newsboat, sniff_sqlite
 from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
 from newsterm.ingest.plaintext import read_plaintext
 
@@ -40,6 +46,9 @@ def _sniff_json(head: bytes) -> bool:
 
 
 READERS: list[Reader] = [
+    Reader("newsboat", NEWSBOAT_SUFFIXES, sniff_sqlite, read_newsboat),
+    Reader("feed", FEED_SUFFIXES, sniff_feed, read_feed),
+    Reader("html", HTML_SUFFIXES, sniff_html, read_html),
     Reader("json", JSON_SUFFIXES, _sniff_json, read_json),
     Reader("text", TEXT_SUFFIXES, lambda head: False, lambda path, _err: read_plaintext(path)),
 ]
@@ -80,6 +89,20 @@ def _text_reader() -> Reader:
     return next(reader for reader in READERS if reader.name == "text")
 
 
+# Browsers save a page's images, scripts and frames in a folder beside it ("page_files",
+# localised in some languages); those are the page's furniture, never articles of their own.
+_ASSET_SUFFIXES = ("_files", "-dateien", "_fichiers", "_archivos", "-bestanden", "_arquivos")
+
+
+def _is_page_assets(name: str, siblings: set[str]) -> bool:
+    lower = name.lower()
+    for suffix in _ASSET_SUFFIXES:
+        if lower.endswith(suffix):
+            stem = lower[: -len(suffix)]
+            return any(f"{stem}{ext}" in siblings for ext in (".html", ".htm", ".xhtml"))
+    return False
+
+
 def _walk(folder: Path, on_error: ErrorSink) -> Iterator[Path]:
     """Files under a folder, sorted, skipping hidden entries and directory symlink loops."""
     seen: set[tuple[int, int]] = set()
@@ -99,8 +122,11 @@ def _walk(folder: Path, on_error: ErrorSink) -> Iterator[Path]:
         except OSError as exc:
             on_error(str(directory), exc.strerror or "cannot read folder")
             return
+        names = {entry.name.lower() for entry in entries}
         for entry in entries:
             if entry.name.startswith((".", "~")) or entry.name.endswith("~"):
+                continue
+            if _is_page_assets(entry.name, names):
                 continue
             path = Path(entry.path)
             try:
@@ -127,6 +153,9 @@ def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Docume
         return []
     try:
         return reader.read(path, on_error)
+    except NotAnArticle as exc:
+        if explicit:
+            on_error(str(path), str(exc))
     except SourceError as exc:
         on_error(str(path), str(exc))
     except RecursionError:

@@ -82,6 +82,20 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
 
 
+def unknown_declared(data: bytes) -> str | None:
+    """The encoding the bytes declare (XML prologue, <meta charset>), if Python has no codec
+    of that name; None when nothing or a known encoding is declared."""
+    declared = _DECLARED.search(data[:2048])
+    if not declared:
+        return None
+    name = declared.group(1).decode("ascii", "ignore")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return name
+    return None
+
+
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, bool]:
     """The file's bytes (at most `limit`) and whether it was cut short."""
     try:

@@ -27,3 +27,8 @@ class Document:
 
 class SourceError(Exception):
     """A source that cannot be read; the message is the reason, fit for one line."""
+
+
+class NotAnArticle(SourceError):
+    """A file a reader recognised by its bytes but that holds no articles (an SQLite file that
+    is not a newsboat cache): reported when named, skipped quietly inside a folder."""
