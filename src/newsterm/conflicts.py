@@ -8,6 +8,7 @@ text: "seven ≠ eight: other countries in the monitoring group".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from newsterm.facts import DateMention, Quantity, Quote
 from newsterm.facts.dates import describe
 from newsterm.facts.quotes import same_words
-from newsterm.lexicon import are_antonyms, canonical_stem, same_actor
+from newsterm.lexicon import are_antonyms, canonical_stem, contrast_set, same_actor
 from newsterm.model import Conflict
 from newsterm.text import NEGATIONS, STOPWORDS, squash, stem
 
@@ -168,6 +169,16 @@ def _quantity_conflicts(
                 )
             else:
                 found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
+        elif (
+            qa.qualifier == qb.qualifier
+            and qa.qualifier in ("lower", "upper")
+            and qa.value != qb.value
+            and not qa.vague
+            and not qb.vague
+        ):
+            # "over 50 others" against "over 70 others": both floors hold at once, but the
+            # outlets give different figures for the same count.
+            found.append(Conflict("number", text_a, text_b, f"{text_a} ≠ {text_b}{about}"))
         elif qa.value == qb.value and {qa.qualifier, qb.qualifier} == {"lower", "upper"}:
             found.append(
                 Conflict(
@@ -298,9 +309,19 @@ def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
 # --------------------------------------------------------------------------------- negation
 
 
+# Verbs that deny what follows them ("failed to capture", "refused to sign", "unable to reach").
+_NEGATING_VERBS = frozenset(stem(w) for w in "fail refuse unable".split())
+
+
 def _is_negation(prep: Prepared, index: int) -> bool:
     norm = prep.tokens[index].norm
-    return norm in NEGATIONS or norm.endswith("n't")
+    if norm in NEGATIONS or norm.endswith("n't"):
+        return True
+    return stem(norm) in _NEGATING_VERBS and _next_norm(prep, index) == "to"
+
+
+def _next_norm(prep: Prepared, index: int) -> str:
+    return prep.tokens[index + 1].norm if index + 1 < len(prep.tokens) else ""
 
 
 def _phrase(prep: Prepared, i1: int, i2: int, pad: int = 1) -> str:
@@ -341,8 +362,6 @@ def _name_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
     found = []
-    keys_a = {n.key for n in a.facts.names}
-    keys_b = {n.key for n in b.facts.names}
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace":
             continue
@@ -352,11 +371,14 @@ def _name_conflicts(
         if len(names_a) != 1 or len(names_b) != 1:
             continue
         na, nb = names_a[0], names_b[0]
-        if na.key == nb.key or na.key in keys_b or nb.key in keys_a or same_actor(na.key, nb.key):
+        if na.key == nb.key or same_actor(na.key, nb.key) or _same_name(na.key, nb.key):
             continue
-        ka, kb = squash(na.key), squash(nb.key)
-        if ka.startswith(kb[:4]) or kb.startswith(ka[:4]) or ka in kb or kb in ka:
-            continue  # "Korea"/"Korean", "Lee"/"Lee Seong-kweun": the same name, told shorter
+        # A reordered sentence moves a name without removing it: only a name that one passage
+        # mentions more often than the other, put where the other has a name it lacks, counts.
+        if _mentions(a, na.text) <= _mentions(b, na.text) or (
+            _mentions(b, nb.text) <= _mentions(a, nb.text)
+        ):
+            continue
         found.append(
             Conflict(
                 "entity",
@@ -368,16 +390,67 @@ def _name_conflicts(
     return found
 
 
+def _same_name(key_a: str, key_b: str) -> bool:
+    """ "Lee"/"Lee Seong-kweun" (one name told shorter) and "Korea"/"Korean" (a demonym)."""
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    if words_a <= words_b or words_b <= words_a:
+        return True
+    if len(words_a) == 1 and len(words_b) == 1:
+        short, long = sorted((key_a, key_b), key=len)
+        return len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 3
+    return False
+
+
+def _mentions(prep: Prepared, name: str) -> int:
+    """How often a name is written in a passage, as whole words."""
+    return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", prep.text))
+
+
+def _shared_terms(a: Prepared, b: Prepared) -> int:
+    return len(a.terms & b.terms)
+
+
+def _contrast_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    """A member of a closed set put where the other passage has another ("his brother" vs "his
+    sister", "days" vs "years"), in a short replaced stretch of an otherwise shared claim."""
+    found = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or (i2 - i1) > 3 or (j2 - j1) > 3:
+            continue
+        keys_b = set(b.keys)
+        keys_a = set(a.keys)
+        for i in range(i1, i2):
+            for j in range(j1, j2):
+                ka, kb = a.keys[i], b.keys[j]
+                if not ka or not kb or ka in keys_b or kb in keys_a:
+                    continue  # a word both passages use was only moved
+                group = contrast_set(ka, kb)
+                if group:
+                    wa, wb = a.tokens[i].surface, b.tokens[j].surface
+                    found.append(
+                        Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")
+                    )
+                    return found
+    return found
+
+
 def _antonym_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
     found = []
+    a_stems = {stem(t.norm) for t in a.tokens}
+    b_stems = {stem(t.norm) for t in b.tokens}
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
             continue
         for i in range(i1, i2):
             for j in range(j1, j2):
-                if are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm)):
+                sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
+                if sa in b_stems or sb in a_stems:
+                    continue  # both words are in both passages: moved, not swapped
+                if are_antonyms(sa, sb):
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
                     found.append(
                         Conflict(
@@ -406,11 +479,15 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
         return found
     found += _date_conflicts(a, b, slots)
     found += _quote_conflicts(a, b, slots)
-    negation = _negation_conflicts(a, b, ops)
-    found += negation
-    found += _name_conflicts(a, b, ops)
-    if not negation:
-        found += _antonym_conflicts(a, b, ops)
+    # A word swapped in a slot says something only if the rest of the claim is shared: two short
+    # sentences with one word in common ("circus") are not the same claim told two ways.
+    if _shared_terms(a, b) >= 2:
+        negation = _negation_conflicts(a, b, ops)
+        found += negation
+        found += _name_conflicts(a, b, ops)
+        if not negation:
+            found += _antonym_conflicts(a, b, ops)
+        found += _contrast_conflicts(a, b, ops)
     unique: dict[tuple[str, str, str], Conflict] = {}
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)

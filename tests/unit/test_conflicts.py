@@ -1,0 +1,113 @@
+"""Typed conflicts between two tellings of one claim, through the public compare() API."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm import compare
+
+
+def _kinds(a: str, b: str) -> set[str]:
+    return {conflict.kind for conflict in compare(a, b).conflicts}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "The mayor said his brother had been hired by the city water department last year.",
+            "The mayor said his sister had been hired by the city water department last year.",
+            "entity",
+        ),
+        (
+            "The new stadium will hold games for the next ten years, the league announced.",
+            "The new stadium will hold games for the next ten days, the league announced.",
+            "entity",
+        ),
+        (
+            "Inspectors said the old bridge had passed an inspection in March before it closed.",
+            "Inspectors said the old bridge had failed an inspection in March before it closed.",
+            "antonym",
+        ),
+        (
+            "Firefighters described the blaze near the refinery as controlled on Sunday night.",
+            "Firefighters described the blaze near the refinery as uncontrolled on Sunday night.",
+            "antonym",
+        ),
+        (
+            "Police captured the escaped inmate near the border town after a long search.",
+            "Police failed to capture the escaped inmate near the border town after a long search.",
+            "negation",
+        ),
+        (
+            "The storm left over 30 families homeless in the coastal villages, officials said.",
+            "The storm left over 45 families homeless in the coastal villages, officials said.",
+            "number",
+        ),
+        (
+            "The fair opened in Spain in 2019 and its second edition will open in Spain in May.",
+            "The fair opened in Spain in 2019 and its second edition will open in Portugal in May.",
+            "entity",
+        ),
+    ],
+)
+def test_changed_fact_is_a_conflict(a: str, b: str, kind: str) -> None:
+    """A fact changed in one place of an otherwise identical claim is reported with its kind."""
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert kind in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The governor met Ana Ruiz at a hotel in Denver to discuss the new water plan.",
+            "At a hotel in Denver, Ana Ruiz met the governor to discuss the new water plan.",
+        ),
+        (
+            "Rescuers pulled two miners from the flooded shaft on Tuesday, the company said.",
+            "The company said rescuers pulled two miners from the flooded shaft on Tuesday.",
+        ),
+        (
+            "The bank raised its forecast for growth this year, citing strong exports.",
+            "Citing strong exports, the bank raised its growth forecast for this year.",
+        ),
+    ],
+)
+def test_reordered_sentence_is_not_a_conflict(a: str, b: str) -> None:
+    """Moving names and words around without changing them is the same claim, not a conflict."""
+    assert compare(a, b).relation == "match"
+
+
+def test_one_shared_word_is_not_enough_for_a_negation() -> None:
+    """Two short sentences sharing a single word do not negate each other."""
+    result = compare("Britain is not a playground.", "Is this really the playground?")
+    assert "negation" not in {c.kind for c in result.conflicts}
+
+
+def test_demonym_is_not_a_different_name() -> None:
+    """ "Peru" and "Peruvian" in the same place name the same country."""
+    a = "Peru officials confirmed the outbreak in the northern province on Friday."
+    b = "Peruvian officials confirmed the outbreak in the northern province on Friday."
+    assert "entity" not in _kinds(a, b)
+
+
+def test_different_countries_with_shared_first_word_conflict() -> None:
+    """Two names that share a first word ("United ...") are still different names."""
+    a = "Protesters from the United Kingdom gathered outside the embassy on Thursday morning."
+    b = "Protesters from the United States gathered outside the embassy on Thursday morning."
+    assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("at least 20 people", "at least 20 people"),
+        ("more than a dozen people", "more than a dozen people"),
+    ],
+)
+def test_same_floor_is_not_a_number_conflict(a: str, b: str) -> None:
+    """The same bounded figure told twice agrees."""
+    sentence = "Health officials said {} fell ill after the wedding banquet in the capital."
+    assert compare(sentence.format(a), sentence.format(b)).relation == "match"
