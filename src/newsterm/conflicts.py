@@ -9,6 +9,7 @@ text: "seven ≠ eight: other countries in the monitoring group".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -363,8 +364,8 @@ def _name_conflicts(
 ) -> list[Conflict]:
     found = []
     for tag, i1, i2, j1, j2 in ops:
-        if tag != "replace":
-            continue
+        if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
+            continue  # a long rewritten stretch is a paraphrase, not one name put for another
         sa, sb = _char_span(a, i1, i2), _char_span(b, j1, j2)
         names_a = [n for n in a.facts.names if _inside(sa, n.start, n.end)]
         names_b = [n for n in b.facts.names if _inside(sb, n.start, n.end)]
@@ -393,7 +394,9 @@ def _name_conflicts(
 def _same_name(key_a: str, key_b: str) -> bool:
     """ "Lee"/"Lee Seong-kweun" (one name told shorter) and "Korea"/"Korean" (a demonym)."""
     words_a, words_b = set(key_a.split()), set(key_b.split())
-    if words_a <= words_b or words_b <= words_a:
+    if words_a <= words_b or words_b <= words_a or len(words_a & words_b) >= 2:
+        return True
+    if _acronym_of(key_a, key_b) or _acronym_of(key_b, key_a):
         return True
     if len(words_a) == 1 and len(words_b) == 1:
         short, long = sorted((key_a, key_b), key=len)
@@ -401,9 +404,31 @@ def _same_name(key_a: str, key_b: str) -> bool:
     return False
 
 
+_ACRONYM_SKIP = frozenset("of the and for de".split())
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """ "aba" for "american basketball association", "rnc chairman" for "republican national
+    committee chairman": initials of the leading words, the rest shared."""
+    head, _, rest = short.partition(" ")
+    letters = head.replace(".", "")
+    words = [w for w in long.split() if w not in _ACRONYM_SKIP]
+    if len(letters) < 2 or len(words) < len(letters):
+        return False
+    initials = "".join(w[0] for w in words[: len(letters)])
+    tail = " ".join(words[len(letters) :])
+    return initials == letters and tail == rest
+
+
 def _mentions(prep: Prepared, name: str) -> int:
     """How often a name is written in a passage, as whole words."""
     return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", prep.text))
+
+
+def _swapped(word_a: str, word_b: str, count_a: Counter[str], count_b: Counter[str]) -> bool:
+    """True when a has one more `word_a` and b one more `word_b` than the other passage: a word
+    put in place of another. A word both passages use as often was only moved."""
+    return count_a[word_a] > count_b[word_a] and count_b[word_b] > count_a[word_b]
 
 
 def _shared_terms(a: Prepared, b: Prepared) -> int:
@@ -416,16 +441,15 @@ def _contrast_conflicts(
     """A member of a closed set put where the other passage has another ("his brother" vs "his
     sister", "days" vs "years"), in a short replaced stretch of an otherwise shared claim."""
     found = []
+    count_a, count_b = Counter(a.keys), Counter(b.keys)
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or (i2 - i1) > 3 or (j2 - j1) > 3:
             continue
-        keys_b = set(b.keys)
-        keys_a = set(a.keys)
         for i in range(i1, i2):
             for j in range(j1, j2):
                 ka, kb = a.keys[i], b.keys[j]
-                if not ka or not kb or ka in keys_b or kb in keys_a:
-                    continue  # a word both passages use was only moved
+                if not ka or not kb or not _swapped(ka, kb, count_a, count_b):
+                    continue
                 group = contrast_set(ka, kb)
                 if group:
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
@@ -440,16 +464,16 @@ def _antonym_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
     found = []
-    a_stems = {stem(t.norm) for t in a.tokens}
-    b_stems = {stem(t.norm) for t in b.tokens}
+    a_stems = Counter(stem(t.norm) for t in a.tokens)
+    b_stems = Counter(stem(t.norm) for t in b.tokens)
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
             continue
         for i in range(i1, i2):
             for j in range(j1, j2):
                 sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
-                if sa in b_stems or sb in a_stems:
-                    continue  # both words are in both passages: moved, not swapped
+                if not _swapped(sa, sb, a_stems, b_stems):
+                    continue
                 if are_antonyms(sa, sb):
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
                     found.append(
