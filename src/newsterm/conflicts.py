@@ -158,6 +158,8 @@ def _quantity_conflicts(
         about = f": {noun}" if noun else ""
         if context:
             about += f" in the {context}" if noun else f": {context}"
+        if _rounded_alike(qa, qb):
+            continue
         if not qa.overlaps(qb):
             if qa.value == qb.value:
                 found.append(
@@ -190,6 +192,31 @@ def _quantity_conflicts(
                 )
             )
     return found
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounded_alike(qa: Quantity, qb: Quantity) -> bool:
+    """ "1,662" and "1,661.51", "$13 billion" and "$12.8 billion": the plainer figure is the
+    other rounded to its precision (at the same scale)."""
+
+    def written(q: Quantity) -> tuple[float, int] | None:
+        found = _WRITTEN_NUMBER.search(q.text)
+        if not found:
+            return None
+        digits = found.group().replace(",", "")
+        return float(digits), (len(digits.split(".", 1)[1]) if "." in digits else 0)
+
+    wa, wb = written(qa), written(qb)
+    if not wa or not wb or wa[1] == wb[1] or not wa[0] or not wb[0] or qa.value == qb.value:
+        return False
+    if abs(qa.value / wa[0] - qb.value / wb[0]) > 1e-9 * max(qa.value / wa[0], 1):
+        return False  # different scales ("13 million" against "12.8 billion")
+    if max(wa[0], wb[0]) < 10 and min(wa[1], wb[1]) == 0:
+        return False  # "3" against "2.6": too coarse to call a rounding
+    places = min(wa[1], wb[1])
+    return round(wa[0], places) == round(wb[0], places)
 
 
 # ------------------------------------------------------------------------------------ dates
@@ -398,10 +425,12 @@ def _same_name(key_a: str, key_b: str) -> bool:
         return True
     if _acronym_of(key_a, key_b) or _acronym_of(key_b, key_a):
         return True
-    if len(words_a) == 1 and len(words_b) == 1:
-        short, long = sorted((key_a, key_b), key=len)
-        return len(short) >= 4 and long.startswith(short[:-1]) and len(long) - len(short) <= 3
-    return False
+    squashed_a, squashed_b = squash(key_a), squash(key_b)
+    short, long = sorted((squashed_a, squashed_b), key=len)
+    if len(short) >= 4 and long.startswith(short[:-1]):
+        return True  # "Korea"/"Korean", "Visual Basic"/"VisualBasic", "Data"/"Datamonitor"
+    # Transliterations and typos: "Zulifquar"/"Zulfiqar", "Jemah"/"Jemaah Islamiyah".
+    return len(short) >= 5 and SequenceMatcher(None, short, long).ratio() >= 0.85
 
 
 _ACRONYM_SKIP = frozenset("of the and for de".split())
@@ -417,7 +446,7 @@ def _acronym_of(short: str, long: str) -> bool:
         return False
     initials = "".join(w[0] for w in words[: len(letters)])
     tail = " ".join(words[len(letters) :])
-    return initials == letters and tail == rest
+    return initials == letters and (tail == rest or not rest)
 
 
 def _mentions(prep: Prepared, name: str) -> int:

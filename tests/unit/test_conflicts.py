@@ -111,3 +111,33 @@ def test_same_floor_is_not_a_number_conflict(a: str, b: str) -> None:
     """The same bounded figure told twice agrees."""
     sentence = "Health officials said {} fell ill after the wedding banquet in the capital."
     assert compare(sentence.format(a), sentence.format(b)).relation == "match"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The index closed at 2,481 points.", "The index closed at 2,480.74 points."),
+        ("The fund is worth $13 billion.", "The fund is worth $12.8 billion."),
+    ],
+)
+def test_rounded_figure_is_not_a_number_conflict(a: str, b: str) -> None:
+    """A figure and the same figure rounded agree."""
+    assert "number" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police said Mohammed Karimi was arrested at the airport on Sunday night.",
+            "Police said Mohammad Karimi was arrested at the airport on Sunday night.",
+        ),
+        (
+            "The NFL chief Roger Goodell announced the new rules on Monday in a letter.",
+            "The National Football League chief Roger Goodell announced the new rules on Monday.",
+        ),
+    ],
+)
+def test_spelling_variant_and_acronym_are_one_name(a: str, b: str) -> None:
+    """A transliteration or an acronym of the same name is not an entity conflict."""
+    assert "entity" not in _kinds(a, b)
