@@ -83,6 +83,17 @@ def canonical_name(text: str) -> str:
     return _aliases().get(key, key)
 
 
+def known_name(key: str) -> bool:
+    """True for a country, a seat of government or a listed alias: a name even where a sentence
+    starts with it ("Japan's yields rose"), when capitals alone cannot tell."""
+    return key in _aliases() or key in _alias_targets() or key in _known_places()
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    return frozenset(key for pair in _seats() for key in pair)
+
+
 def has_aliases(key: str) -> bool:
     """True for a canonical name that other spellings map to ("united states")."""
     return key in _alias_targets()
@@ -117,9 +128,11 @@ def _prefixed_opposite(stem_a: str, stem_b: str) -> bool:
 
 
 @cache
-def _contrasts() -> dict[str, tuple[str, int]]:
+def _contrasts() -> dict[str, dict[int, str]]:
+    """Stem -> the closed sets it belongs to (line number -> label); "second" is both an ordinal
+    and a unit of time."""
     raw = files("newsterm").joinpath("data", "contrasts.txt").read_text(encoding="utf-8")
-    table: dict[str, tuple[str, int]] = {}
+    table: dict[str, dict[int, str]] = {}
     for number, line in enumerate(raw.splitlines()):
         line = line.split("#", 1)[0].strip()
         if ":" not in line:
@@ -127,7 +140,7 @@ def _contrasts() -> dict[str, tuple[str, int]]:
         label, members = line.split(":", 1)
         for word in members.split(","):
             if word.strip():
-                table.setdefault(stem(fold(word.strip())), (label.strip(), number))
+                table.setdefault(stem(fold(word.strip())), {})[number] = label.strip()
     return table
 
 
@@ -136,7 +149,6 @@ def contrast_set(stem_a: str, stem_b: str) -> str:
     "brother"/"sister"), or "" when they are not rivals for the same place."""
     if stem_a == stem_b or canonical_stem(stem_a) == canonical_stem(stem_b):
         return ""
-    found_a, found_b = _contrasts().get(stem_a), _contrasts().get(stem_b)
-    if found_a and found_b and found_a[1] == found_b[1]:
-        return found_a[0]
-    return ""
+    found_a, found_b = _contrasts().get(stem_a, {}), _contrasts().get(stem_b, {})
+    shared = sorted(found_a.keys() & found_b.keys())
+    return found_a[shared[0]] if shared else ""

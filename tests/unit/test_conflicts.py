@@ -141,3 +141,52 @@ def test_rounded_figure_is_not_a_number_conflict(a: str, b: str) -> None:
 def test_spelling_variant_and_acronym_are_one_name(a: str, b: str) -> None:
     """A transliteration or an acronym of the same name is not an entity conflict."""
     assert "entity" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Brazil's central bank raised its main rate for a third time on Wednesday.",
+            "Chile's central bank raised its main rate for a third time on Wednesday.",
+        ),
+        (
+            "Germany will send two more air defence systems to the front, officials said.",
+            "Poland will send two more air defence systems to the front, officials said.",
+        ),
+    ],
+)
+def test_name_opening_a_sentence_is_still_a_name(a: str, b: str) -> None:
+    """A country, or a word owning something ("Brazil's"), at the start of a sentence is a name,
+    so another one put in its place is an entity conflict."""
+    assert "entity" in _kinds(a, b)
+
+
+def test_common_word_opening_a_sentence_is_not_a_name() -> None:
+    """'Shares' and 'Stocks' open a sentence only because of grammar: no name conflict."""
+    a = "Shares of the carmaker rose sharply in early trading after the results."
+    b = "Stocks of the carmaker rose sharply in early trading after the results."
+    assert "entity" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The striker scored in the second half of the final against the champions.",
+            "The striker scored in the first half of the final against the champions.",
+        ),
+        (
+            "The federal government will pay for the new bridge over the river, he said.",
+            "The provincial government will pay for the new bridge over the river, he said.",
+        ),
+        (
+            "The fire alarm sounded every second during the night, neighbours complained.",
+            "The fire alarm sounded every minute during the night, neighbours complained.",
+        ),
+    ],
+)
+def test_rival_in_a_closed_set_is_a_conflict(a: str, b: str) -> None:
+    """Ordinals and levels of government are closed sets; a word in two sets ("second") is a
+    rival within either of them."""
+    assert "entity" in _kinds(a, b)
