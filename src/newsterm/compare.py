@@ -29,6 +29,7 @@ MATCH_THRESHOLD = 0.50
 CONFLICT_THRESHOLD = 0.50
 RELATED_THRESHOLD = 0.33
 CONTAINED_THRESHOLD = 0.75
+DIFFERENT_ACTORS_FACTOR = 0.8
 
 # "Same claim, told consistently": a logistic model over word-overlap features, fitted on the
 # development part of MSRP (rows whose index % 5 != 4) by bench/fit_match.py. Shipped as
@@ -173,11 +174,28 @@ def match_probability(a: Prepared, b: Prepared) -> float:
     return 1 / (1 + math.exp(-z))
 
 
+def _different_actors(a: Prepared, b: Prepared) -> bool:
+    """Both passages name someone or somewhere, and no name of one is in the other."""
+    if not a.facts.names or not b.facts.names:
+        return False
+    keys_a = {n.key for n in a.facts.names}
+    keys_b = {n.key for n in b.facts.names}
+    if keys_a & keys_b:
+        return False
+    words_a = {w for key in keys_a for w in key.split()}
+    words_b = {w for key in keys_b for w in key.split()}
+    return not (words_a & words_b)
+
+
 def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
     """Relate two prepared passages: match, conflict or unrelated, with a score and reasons."""
     symmetric, containment = similarity(a, b)
     # Same claim: enough shared substance both ways, or one passage contained in the other.
     claim = max(symmetric, 0.8 * containment + 0.2 * symmetric)
+    if _different_actors(a, b):
+        # Same kind of event, other people and places ("X checked into rehab" against "Y checked
+        # into rehab"): the shared wording says less about being the same claim.
+        claim *= DIFFERENT_ACTORS_FACTOR
     if claim >= CONFLICT_THRESHOLD:
         conflicts = find_conflicts(a, b)
     elif claim >= RELATED_THRESHOLD:

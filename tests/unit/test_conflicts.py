@@ -190,3 +190,25 @@ def test_rival_in_a_closed_set_is_a_conflict(a: str, b: str) -> None:
     """Ordinals and levels of government are closed sets; a word in two sets ("second") is a
     rival within either of them."""
     assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The council said the ferry company was adding two sailings to the winter timetable.",
+            "The council said the ferry company was cutting two sailings to the winter timetable.",
+        ),
+        (
+            "The appeals court upheld the ban on night flights at the regional airport.",
+            "The appeals court overturned the ban on night flights at the regional airport.",
+        ),
+        (
+            "Storm damage prevented engineers from reaching the substation until Friday.",
+            "Storm damage allowed engineers to reach the substation until Friday.",
+        ),
+    ],
+)
+def test_opposite_verbs_in_the_same_claim_conflict(a: str, b: str) -> None:
+    """Curated opposites ("adding"/"cutting", "upheld"/"overturned") in a shared claim conflict."""
+    assert "antonym" in _kinds(a, b)
