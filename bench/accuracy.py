@@ -159,7 +159,8 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
     doc_topic = {a["id"]: c["topic"] for c in clusters for a in c["articles"]}
     for pair in _rows("ecbplus_dev_pairs.jsonl"):
         gold_by_topic.setdefault(doc_topic[pair["doc_a"]], []).append(pair)
-    found = gold_total = unmapped = links_total = cross = 0
+    found = found_strong = gold_total = unmapped = links_total = cross = 0
+    strong_total = strong_cross = stories_total = stories_mixed = 0
     for topic in sorted(by_topic):
         if _part_of_topic(topic) != part:
             continue
@@ -183,13 +184,21 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
                         out.write(json.dumps({"id": article["id"], "text": article["text"]}) + "\n")
             corpus = newsterm.load([path])
         loaded = {article.id: article for article in corpus.articles}
+        for story in corpus.stories:
+            stories_total += 1
+            stories_mixed += len({event[doc] for doc in story.article_ids}) > 1
         linked: set[frozenset[str]] = set()
+        strong: set[frozenset[str]] = set()
         for link in corpus.links:
             links_total += 1
             pa, pb = corpus.passage(link.a), corpus.passage(link.b)
             linked.add(frozenset((link.a, link.b)))
-            if event[pa.article_id] != event[pb.article_id]:
-                cross += 1
+            is_cross = event[pa.article_id] != event[pb.article_id]
+            cross += is_cross
+            if link.relation != "related":
+                strong.add(frozenset((link.a, link.b)))
+                strong_total += 1
+                strong_cross += is_cross
         for pair in gold_by_topic.get(topic, []):
             gold_total += 1
             span_a = spans.get((pair["doc_a"], pair["sent_a"]))
@@ -207,6 +216,8 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
                 unmapped += 1  # the cleaned text moved; offsets would not be trustworthy
                 continue
             ids_a, ids_b = _overlapping(art_a, *span_a), _overlapping(art_b, *span_b)
+            if any(frozenset((x, y)) in strong for x in ids_a for y in ids_b):
+                found_strong += 1
             if any(frozenset((x, y)) in linked for x in ids_a for y in ids_b):
                 found += 1
             elif len(errors) < 2000:
@@ -219,6 +230,13 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
         "event_pair_recall": _ratio(found, gold_total),
         "links": links_total,
         "cross_event_link_share": _ratio(cross, links_total),
+        # The same two figures counting only "match"/"conflict" links (what a reader is told is
+        # the same claim), and how many of newsterm's stories put two real events together.
+        "event_pair_recall (match/conflict)": _ratio(found_strong, gold_total),
+        "match/conflict links": strong_total,
+        "cross_event_share (match/conflict)": _ratio(strong_cross, strong_total),
+        "stories": stories_total,
+        "stories mixing two events": stories_mixed,
     }
 
 
