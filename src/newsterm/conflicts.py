@@ -158,9 +158,11 @@ def _quantity_conflicts(
         about = f": {noun}" if noun else ""
         if context:
             about += f" in the {context}" if noun else f": {context}"
-        if _rounded_alike(qa, qb):
+        if _precise_rates_differ(qa, qb):
+            found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
+        elif _rounded_alike(qa, qb):
             continue
-        if not qa.overlaps(qb):
+        elif not qa.overlaps(qb):
             if qa.value == qb.value:
                 found.append(
                     Conflict(
@@ -192,6 +194,14 @@ def _quantity_conflicts(
                 )
             )
     return found
+
+
+def _precise_rates_differ(qa: Quantity, qb: Quantity) -> bool:
+    """ "0.5%" against "0.505%": rates written with decimals are exact figures, not roundings
+    (a yield cap, an interest rate), so any difference between them is a different figure."""
+    if qa.unit != "%" or qb.unit != "%" or qa.qualifier or qb.qualifier or qa.value == qb.value:
+        return False
+    return "." in qa.text and "." in qb.text
 
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -338,7 +348,13 @@ def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
 
 
 # Verbs that deny what follows them ("failed to capture", "refused to sign", "unable to reach").
-_NEGATING_VERBS = frozenset(stem(w) for w in "fail refuse unable".split())
+_NEGATING_VERBS = frozenset(stem(w) for w in "fail refuse unable decline".split())
+# Words that carry a denial in themselves ("gave no details" = "withheld the details"): a side
+# using one is not asserting what the other side's "not" denies.
+_DENYING_WORDS = frozenset(
+    stem(w) for w in "deny denied lack lacked absent withheld withhold removed omitted".split()
+)
+_UN_WORDS = ("under", "univers", "uniq", "union", "unit", "until", "unless", "unveil")
 
 
 def _is_negation(prep: Prepared, index: int) -> bool:
@@ -346,6 +362,22 @@ def _is_negation(prep: Prepared, index: int) -> bool:
     if norm in NEGATIONS or norm.endswith("n't"):
         return True
     return stem(norm) in _NEGATING_VERBS and _next_norm(prep, index) == "to"
+
+
+def _denies(prep: Prepared, index: int) -> bool:
+    """A negation, or a word that denies by itself ("unknown", "declined", "withheld")."""
+    if _is_negation(prep, index):
+        return True
+    norm = prep.tokens[index].norm
+    if stem(norm) in _DENYING_WORDS or stem(norm) in _NEGATING_VERBS:
+        return True
+    return len(norm) >= 6 and norm.startswith("un") and not norm.startswith(_UN_WORDS)
+
+
+def _negated(prep: Prepared, index: int) -> bool:
+    """A word with a negation just before it ("not known", "did not win"): the negated word says
+    what its opposite says, so "not known" against "unknown" is no contradiction."""
+    return any(_is_negation(prep, k) for k in range(max(0, index - 2), index))
 
 
 def _next_norm(prep: Prepared, index: int) -> str:
@@ -370,6 +402,15 @@ def _negation_conflicts(
         neg_b = any(_is_negation(b, j) for j in range(j1, j2))
         if neg_a == neg_b:
             continue
+        other = range(j1, j2) if neg_a else range(i1, i2)
+        if any(_denies(b if neg_a else a, k) for k in other):
+            continue  # "gave no details" against "declined to give details"
+        if any(
+            are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
+            for i in range(i1, i2)
+            for j in range(j1, j2)
+        ):
+            continue  # "did not win" against "lost": a denied word against its opposite
         side = "the first" if neg_a else "the second"
         text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
         found.append(
@@ -503,7 +544,7 @@ def _antonym_conflicts(
                 sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
                 if not _swapped(sa, sb, a_stems, b_stems):
                     continue
-                if are_antonyms(sa, sb):
+                if are_antonyms(sa, sb) and _negated(a, i) == _negated(b, j):
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
                     found.append(
                         Conflict(

@@ -212,3 +212,34 @@ def test_rival_in_a_closed_set_is_a_conflict(a: str, b: str) -> None:
 def test_opposite_verbs_in_the_same_claim_conflict(a: str, b: str) -> None:
     """Curated opposites ("adding"/"cutting", "upheld"/"overturned") in a shared claim conflict."""
     assert "antonym" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The airline confirmed the crash but gave no details about the passengers on board.",
+            "The airline confirmed the crash but declined to give details about the passengers "
+            "on board.",
+        ),
+        (
+            "The museum said the sketch was not known to experts before the auction last week.",
+            "The museum said the sketch was unknown to experts before the auction last week.",
+        ),
+        (
+            "The home side did not win the derby at the old stadium on Saturday evening.",
+            "The home side lost the derby at the old stadium on Saturday evening.",
+        ),
+    ],
+)
+def test_two_ways_of_denying_are_not_a_conflict(a: str, b: str) -> None:
+    """A "not" against a word that denies by itself ("declined", "unknown") or against the
+    opposite of the denied word ("did not win"/"lost") tells the same thing."""
+    assert not compare(a, b).conflicts
+
+
+def test_denied_word_against_the_word_itself_still_conflicts() -> None:
+    """ "did not win" against "won" remains a negation conflict."""
+    a = "The home side did not win the derby at the old stadium on Saturday evening."
+    b = "The home side won the derby at the old stadium on Saturday evening."
+    assert "negation" in _kinds(a, b)
