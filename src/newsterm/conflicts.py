@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from newsterm.facts import DateMention, Quantity, Quote
+from newsterm.facts import DateMention, Name, Quantity, Quote
 from newsterm.facts.dates import describe
 from newsterm.facts.quotes import same_words
 from newsterm.lexicon import are_antonyms, canonical_stem, contrast_set, same_actor
 from newsterm.model import Conflict
-from newsterm.text import NEGATIONS, STOPWORDS, squash, stem
+from newsterm.text import NEGATIONS, STOPWORDS, fold, squash, stem
 
 if TYPE_CHECKING:
     from newsterm.compare import Prepared
@@ -275,7 +275,7 @@ def _date_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflic
         used_b.add(partner)
         db = b.facts.dates[partner]
         if da.resolved and db.resolved:
-            if da.overlaps(db):
+            if da.overlaps(db) or _same_relative_words(da, db):
                 continue
             notes = [
                 n
@@ -435,8 +435,8 @@ def _name_conflicts(
         if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
             continue  # a long rewritten stretch is a paraphrase, not one name put for another
         sa, sb = _char_span(a, i1, i2), _char_span(b, j1, j2)
-        names_a = [n for n in a.facts.names if _inside(sa, n.start, n.end)]
-        names_b = [n for n in b.facts.names if _inside(sb, n.start, n.end)]
+        names_a = [n for n in a.facts.names if _inside(sa, n.start, n.end) and not _not_a_name(n)]
+        names_b = [n for n in b.facts.names if _inside(sb, n.start, n.end) and not _not_a_name(n)]
         if len(names_a) != 1 or len(names_b) != 1:
             continue
         na, nb = names_a[0], names_b[0]
@@ -459,6 +459,23 @@ def _name_conflicts(
     return found
 
 
+def _same_relative_words(da: DateMention, db: DateMention) -> bool:
+    """Both outlets say "Friday" (or "last week"), in articles dated a few days apart: the same
+    words for what is most likely the same day, resolved apart only because one article came out
+    a day later. Their resolution is too uncertain to call a conflict."""
+    if not (da.relative and db.relative) or da.reference is None or db.reference is None:
+        return False
+    same_words = da.key == db.key or " ".join(da.text.lower().split()) == " ".join(
+        db.text.lower().split()
+    )
+    return same_words and abs((da.reference - db.reference).days) <= 6
+
+
+def _not_a_name(name: Name) -> bool:
+    """A capitalised pronoun contraction ("I'll", "I'm") is not a name."""
+    return fold(name.text).replace("’", "'").startswith("i'")
+
+
 def _same_name(key_a: str, key_b: str) -> bool:
     """ "Lee"/"Lee Seong-kweun" (one name told shorter) and "Korea"/"Korean" (a demonym)."""
     words_a, words_b = set(key_a.split()), set(key_b.split())
@@ -470,6 +487,8 @@ def _same_name(key_a: str, key_b: str) -> bool:
     short, long = sorted((squashed_a, squashed_b), key=len)
     if len(short) >= 4 and long.startswith(short[:-1]):
         return True  # "Korea"/"Korean", "Visual Basic"/"VisualBasic", "Data"/"Datamonitor"
+    if len(short) >= 3 and " " not in key_a + key_b and long.startswith(short):
+        return True  # an abbreviation: "Ark"/"Arkansas", "Calif"/"California"
     # Transliterations and typos: "Zulifquar"/"Zulfiqar", "Jemah"/"Jemaah Islamiyah".
     return len(short) >= 5 and SequenceMatcher(None, short, long).ratio() >= 0.85
 

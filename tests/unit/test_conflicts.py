@@ -243,3 +243,17 @@ def test_denied_word_against_the_word_itself_still_conflicts() -> None:
     a = "The home side did not win the derby at the old stadium on Saturday evening."
     b = "The home side won the derby at the old stadium on Saturday evening."
     assert "negation" in _kinds(a, b)
+
+
+def test_state_abbreviation_is_the_same_name() -> None:
+    """ "Ark." for "Arkansas" is the same place told shorter."""
+    a = "The senator made the announcement in his hometown of Hope, Arkansas, on Tuesday."
+    b = "The senator made the announcement in his hometown of Hope, Ark., on Tuesday."
+    assert "entity" not in _kinds(a, b)
+
+
+def test_pronoun_contraction_is_not_a_name() -> None:
+    """ "I'll" at the start of a quotation is not a name that can conflict with one."""
+    a = "As governor, I'll end the state's war on small farms, he said at the fair."
+    b = "As governor, Smith will end the state's war on small farms, he said at the fair."
+    assert not any("I'll" in c.explanation for c in compare(a, b).conflicts)
