@@ -539,7 +539,11 @@ def _contrast_conflicts(
                 ka, kb = a.keys[i], b.keys[j]
                 if not ka or not kb or not _swapped(ka, kb, count_a, count_b):
                     continue
-                group = contrast_set(ka, kb)
+                # Closed sets list words as written: "explosion" stays itself here though
+                # synonyms fold it into "blast" for similarity.
+                group = contrast_set(ka, kb) or contrast_set(
+                    stem(a.tokens[i].norm), stem(b.tokens[j].norm)
+                )
                 if group:
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
                     found.append(
