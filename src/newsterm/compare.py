@@ -192,7 +192,7 @@ def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
     symmetric, containment = similarity(a, b)
     # Same claim: enough shared substance both ways, or one passage contained in the other.
     claim = max(symmetric, 0.8 * containment + 0.2 * symmetric)
-    if _different_actors(a, b):
+    if claim >= RELATED_THRESHOLD and _different_actors(a, b):
         # Same kind of event, other people and places ("X checked into rehab" against "Y checked
         # into rehab"): the shared wording says less about being the same claim.
         claim *= DIFFERENT_ACTORS_FACTOR

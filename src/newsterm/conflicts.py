@@ -9,8 +9,7 @@ text: "seven ≠ eight: other countries in the monitoring group".
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -514,10 +513,10 @@ def _mentions(prep: Prepared, name: str) -> int:
     return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", prep.text))
 
 
-def _swapped(word_a: str, word_b: str, count_a: Counter[str], count_b: Counter[str]) -> bool:
+def _swapped(word_a: str, word_b: str, seq_a: Sequence[str], seq_b: Sequence[str]) -> bool:
     """True when a has one more `word_a` and b one more `word_b` than the other passage: a word
     put in place of another. A word both passages use as often was only moved."""
-    return count_a[word_a] > count_b[word_a] and count_b[word_b] > count_a[word_b]
+    return seq_a.count(word_a) > seq_b.count(word_a) and seq_b.count(word_b) > seq_a.count(word_b)
 
 
 def _shared_terms(a: Prepared, b: Prepared) -> int:
@@ -530,21 +529,20 @@ def _contrast_conflicts(
     """A member of a closed set put where the other passage has another ("his brother" vs "his
     sister", "days" vs "years"), in a short replaced stretch of an otherwise shared claim."""
     found = []
-    count_a, count_b = Counter(a.keys), Counter(b.keys)
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or (i2 - i1) > 3 or (j2 - j1) > 3:
             continue
         for i in range(i1, i2):
             for j in range(j1, j2):
                 ka, kb = a.keys[i], b.keys[j]
-                if not ka or not kb or not _swapped(ka, kb, count_a, count_b):
+                if not ka or not kb:
                     continue
                 # Closed sets list words as written: "explosion" stays itself here though
                 # synonyms fold it into "blast" for similarity.
                 group = contrast_set(ka, kb) or contrast_set(
                     stem(a.tokens[i].norm), stem(b.tokens[j].norm)
                 )
-                if group:
+                if group and _swapped(ka, kb, a.keys, b.keys):
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
                     found.append(
                         Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")
@@ -557,17 +555,17 @@ def _antonym_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
     found = []
-    a_stems = Counter(stem(t.norm) for t in a.tokens)
-    b_stems = Counter(stem(t.norm) for t in b.tokens)
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
             continue
         for i in range(i1, i2):
             for j in range(j1, j2):
                 sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
-                if not _swapped(sa, sb, a_stems, b_stems):
+                if not are_antonyms(sa, sb) or _negated(a, i) != _negated(b, j):
                     continue
-                if are_antonyms(sa, sb) and _negated(a, i) == _negated(b, j):
+                a_stems = [stem(t.norm) for t in a.tokens]
+                b_stems = [stem(t.norm) for t in b.tokens]
+                if _swapped(sa, sb, a_stems, b_stems):
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
                     found.append(
                         Conflict(
