@@ -59,6 +59,12 @@ class Prepared:
     facts: Facts
     published: date | None
     published_inferred: bool = False
+    # For the match model (see match_features), computed once per passage rather than per pair.
+    words: frozenset[str] = frozenset()  # every token as written, stopwords included
+    stems: tuple[str, ...] = ()  # every non-empty canonical stem, in order
+    stem_set: frozenset[str] = frozenset()
+    trigrams: frozenset[tuple[str, str, str]] = frozenset()
+    numbers: frozenset[float] = frozenset()
 
 
 def _is_term(token: Token) -> bool:
@@ -93,6 +99,7 @@ def prepare(
                 content_mask[i] = False
     content = [key for key, is_content in zip(keys, content_mask, strict=True) if is_content]
     terms = frozenset(content)
+    stems = tuple(key for key in keys if key)
     return Prepared(
         text=text,
         tokens=tokens,
@@ -103,6 +110,11 @@ def prepare(
         facts=facts,
         published=ref,
         published_inferred=published_inferred,
+        words=frozenset(t.norm for t in tokens),
+        stems=stems,
+        stem_set=frozenset(stems),
+        trigrams=frozenset(zip(stems, stems[1:], stems[2:], strict=False)),
+        numbers=frozenset(q.value for q in facts.quantities),
     )
 
 
@@ -142,28 +154,20 @@ def similarity(a: Prepared, b: Prepared) -> tuple[float, float]:
 
 def match_features(a: Prepared, b: Prepared) -> dict[str, float]:
     """The word-overlap features the match decision weighs (see MATCH_WEIGHTS)."""
-    words_a = {t.norm for t in a.tokens}
-    words_b = {t.norm for t in b.tokens}
-    keys_a = [k for k in a.keys if k]
-    keys_b = [k for k in b.keys if k]
-    stems_a, stems_b = set(keys_a), set(keys_b)
-    tri_a = set(zip(keys_a, keys_a[1:], keys_a[2:], strict=False))
-    tri_b = set(zip(keys_b, keys_b[1:], keys_b[2:], strict=False))
+    tri_a, tri_b = a.trigrams, b.trigrams
     unshared = max(sum(idf(t) for t in a.terms - b.terms), sum(idf(t) for t in b.terms - a.terms))
-    numbers_a = {q.value for q in a.facts.quantities}
-    numbers_b = {q.value for q in b.facts.quantities}
     return {
-        "word_cosine": _cosine(words_a, words_b),
+        "word_cosine": _cosine(a.words, b.words),
         "length_ratio": min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),
         "unshared_weight": unshared / 10,
-        "number_mismatch": float(numbers_a != numbers_b),
+        "number_mismatch": float(a.numbers != b.numbers),
         "trigram_dice": 2 * len(tri_a & tri_b) / (len(tri_a) + len(tri_b)) if tri_a or tri_b else 0,
-        "sequence_ratio": SequenceMatcher(None, keys_a, keys_b, autojunk=False).ratio(),
-        "stem_cosine": _cosine(stems_a, stems_b),
+        "sequence_ratio": SequenceMatcher(None, a.stems, b.stems, autojunk=False).ratio(),
+        "stem_cosine": _cosine(a.stem_set, b.stem_set),
     }
 
 
-def _cosine(x: set[str], y: set[str]) -> float:
+def _cosine(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / math.sqrt(len(x) * len(y)) if x and y else 0.0
 
 
