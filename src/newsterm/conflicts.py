@@ -443,8 +443,9 @@ def _name_conflicts(
             continue
         # A reordered sentence moves a name without removing it: only a name that one passage
         # mentions more often than the other, put where the other has a name it lacks, counts.
-        if _mentions(a, na.text) <= _mentions(b, na.text) or (
-            _mentions(b, nb.text) <= _mentions(a, nb.text)
+        written_a, written_b = a.text[na.start : na.end], b.text[nb.start : nb.end]
+        if _mentions(a, written_a) <= _mentions(b, written_a) or (
+            _mentions(b, written_b) <= _mentions(a, written_b)
         ):
             continue
         found.append(
@@ -478,7 +479,8 @@ def _not_a_name(name: Name) -> bool:
 def _same_name(key_a: str, key_b: str) -> bool:
     """ "Lee"/"Lee Seong-kweun" (one name told shorter) and "Korea"/"Korean" (a demonym)."""
     words_a, words_b = set(key_a.split()), set(key_b.split())
-    if words_a <= words_b or words_b <= words_a or len(words_a & words_b) >= 2:
+    shared = words_a & words_b - _ACRONYM_SKIP  # "Bank of Japan"/"Bank of India" share one word
+    if words_a <= words_b or words_b <= words_a or len(shared) >= 2:
         return True
     if _acronym_of(key_a, key_b) or _acronym_of(key_b, key_a):
         return True

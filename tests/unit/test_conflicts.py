@@ -276,3 +276,16 @@ def test_rival_folded_into_a_synonym_is_still_a_rival(a: str, b: str) -> None:
     """Synonyms fold "explosion" into "blast" for similarity; the closed sets still see the word
     as written, so another member in its place conflicts."""
     assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name"),
+    [
+        ("Bank of Canada", "Bank of England"),  # names sharing only "bank of"
+        ("Halley's Comet", "Halley's Crater"),  # a possessive name
+    ],
+)
+def test_names_sharing_a_word_can_differ(a_name: str, b_name: str) -> None:
+    """Two names that share a word but not the rest are different names in the same place."""
+    sentence = "Reporters said {} had been at the centre of the debate for a week."
+    assert "entity" in _kinds(sentence.format(a_name), sentence.format(b_name))
