@@ -46,3 +46,22 @@ def test_decimal_figures_are_not_clock_times(text: str, values: list[float]) -> 
     from newsterm.facts import extract_facts
 
     assert [q.value for q in extract_facts(text).quantities] == values
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police said at least 30 people were hurt when the bus overturned on Monday.",
+            "At least 37 people suffered injuries when the bus overturned on Monday, police said.",
+        ),
+        (
+            "The union said 200 staff walked out at the port before dawn on Thursday.",
+            "Before dawn on Thursday, 260 staff walked out at the port, the union said.",
+        ),
+    ],
+)
+def test_plural_without_s_is_the_counted_noun(a: str, b: str) -> None:
+    """ "people" and "staff" are plurals: the figure counts them, not the verb that follows, so a
+    reordered sentence with another figure still conflicts."""
+    assert any(c.kind == "number" for c in compare(a, b).conflicts)
