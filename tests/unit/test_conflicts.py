@@ -289,3 +289,20 @@ def test_names_sharing_a_word_can_differ(a_name: str, b_name: str) -> None:
     """Two names that share a word but not the rest are different names in the same place."""
     sentence = "Reporters said {} had been at the centre of the debate for a week."
     assert "entity" in _kinds(sentence.format(a_name), sentence.format(b_name))
+
+
+@pytest.mark.parametrize(
+    ("fate_a", "fate_b"),
+    [("killed", "injured"), ("missing", "rescued"), ("trapped", "evacuated")],
+)
+def test_different_fate_of_the_same_people_conflicts(fate_a: str, fate_b: str) -> None:
+    """ "Twelve miners were killed" against "... were injured" is a different fact."""
+    sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
+    result = compare(sentence.format(fate_a), sentence.format(fate_b))
+    assert result.relation == "conflict"
+
+
+def test_same_fate_in_other_words_is_a_match() -> None:
+    """ "wounded" and "injured" are the same fate."""
+    sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
+    assert compare(sentence.format("wounded"), sentence.format("injured")).relation == "match"
