@@ -357,9 +357,16 @@ _UN_WORDS = ("under", "univers", "uniq", "union", "unit", "until", "unless", "un
 
 
 def _is_negation(prep: Prepared, index: int) -> bool:
-    norm = prep.tokens[index].norm
+    token = prep.tokens[index]
+    norm = token.norm
     if norm in NEGATIONS or norm.endswith("n't"):
-        return True
+        # Inside a hyphenated compound ("the do-not-call registry", "a no-fly zone") the word
+        # names a thing rather than denying the claim.
+        return (
+            "-"
+            not in prep.text[max(0, token.start - 1) : token.start]
+            + prep.text[token.end : token.end + 1]
+        )
     return stem(norm) in _NEGATING_VERBS and _next_norm(prep, index) == "to"
 
 
@@ -477,21 +484,57 @@ def _not_a_name(name: Name) -> bool:
 
 
 def _same_name(key_a: str, key_b: str) -> bool:
-    """ "Lee"/"Lee Seong-kweun" (one name told shorter) and "Korea"/"Korean" (a demonym)."""
+    """ "Lee"/"Lee Seong-kweun" (one name told shorter) and "Korea"/"Korean" (a demonym), with
+    or without titles ("Gen. Sattler"/"General Sattler")."""
+    if _same_name_as_written(key_a, key_b):
+        return True
+    bare_a, bare_b = _bare_name(key_a), _bare_name(key_b)
+    if not bare_a or not bare_b:
+        return True  # a title alone ("General", "Secretary") names no one in particular
+    return _same_name_as_written(bare_a, bare_b)
+
+
+def _same_name_as_written(key_a: str, key_b: str) -> bool:
     words_a, words_b = set(key_a.split()), set(key_b.split())
     shared = words_a & words_b - _ACRONYM_SKIP  # "Bank of Japan"/"Bank of India" share one word
     if words_a <= words_b or words_b <= words_a or len(shared) >= 2:
         return True
     if _acronym_of(key_a, key_b) or _acronym_of(key_b, key_a):
         return True
+    split_a, split_b = key_a.split(), key_b.split()
+    if (
+        len(split_a) > 1
+        and len(split_b) > 1
+        and split_a[-1] == split_b[-1]
+        and split_a[0][0] == split_b[0][0]
+    ):
+        return True  # "Doug Feith"/"Douglas J. Feith", "Ron Kuby"/"Ronald L. Kuby"
     squashed_a, squashed_b = squash(key_a), squash(key_b)
     short, long = sorted((squashed_a, squashed_b), key=len)
     if len(short) >= 4 and long.startswith(short[:-1]):
         return True  # "Korea"/"Korean", "Visual Basic"/"VisualBasic", "Data"/"Datamonitor"
     if len(short) >= 3 and " " not in key_a + key_b and long.startswith(short):
         return True  # an abbreviation: "Ark"/"Arkansas", "Calif"/"California"
-    # Transliterations and typos: "Zulifquar"/"Zulfiqar", "Jemah"/"Jemaah Islamiyah".
-    return len(short) >= 5 and SequenceMatcher(None, short, long).ratio() >= 0.85
+    # Transliterations and typos: "Zulifquar"/"Zulfiqar", "Qaeda"/"Qaida", "Turkmen"/"Turkoman".
+    return len(short) >= 5 and SequenceMatcher(None, short, long).ratio() >= 0.8
+
+
+# Titles and roles written in front of a name, and the Arabic article: "Gen. Sattler" and
+# "General Sattler", "Falluja" and "Al-Fallujah" name the same.
+_TITLE_WORDS = frozenset(
+    """mr mrs ms dr gen general col colonel lt capt captain sgt adm admiral maj major sen senator
+    rep representative gov governor judge justice president vice prime minister secretary chief
+    executive ceo chairman chairwoman director spokesman spokeswoman witness lawyer attorney
+    prosecutor officer sir lord lady st saint king queen prince princess pope rev reverend
+    defense defence foreign interior finance health state u.s district""".split()
+)
+
+
+def _bare_name(key: str) -> str:
+    words = [w for w in key.replace("-", " ").split() if w.strip(".") not in _TITLE_WORDS]
+    while words and words[0] in ("al", "el", "the"):
+        words = words[1:]
+    return " ".join(words)
 
 
 _ACRONYM_SKIP = frozenset("of the and for de".split())

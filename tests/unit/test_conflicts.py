@@ -306,3 +306,25 @@ def test_same_fate_in_other_words_is_a_match() -> None:
     """ "wounded" and "injured" are the same fate."""
     sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
     assert compare(sentence.format("wounded"), sentence.format("injured")).relation == "match"
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name"),
+    [
+        ("Gen. Okafor", "General Okafor"),  # a title written two ways
+        ("Tom Brandt", "Thomas K. Brandt"),  # a short first name and a middle initial
+        ("Al-Mansura", "Mansoura"),  # the Arabic article and a transliteration
+        ("the Pentagon", "the Defense Department"),  # a listed alias
+    ],
+)
+def test_one_name_written_two_ways_is_not_a_conflict(a_name: str, b_name: str) -> None:
+    """Titles, short first names, transliterations and aliases do not make a different name."""
+    sentence = "Reporters said {} had been at the centre of the debate for a week."
+    assert "entity" not in _kinds(sentence.format(a_name), sentence.format(b_name))
+
+
+def test_not_inside_a_hyphenated_compound_is_no_negation() -> None:
+    """ "the do-not-call list" names a list; it does not deny the claim."""
+    a = "Regulators said the do-not-call list had grown to 50 million numbers this year."
+    b = "Regulators said the call list had grown to 50 million numbers this year."
+    assert "negation" not in _kinds(a, b)
