@@ -328,3 +328,11 @@ def test_not_inside_a_hyphenated_compound_is_no_negation() -> None:
     a = "Regulators said the do-not-call list had grown to 50 million numbers this year."
     b = "Regulators said the call list had grown to 50 million numbers this year."
     assert "negation" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize("modal", ["allowed to", "not allowed to"])
+def test_obligation_against_permission_conflicts(modal: str) -> None:
+    """ "Forced to sell" is neither "allowed to sell" nor "not allowed to sell"."""
+    sentence = "Shareholders of the small regional bank were {} sell their stakes by June."
+    a, b = sentence.format("forced to"), sentence.format(modal)
+    assert compare(a, b).relation == "conflict"
