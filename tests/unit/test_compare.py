@@ -80,3 +80,25 @@ def test_number_mismatch_feature() -> None:
 def test_acronym_and_demonym_are_not_a_different_name(a: str, b: str) -> None:
     """An acronym or a demonym for the same name is not an entity conflict."""
     assert "entity" not in {c.kind for c in compare(a, b).conflicts}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The council approved the budget on Tuesday.",
+            "On Tuesday the council approved the budget.",
+        ),
+        ("The council approved the budget on Tuesday.", "The budget vote was postponed again."),
+        (
+            "Rain flooded homes in the valley overnight.",
+            "Rain flooded dozens of homes in the valley.",
+        ),
+    ],
+)
+def test_shortcut_decision_agrees_with_the_model(a: str, b: str) -> None:
+    """The fast match decision gives the model's answer, with or without word order."""
+    from newsterm.compare import MATCH_THRESHOLD, _model_says_match
+
+    pa, pb = prepare(a), prepare(b)
+    assert _model_says_match(pa, pb) == (match_probability(pa, pb) >= MATCH_THRESHOLD)
