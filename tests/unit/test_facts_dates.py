@@ -43,3 +43,21 @@ def test_explicit_and_relative_dates(when_a: str, when_b: str, conflict: bool) -
         text.format(when_a), text.format(when_b), date(2022, 3, 10), date(2022, 3, 11)
     )
     assert bool(found) is conflict
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("slated for June 25", date(2013, 1, 30), date(2013, 6, 25)),  # the coming June
+        ("on December 20", date(2014, 1, 5), date(2013, 12, 20)),  # last December
+        ("on March 2", date(2020, 3, 4), date(2020, 3, 2)),  # two days before
+    ],
+)
+def test_month_day_without_year_is_the_nearest_such_day(
+    phrase: str, published: date, expected: date
+) -> None:
+    """A day and month without a year are resolved to the occurrence nearest the article."""
+    from newsterm.facts import extract_facts
+
+    (mention,) = extract_facts(f"The vote is {phrase}.", published).dates
+    assert mention.low == expected
