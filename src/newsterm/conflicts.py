@@ -8,16 +8,17 @@ text: "seven ≠ eight: other countries in the monitoring group".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from newsterm.facts import DateMention, Quantity, Quote
+from newsterm.facts import DateMention, Name, Quantity, Quote
 from newsterm.facts.dates import describe
 from newsterm.facts.quotes import same_words
-from newsterm.lexicon import are_antonyms, canonical_stem, same_actor
+from newsterm.lexicon import are_antonyms, canonical_stem, contrast_set, same_actor
 from newsterm.model import Conflict
-from newsterm.text import NEGATIONS, STOPWORDS, squash, stem
+from newsterm.text import NEGATIONS, STOPWORDS, fold, squash, stem
 
 if TYPE_CHECKING:
     from newsterm.compare import Prepared
@@ -156,7 +157,11 @@ def _quantity_conflicts(
         about = f": {noun}" if noun else ""
         if context:
             about += f" in the {context}" if noun else f": {context}"
-        if not qa.overlaps(qb):
+        if _precise_rates_differ(qa, qb):
+            found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
+        elif _rounded_alike(qa, qb):
+            continue
+        elif not qa.overlaps(qb):
             if qa.value == qb.value:
                 found.append(
                     Conflict(
@@ -168,6 +173,16 @@ def _quantity_conflicts(
                 )
             else:
                 found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
+        elif (
+            qa.qualifier == qb.qualifier
+            and qa.qualifier in ("lower", "upper")
+            and qa.value != qb.value
+            and not qa.vague
+            and not qb.vague
+        ):
+            # "over 50 others" against "over 70 others": both floors hold at once, but the
+            # outlets give different figures for the same count.
+            found.append(Conflict("number", text_a, text_b, f"{text_a} ≠ {text_b}{about}"))
         elif qa.value == qb.value and {qa.qualifier, qb.qualifier} == {"lower", "upper"}:
             found.append(
                 Conflict(
@@ -178,6 +193,39 @@ def _quantity_conflicts(
                 )
             )
     return found
+
+
+def _precise_rates_differ(qa: Quantity, qb: Quantity) -> bool:
+    """ "0.5%" against "0.505%": rates written with decimals are exact figures, not roundings
+    (a yield cap, an interest rate), so any difference between them is a different figure."""
+    if qa.unit != "%" or qb.unit != "%" or qa.qualifier or qb.qualifier or qa.value == qb.value:
+        return False
+    return "." in qa.text and "." in qb.text
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounded_alike(qa: Quantity, qb: Quantity) -> bool:
+    """ "1,662" and "1,661.51", "$13 billion" and "$12.8 billion": the plainer figure is the
+    other rounded to its precision (at the same scale)."""
+
+    def written(q: Quantity) -> tuple[float, int] | None:
+        found = _WRITTEN_NUMBER.search(q.text)
+        if not found:
+            return None
+        digits = found.group().replace(",", "")
+        return float(digits), (len(digits.split(".", 1)[1]) if "." in digits else 0)
+
+    wa, wb = written(qa), written(qb)
+    if not wa or not wb or wa[1] == wb[1] or not wa[0] or not wb[0] or qa.value == qb.value:
+        return False
+    if abs(qa.value / wa[0] - qb.value / wb[0]) > 1e-9 * max(qa.value / wa[0], 1):
+        return False  # different scales ("13 million" against "12.8 billion")
+    if max(wa[0], wb[0]) < 10 and min(wa[1], wb[1]) == 0:
+        return False  # "3" against "2.6": too coarse to call a rounding
+    places = min(wa[1], wb[1])
+    return round(wa[0], places) == round(wb[0], places)
 
 
 # ------------------------------------------------------------------------------------ dates
@@ -226,7 +274,7 @@ def _date_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflic
         used_b.add(partner)
         db = b.facts.dates[partner]
         if da.resolved and db.resolved:
-            if da.overlaps(db):
+            if da.overlaps(db) or _same_relative_words(da, db):
                 continue
             notes = [
                 n
@@ -298,9 +346,48 @@ def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
 # --------------------------------------------------------------------------------- negation
 
 
+# Verbs that deny what follows them ("failed to capture", "refused to sign", "unable to reach").
+_NEGATING_VERBS = frozenset(stem(w) for w in "fail refuse unable decline".split())
+# Words that carry a denial in themselves ("gave no details" = "withheld the details"): a side
+# using one is not asserting what the other side's "not" denies.
+_DENYING_WORDS = frozenset(
+    stem(w) for w in "deny denied lack lacked absent withheld withhold removed omitted".split()
+)
+_UN_WORDS = ("under", "univers", "uniq", "union", "unit", "until", "unless", "unveil")
+
+
 def _is_negation(prep: Prepared, index: int) -> bool:
+    token = prep.tokens[index]
+    norm = token.norm
+    if norm in NEGATIONS or norm.endswith("n't"):
+        # Inside a hyphenated compound ("the do-not-call registry", "a no-fly zone") the word
+        # names a thing rather than denying the claim.
+        return (
+            "-"
+            not in prep.text[max(0, token.start - 1) : token.start]
+            + prep.text[token.end : token.end + 1]
+        )
+    return stem(norm) in _NEGATING_VERBS and _next_norm(prep, index) == "to"
+
+
+def _denies(prep: Prepared, index: int) -> bool:
+    """A negation, or a word that denies by itself ("unknown", "declined", "withheld")."""
+    if _is_negation(prep, index):
+        return True
     norm = prep.tokens[index].norm
-    return norm in NEGATIONS or norm.endswith("n't")
+    if stem(norm) in _DENYING_WORDS or stem(norm) in _NEGATING_VERBS:
+        return True
+    return len(norm) >= 6 and norm.startswith("un") and not norm.startswith(_UN_WORDS)
+
+
+def _negated(prep: Prepared, index: int) -> bool:
+    """A word with a negation just before it ("not known", "did not win"): the negated word says
+    what its opposite says, so "not known" against "unknown" is no contradiction."""
+    return any(_is_negation(prep, k) for k in range(max(0, index - 2), index))
+
+
+def _next_norm(prep: Prepared, index: int) -> str:
+    return prep.tokens[index + 1].norm if index + 1 < len(prep.tokens) else ""
 
 
 def _phrase(prep: Prepared, i1: int, i2: int, pad: int = 1) -> str:
@@ -321,6 +408,15 @@ def _negation_conflicts(
         neg_b = any(_is_negation(b, j) for j in range(j1, j2))
         if neg_a == neg_b:
             continue
+        other = range(j1, j2) if neg_a else range(i1, i2)
+        if any(_denies(b if neg_a else a, k) for k in other):
+            continue  # "gave no details" against "declined to give details"
+        if any(
+            are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
+            for i in range(i1, i2)
+            for j in range(j1, j2)
+        ):
+            continue  # "did not win" against "lost": a denied word against its opposite
         side = "the first" if neg_a else "the second"
         text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
         found.append(
@@ -341,22 +437,24 @@ def _name_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
     found = []
-    keys_a = {n.key for n in a.facts.names}
-    keys_b = {n.key for n in b.facts.names}
     for tag, i1, i2, j1, j2 in ops:
-        if tag != "replace":
-            continue
+        if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
+            continue  # a long rewritten stretch is a paraphrase, not one name put for another
         sa, sb = _char_span(a, i1, i2), _char_span(b, j1, j2)
-        names_a = [n for n in a.facts.names if _inside(sa, n.start, n.end)]
-        names_b = [n for n in b.facts.names if _inside(sb, n.start, n.end)]
+        names_a = [n for n in a.facts.names if _inside(sa, n.start, n.end) and not _not_a_name(n)]
+        names_b = [n for n in b.facts.names if _inside(sb, n.start, n.end) and not _not_a_name(n)]
         if len(names_a) != 1 or len(names_b) != 1:
             continue
         na, nb = names_a[0], names_b[0]
-        if na.key == nb.key or na.key in keys_b or nb.key in keys_a or same_actor(na.key, nb.key):
+        if na.key == nb.key or same_actor(na.key, nb.key) or _same_name(na.key, nb.key):
             continue
-        ka, kb = squash(na.key), squash(nb.key)
-        if ka.startswith(kb[:4]) or kb.startswith(ka[:4]) or ka in kb or kb in ka:
-            continue  # "Korea"/"Korean", "Lee"/"Lee Seong-kweun": the same name, told shorter
+        # A reordered sentence moves a name without removing it: only a name that one passage
+        # mentions more often than the other, put where the other has a name it lacks, counts.
+        written_a, written_b = a.text[na.start : na.end], b.text[nb.start : nb.end]
+        if _mentions(a, written_a) <= _mentions(b, written_a) or (
+            _mentions(b, written_b) <= _mentions(a, written_b)
+        ):
+            continue
         found.append(
             Conflict(
                 "entity",
@@ -365,6 +463,136 @@ def _name_conflicts(
                 f"{na.text} vs {nb.text}: a different name in the same place",
             )
         )
+    return found
+
+
+def _same_relative_words(da: DateMention, db: DateMention) -> bool:
+    """Both outlets say "Friday" (or "last week"), in articles dated a few days apart: the same
+    words for what is most likely the same day, resolved apart only because one article came out
+    a day later. Their resolution is too uncertain to call a conflict."""
+    if not (da.relative and db.relative) or da.reference is None or db.reference is None:
+        return False
+    same_words = da.key == db.key or " ".join(da.text.lower().split()) == " ".join(
+        db.text.lower().split()
+    )
+    return same_words and abs((da.reference - db.reference).days) <= 6
+
+
+def _not_a_name(name: Name) -> bool:
+    """A capitalised pronoun contraction ("I'll", "I'm") is not a name."""
+    return fold(name.text).replace("’", "'").startswith("i'")
+
+
+def _same_name(key_a: str, key_b: str) -> bool:
+    """ "Lee"/"Lee Seong-kweun" (one name told shorter) and "Korea"/"Korean" (a demonym), with
+    or without titles ("Gen. Sattler"/"General Sattler")."""
+    if _same_name_as_written(key_a, key_b):
+        return True
+    bare_a, bare_b = _bare_name(key_a), _bare_name(key_b)
+    if not bare_a or not bare_b:
+        return True  # a title alone ("General", "Secretary") names no one in particular
+    return _same_name_as_written(bare_a, bare_b)
+
+
+def _same_name_as_written(key_a: str, key_b: str) -> bool:
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    shared = words_a & words_b - _ACRONYM_SKIP  # "Bank of Japan"/"Bank of India" share one word
+    if words_a <= words_b or words_b <= words_a or len(shared) >= 2:
+        return True
+    if _acronym_of(key_a, key_b) or _acronym_of(key_b, key_a):
+        return True
+    split_a, split_b = key_a.split(), key_b.split()
+    if (
+        len(split_a) > 1
+        and len(split_b) > 1
+        and split_a[-1] == split_b[-1]
+        and split_a[0][0] == split_b[0][0]
+    ):
+        return True  # "Doug Feith"/"Douglas J. Feith", "Ron Kuby"/"Ronald L. Kuby"
+    squashed_a, squashed_b = squash(key_a), squash(key_b)
+    short, long = sorted((squashed_a, squashed_b), key=len)
+    if len(short) >= 4 and long.startswith(short[:-1]):
+        return True  # "Korea"/"Korean", "Visual Basic"/"VisualBasic", "Data"/"Datamonitor"
+    if len(short) >= 3 and " " not in key_a + key_b and long.startswith(short):
+        return True  # an abbreviation: "Ark"/"Arkansas", "Calif"/"California"
+    # Transliterations and typos: "Zulifquar"/"Zulfiqar", "Qaeda"/"Qaida", "Turkmen"/"Turkoman".
+    return len(short) >= 5 and SequenceMatcher(None, short, long).ratio() >= 0.8
+
+
+# Titles and roles written in front of a name, and the Arabic article: "Gen. Sattler" and
+# "General Sattler", "Falluja" and "Al-Fallujah" name the same.
+_TITLE_WORDS = frozenset(
+    """mr mrs ms dr gen general col colonel lt capt captain sgt adm admiral maj major sen senator
+    rep representative gov governor judge justice president vice prime minister secretary chief
+    executive ceo chairman chairwoman director spokesman spokeswoman witness lawyer attorney
+    prosecutor officer sir lord lady st saint king queen prince princess pope rev reverend
+    defense defence foreign interior finance health state u.s district""".split()
+)
+
+
+def _bare_name(key: str) -> str:
+    words = [w for w in key.replace("-", " ").split() if w.strip(".") not in _TITLE_WORDS]
+    while words and words[0] in ("al", "el", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+_ACRONYM_SKIP = frozenset("of the and for de".split())
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """ "aba" for "american basketball association", "rnc chairman" for "republican national
+    committee chairman": initials of the leading words, the rest shared."""
+    head, _, rest = short.partition(" ")
+    letters = head.replace(".", "")
+    words = [w for w in long.split() if w not in _ACRONYM_SKIP]
+    if len(letters) < 2 or len(words) < len(letters):
+        return False
+    initials = "".join(w[0] for w in words[: len(letters)])
+    tail = " ".join(words[len(letters) :])
+    return initials == letters and (tail == rest or not rest)
+
+
+def _mentions(prep: Prepared, name: str) -> int:
+    """How often a name is written in a passage, as whole words."""
+    return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", prep.text))
+
+
+def _swapped(word_a: str, word_b: str, seq_a: Sequence[str], seq_b: Sequence[str]) -> bool:
+    """True when a has one more `word_a` and b one more `word_b` than the other passage: a word
+    put in place of another. A word both passages use as often was only moved."""
+    return seq_a.count(word_a) > seq_b.count(word_a) and seq_b.count(word_b) > seq_a.count(word_b)
+
+
+def _shared_terms(a: Prepared, b: Prepared) -> int:
+    return len(a.terms & b.terms)
+
+
+def _contrast_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    """A member of a closed set put where the other passage has another ("his brother" vs "his
+    sister", "days" vs "years"), in a short replaced stretch of an otherwise shared claim."""
+    found = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or (i2 - i1) > 3 or (j2 - j1) > 3:
+            continue
+        for i in range(i1, i2):
+            for j in range(j1, j2):
+                ka, kb = a.keys[i], b.keys[j]
+                if not ka or not kb:
+                    continue
+                # Closed sets list words as written: "explosion" stays itself here though
+                # synonyms fold it into "blast" for similarity.
+                group = contrast_set(ka, kb) or contrast_set(
+                    stem(a.tokens[i].norm), stem(b.tokens[j].norm)
+                )
+                if group and _swapped(ka, kb, a.keys, b.keys):
+                    wa, wb = a.tokens[i].surface, b.tokens[j].surface
+                    found.append(
+                        Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")
+                    )
+                    return found
     return found
 
 
@@ -377,7 +605,12 @@ def _antonym_conflicts(
             continue
         for i in range(i1, i2):
             for j in range(j1, j2):
-                if are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm)):
+                sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
+                if not are_antonyms(sa, sb) or _negated(a, i) != _negated(b, j):
+                    continue
+                a_stems = [stem(t.norm) for t in a.tokens]
+                b_stems = [stem(t.norm) for t in b.tokens]
+                if _swapped(sa, sb, a_stems, b_stems):
                     wa, wb = a.tokens[i].surface, b.tokens[j].surface
                     found.append(
                         Conflict(
@@ -406,11 +639,15 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
         return found
     found += _date_conflicts(a, b, slots)
     found += _quote_conflicts(a, b, slots)
-    negation = _negation_conflicts(a, b, ops)
-    found += negation
-    found += _name_conflicts(a, b, ops)
-    if not negation:
-        found += _antonym_conflicts(a, b, ops)
+    # A word swapped in a slot says something only if the rest of the claim is shared: two short
+    # sentences with one word in common ("circus") are not the same claim told two ways.
+    if _shared_terms(a, b) >= 2:
+        negation = _negation_conflicts(a, b, ops)
+        found += negation
+        found += _name_conflicts(a, b, ops)
+        if not negation:
+            found += _antonym_conflicts(a, b, ops)
+        found += _contrast_conflicts(a, b, ops)
     unique: dict[tuple[str, str, str], Conflict] = {}
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)

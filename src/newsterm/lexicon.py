@@ -83,6 +83,17 @@ def canonical_name(text: str) -> str:
     return _aliases().get(key, key)
 
 
+def known_name(key: str) -> bool:
+    """True for a country, a seat of government or a listed alias: a name even where a sentence
+    starts with it ("Japan's yields rose"), when capitals alone cannot tell."""
+    return key in _aliases() or key in _alias_targets() or key in _known_places()
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    return frozenset(key for pair in _seats() for key in pair)
+
+
 def has_aliases(key: str) -> bool:
     """True for a canonical name that other spellings map to ("united states")."""
     return key in _alias_targets()
@@ -99,4 +110,45 @@ def canonical_stem(word_stem: str) -> str:
 
 
 def are_antonyms(stem_a: str, stem_b: str) -> bool:
-    return (stem_a, stem_b) in _antonyms()
+    """Opposites from the curated list, or a word against its negative-prefixed form."""
+    return (stem_a, stem_b) in _antonyms() or _prefixed_opposite(stem_a, stem_b)
+
+
+# Prefixes that turn a word into its opposite ("controlled"/"uncontrolled", "legal"/"illegal").
+# "in-", "im-" and "dis-" are left out: too many words merely start with them ("increase",
+# "import", "discover").
+_NEGATIVE_PREFIXES = ("un", "non", "non-", "il", "ir")
+
+
+def _prefixed_opposite(stem_a: str, stem_b: str) -> bool:
+    short, long = sorted((stem_a, stem_b), key=len)
+    if len(short) < 4:
+        return False
+    return any(long == prefix + short for prefix in _NEGATIVE_PREFIXES)
+
+
+@cache
+def _contrasts() -> dict[str, dict[int, str]]:
+    """Stem -> the closed sets it belongs to (line number -> label); "second" is both an ordinal
+    and a unit of time."""
+    raw = files("newsterm").joinpath("data", "contrasts.txt").read_text(encoding="utf-8")
+    table: dict[str, dict[int, str]] = {}
+    for number, line in enumerate(raw.splitlines()):
+        line = line.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        label, members = line.split(":", 1)
+        for word in members.split(","):
+            if word.strip():
+                table.setdefault(stem(fold(word.strip())), {})[number] = label.strip()
+    return table
+
+
+def contrast_set(stem_a: str, stem_b: str) -> str:
+    """The name of the closed set two different words both belong to ("relative" for
+    "brother"/"sister"), or "" when they are not rivals for the same place."""
+    if stem_a == stem_b or canonical_stem(stem_a) == canonical_stem(stem_b):
+        return ""
+    found_a, found_b = _contrasts().get(stem_a, {}), _contrasts().get(stem_b, {})
+    shared = sorted(found_a.keys() & found_b.keys())
+    return found_a[shared[0]] if shared else ""

@@ -27,7 +27,12 @@ __all__ = [
     "extract_facts",
 ]
 
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?\b|\b\d{1,2}\s?[ap]\.?m\.?\b", re.I)
+# Clock times are not quantities. "11.30" is a time only with "am"/"pm": without it, "1.25%" and
+# "3.75 billion" are figures.
+_TIME_RE = re.compile(
+    r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\b|\b\d{1,2}\.\d{2}\s?[ap]\.?m\.?|\b\d{1,2}\s?[ap]\.?m\.?\b",
+    re.I,
+)
 _ATTRIBUTION_RE = re.compile(
     r"\baccording to (?P<source>(?:the )?[\w’'\- ]{2,60}?)(?=[,.;:]|$| who | citing | in a )",
     re.IGNORECASE,

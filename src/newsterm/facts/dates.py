@@ -197,9 +197,17 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | No
             key = f"monthday:{month}-{day_n}"
             if ref is None:
                 return None, None, True, key
-            day = _safe_date(ref.year, month, day_n)
-            if day is not None and day > ref + timedelta(days=31):
-                day = _safe_date(ref.year - 1, month, day_n)
+            # The nearest such day: "June 25" in a January article is the coming June (an
+            # election "slated for June 25"), "December 20" in a January article the last one.
+            # A tie goes to the past, which news reports more often.
+            candidates = [
+                d
+                for y in (ref.year - 1, ref.year, ref.year + 1)
+                if (d := _safe_date(y, month, day_n))
+            ]
+            if not candidates:
+                return None, None, True, key
+            day = min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
             return day, day, True, key
     if g["month3"]:
         low, high = _month_span(int(g["year3"]), MONTHS[g["month3"].lower()])

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsterm.facts.dates import MONTHS, WEEKDAYS
-from newsterm.lexicon import canonical_name
+from newsterm.lexicon import canonical_name, known_name
 from newsterm.text import STOPWORDS, fold
 
 _NAME_RUN = re.compile(
@@ -60,10 +60,23 @@ def extract_names(text: str) -> list[Name]:
         surface = " ".join(_strip_possessive(w) for w in words)
         end = start + len(" ".join(words))
         sentence_start = start == 0 or bool(re.search(r"(?:^|[.!?:;\"“‘(]\s*)$", text[:start]))
-        if sentence_start and len(words) == 1 and not _written_as_name(text, words[0], start):
+        if (
+            sentence_start
+            and len(words) == 1
+            and not _written_as_name(text, words[0], start)
+            and not _possessive_name(words[0])
+            and not known_name(canonical_name(surface))
+        ):
             continue
         names.append(Name(surface, start, min(end, len(text)), canonical_name(surface)))
     return names
+
+
+def _possessive_name(word: str) -> bool:
+    """ "Japan's", "Musk's": a sentence-initial word that owns something is a name; the common
+    words that start a sentence with a possessive ("Today's") are in _NOT_NAMES."""
+    bare = _strip_possessive(word)
+    return bare != word and bare[:1].isupper() and fold(bare) not in _NOT_NAMES
 
 
 def _written_as_name(text: str, word: str, first: int) -> bool:

@@ -210,7 +210,15 @@ def _interval(value: float, slack: float, qualifier: str) -> tuple[float, float]
     return low, high
 
 
+# Plurals without an "s": "48 people died" counts people, not "died".
+_IRREGULAR_PLURALS = frozenset(
+    "people men women children police staff personnel cattle sheep fish mice geese feet".split()
+)
+
+
 def _looks_plural(norm: str) -> bool:
+    if norm in _IRREGULAR_PLURALS:
+        return True
     return len(norm) > 3 and norm.endswith("s") and not norm.endswith(("ss", "us", "is"))
 
 

@@ -1,0 +1,338 @@
+"""Typed conflicts between two tellings of one claim, through the public compare() API."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm import compare
+
+
+def _kinds(a: str, b: str) -> set[str]:
+    return {conflict.kind for conflict in compare(a, b).conflicts}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "The mayor said his brother had been hired by the city water department last year.",
+            "The mayor said his sister had been hired by the city water department last year.",
+            "entity",
+        ),
+        (
+            "The new stadium will hold games for the next ten years, the league announced.",
+            "The new stadium will hold games for the next ten days, the league announced.",
+            "entity",
+        ),
+        (
+            "Inspectors said the old bridge had passed an inspection in March before it closed.",
+            "Inspectors said the old bridge had failed an inspection in March before it closed.",
+            "antonym",
+        ),
+        (
+            "Firefighters described the blaze near the refinery as controlled on Sunday night.",
+            "Firefighters described the blaze near the refinery as uncontrolled on Sunday night.",
+            "antonym",
+        ),
+        (
+            "Police captured the escaped inmate near the border town after a long search.",
+            "Police failed to capture the escaped inmate near the border town after a long search.",
+            "negation",
+        ),
+        (
+            "The storm left over 30 families homeless in the coastal villages, officials said.",
+            "The storm left over 45 families homeless in the coastal villages, officials said.",
+            "number",
+        ),
+        (
+            "The fair opened in Spain in 2019 and its second edition will open in Spain in May.",
+            "The fair opened in Spain in 2019 and its second edition will open in Portugal in May.",
+            "entity",
+        ),
+    ],
+)
+def test_changed_fact_is_a_conflict(a: str, b: str, kind: str) -> None:
+    """A fact changed in one place of an otherwise identical claim is reported with its kind."""
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert kind in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The governor met Ana Ruiz at a hotel in Denver to discuss the new water plan.",
+            "At a hotel in Denver, Ana Ruiz met the governor to discuss the new water plan.",
+        ),
+        (
+            "Rescuers pulled two miners from the flooded shaft on Tuesday, the company said.",
+            "The company said rescuers pulled two miners from the flooded shaft on Tuesday.",
+        ),
+        (
+            "The bank raised its forecast for growth this year, citing strong exports.",
+            "Citing strong exports, the bank raised its growth forecast for this year.",
+        ),
+    ],
+)
+def test_reordered_sentence_is_not_a_conflict(a: str, b: str) -> None:
+    """Moving names and words around without changing them is the same claim, not a conflict."""
+    assert compare(a, b).relation == "match"
+
+
+def test_one_shared_word_is_not_enough_for_a_negation() -> None:
+    """Two short sentences sharing a single word do not negate each other."""
+    result = compare("Britain is not a playground.", "Is this really the playground?")
+    assert "negation" not in {c.kind for c in result.conflicts}
+
+
+def test_demonym_is_not_a_different_name() -> None:
+    """ "Peru" and "Peruvian" in the same place name the same country."""
+    a = "Peru officials confirmed the outbreak in the northern province on Friday."
+    b = "Peruvian officials confirmed the outbreak in the northern province on Friday."
+    assert "entity" not in _kinds(a, b)
+
+
+def test_different_countries_with_shared_first_word_conflict() -> None:
+    """Two names that share a first word ("United ...") are still different names."""
+    a = "Protesters from the United Kingdom gathered outside the embassy on Thursday morning."
+    b = "Protesters from the United States gathered outside the embassy on Thursday morning."
+    assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("at least 20 people", "at least 20 people"),
+        ("more than a dozen people", "more than a dozen people"),
+    ],
+)
+def test_same_floor_is_not_a_number_conflict(a: str, b: str) -> None:
+    """The same bounded figure told twice agrees."""
+    sentence = "Health officials said {} fell ill after the wedding banquet in the capital."
+    assert compare(sentence.format(a), sentence.format(b)).relation == "match"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The index closed at 2,481 points.", "The index closed at 2,480.74 points."),
+        ("The fund is worth $13 billion.", "The fund is worth $12.8 billion."),
+    ],
+)
+def test_rounded_figure_is_not_a_number_conflict(a: str, b: str) -> None:
+    """A figure and the same figure rounded agree."""
+    assert "number" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police said Mohammed Karimi was arrested at the airport on Sunday night.",
+            "Police said Mohammad Karimi was arrested at the airport on Sunday night.",
+        ),
+        (
+            "The NFL chief Roger Goodell announced the new rules on Monday in a letter.",
+            "The National Football League chief Roger Goodell announced the new rules on Monday.",
+        ),
+    ],
+)
+def test_spelling_variant_and_acronym_are_one_name(a: str, b: str) -> None:
+    """A transliteration or an acronym of the same name is not an entity conflict."""
+    assert "entity" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Brazil's central bank raised its main rate for a third time on Wednesday.",
+            "Chile's central bank raised its main rate for a third time on Wednesday.",
+        ),
+        (
+            "Germany will send two more air defence systems to the front, officials said.",
+            "Poland will send two more air defence systems to the front, officials said.",
+        ),
+    ],
+)
+def test_name_opening_a_sentence_is_still_a_name(a: str, b: str) -> None:
+    """A country, or a word owning something ("Brazil's"), at the start of a sentence is a name,
+    so another one put in its place is an entity conflict."""
+    assert "entity" in _kinds(a, b)
+
+
+def test_common_word_opening_a_sentence_is_not_a_name() -> None:
+    """'Shares' and 'Stocks' open a sentence only because of grammar: no name conflict."""
+    a = "Shares of the carmaker rose sharply in early trading after the results."
+    b = "Stocks of the carmaker rose sharply in early trading after the results."
+    assert "entity" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The striker scored in the second half of the final against the champions.",
+            "The striker scored in the first half of the final against the champions.",
+        ),
+        (
+            "The federal government will pay for the new bridge over the river, he said.",
+            "The provincial government will pay for the new bridge over the river, he said.",
+        ),
+        (
+            "The fire alarm sounded every second during the night, neighbours complained.",
+            "The fire alarm sounded every minute during the night, neighbours complained.",
+        ),
+    ],
+)
+def test_rival_in_a_closed_set_is_a_conflict(a: str, b: str) -> None:
+    """Ordinals and levels of government are closed sets; a word in two sets ("second") is a
+    rival within either of them."""
+    assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The council said the ferry company was adding two sailings to the winter timetable.",
+            "The council said the ferry company was cutting two sailings to the winter timetable.",
+        ),
+        (
+            "The appeals court upheld the ban on night flights at the regional airport.",
+            "The appeals court overturned the ban on night flights at the regional airport.",
+        ),
+        (
+            "Storm damage prevented engineers from reaching the substation until Friday.",
+            "Storm damage allowed engineers to reach the substation until Friday.",
+        ),
+    ],
+)
+def test_opposite_verbs_in_the_same_claim_conflict(a: str, b: str) -> None:
+    """Curated opposites ("adding"/"cutting", "upheld"/"overturned") in a shared claim conflict."""
+    assert "antonym" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The airline confirmed the crash but gave no details about the passengers on board.",
+            "The airline confirmed the crash but declined to give details about the passengers "
+            "on board.",
+        ),
+        (
+            "The museum said the sketch was not known to experts before the auction last week.",
+            "The museum said the sketch was unknown to experts before the auction last week.",
+        ),
+        (
+            "The home side did not win the derby at the old stadium on Saturday evening.",
+            "The home side lost the derby at the old stadium on Saturday evening.",
+        ),
+    ],
+)
+def test_two_ways_of_denying_are_not_a_conflict(a: str, b: str) -> None:
+    """A "not" against a word that denies by itself ("declined", "unknown") or against the
+    opposite of the denied word ("did not win"/"lost") tells the same thing."""
+    assert not compare(a, b).conflicts
+
+
+def test_denied_word_against_the_word_itself_still_conflicts() -> None:
+    """ "did not win" against "won" remains a negation conflict."""
+    a = "The home side did not win the derby at the old stadium on Saturday evening."
+    b = "The home side won the derby at the old stadium on Saturday evening."
+    assert "negation" in _kinds(a, b)
+
+
+def test_state_abbreviation_is_the_same_name() -> None:
+    """ "Ark." for "Arkansas" is the same place told shorter."""
+    a = "The senator made the announcement in his hometown of Hope, Arkansas, on Tuesday."
+    b = "The senator made the announcement in his hometown of Hope, Ark., on Tuesday."
+    assert "entity" not in _kinds(a, b)
+
+
+def test_pronoun_contraction_is_not_a_name() -> None:
+    """ "I'll" at the start of a quotation is not a name that can conflict with one."""
+    a = "As governor, I'll end the state's war on small farms, he said at the fair."
+    b = "As governor, Smith will end the state's war on small farms, he said at the fair."
+    assert not any("I'll" in c.explanation for c in compare(a, b).conflicts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Two workers died after an explosion at the chemical plant on the edge of town.",
+            "Two workers died after a collapse at the chemical plant on the edge of town.",
+        ),
+        (
+            "The city plans a bond issue to pay for the new tram line, the treasurer said.",
+            "The city plans a stock issue to pay for the new tram line, the treasurer said.",
+        ),
+    ],
+)
+def test_rival_folded_into_a_synonym_is_still_a_rival(a: str, b: str) -> None:
+    """Synonyms fold "explosion" into "blast" for similarity; the closed sets still see the word
+    as written, so another member in its place conflicts."""
+    assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name"),
+    [
+        ("Bank of Canada", "Bank of England"),  # names sharing only "bank of"
+        ("Halley's Comet", "Halley's Crater"),  # a possessive name
+    ],
+)
+def test_names_sharing_a_word_can_differ(a_name: str, b_name: str) -> None:
+    """Two names that share a word but not the rest are different names in the same place."""
+    sentence = "Reporters said {} had been at the centre of the debate for a week."
+    assert "entity" in _kinds(sentence.format(a_name), sentence.format(b_name))
+
+
+@pytest.mark.parametrize(
+    ("fate_a", "fate_b"),
+    [("killed", "injured"), ("missing", "rescued"), ("trapped", "evacuated")],
+)
+def test_different_fate_of_the_same_people_conflicts(fate_a: str, fate_b: str) -> None:
+    """ "Twelve miners were killed" against "... were injured" is a different fact."""
+    sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
+    result = compare(sentence.format(fate_a), sentence.format(fate_b))
+    assert result.relation == "conflict"
+
+
+def test_same_fate_in_other_words_is_a_match() -> None:
+    """ "wounded" and "injured" are the same fate."""
+    sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
+    assert compare(sentence.format("wounded"), sentence.format("injured")).relation == "match"
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name"),
+    [
+        ("Gen. Okafor", "General Okafor"),  # a title written two ways
+        ("Tom Brandt", "Thomas K. Brandt"),  # a short first name and a middle initial
+        ("Al-Mansura", "Mansoura"),  # the Arabic article and a transliteration
+        ("the Pentagon", "the Defense Department"),  # a listed alias
+    ],
+)
+def test_one_name_written_two_ways_is_not_a_conflict(a_name: str, b_name: str) -> None:
+    """Titles, short first names, transliterations and aliases do not make a different name."""
+    sentence = "Reporters said {} had been at the centre of the debate for a week."
+    assert "entity" not in _kinds(sentence.format(a_name), sentence.format(b_name))
+
+
+def test_not_inside_a_hyphenated_compound_is_no_negation() -> None:
+    """ "the do-not-call list" names a list; it does not deny the claim."""
+    a = "Regulators said the do-not-call list had grown to 50 million numbers this year."
+    b = "Regulators said the call list had grown to 50 million numbers this year."
+    assert "negation" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize("modal", ["allowed to", "not allowed to"])
+def test_obligation_against_permission_conflicts(modal: str) -> None:
+    """ "Forced to sell" is neither "allowed to sell" nor "not allowed to sell"."""
+    sentence = "Shareholders of the small regional bank were {} sell their stakes by June."
+    a, b = sentence.format("forced to"), sentence.format(modal)
+    assert compare(a, b).relation == "conflict"

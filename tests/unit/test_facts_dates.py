@@ -1,0 +1,63 @@
+"""Date conflicts: relative dates resolved against each article's publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsterm import compare
+
+
+def _date_conflicts(a: str, b: str, published_a: date, published_b: date) -> list[str]:
+    result = compare(a, b, published_a=published_a, published_b=published_b)
+    return [c.explanation for c in result.conflicts if c.kind == "date"]
+
+
+def test_same_weekday_words_a_day_apart_agree() -> None:
+    """Two outlets saying "on Friday" in articles a day apart report the same day."""
+    text = "The minister resigned on Friday after weeks of pressure over the contract."
+    assert _date_conflicts(text, text, date(2021, 5, 27), date(2021, 5, 28)) == []
+
+
+def test_year_against_so_far_this_year_in_a_later_year() -> None:
+    """ "in 2019" and "so far this year" in an article from 2020 are different years."""
+    a = "The port handled about two million containers in 2019, the authority said."
+    b = "The port handled about two million containers so far this year, the authority said."
+    found = _date_conflicts(a, b, date(2020, 3, 2), date(2020, 3, 4))
+    assert found and "2020" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("when_a", "when_b", "conflict"),
+    [
+        ("on March 3", "on March 3", False),
+        ("on March 3", "on March 9", True),
+        ("last week", "last week", False),
+    ],
+)
+def test_explicit_and_relative_dates(when_a: str, when_b: str, conflict: bool) -> None:
+    """Dates in the same place of one claim conflict only when they name different days."""
+    text = "The company recalled the heaters {} after reports of fires in three homes."
+    found = _date_conflicts(
+        text.format(when_a), text.format(when_b), date(2022, 3, 10), date(2022, 3, 11)
+    )
+    assert bool(found) is conflict
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("slated for June 25", date(2013, 1, 30), date(2013, 6, 25)),  # the coming June
+        ("on December 20", date(2014, 1, 5), date(2013, 12, 20)),  # last December
+        ("on March 2", date(2020, 3, 4), date(2020, 3, 2)),  # two days before
+    ],
+)
+def test_month_day_without_year_is_the_nearest_such_day(
+    phrase: str, published: date, expected: date
+) -> None:
+    """A day and month without a year are resolved to the occurrence nearest the article."""
+    from newsterm.facts import extract_facts
+
+    (mention,) = extract_facts(f"The vote is {phrase}.", published).dates
+    assert mention.low == expected
