@@ -83,9 +83,13 @@ class Index:
             self._add(number, article)
         self.vectors = [self._vector(tf) for tf in self.article_tf]
         self.article_postings: dict[int, list[int]] = {}
+        # The same postings with each article's weight beside it, so that a lookup multiplies
+        # two floats instead of reaching into another article's vector.
+        self._weighted: dict[int, list[tuple[int, float]]] = {}
         for number, vector in enumerate(self.vectors):
-            for term in vector:
+            for term, weight in vector.items():
                 self.article_postings.setdefault(term, []).append(number)
+                self._weighted.setdefault(term, []).append((number, weight))
 
     def _term_id(self, term: str) -> int:
         term_id = self.term_ids.get(term)
@@ -149,13 +153,15 @@ class Index:
         """Articles whose vectors share characteristic terms with this one, best first."""
         cap = self.posting_cap()
         scores: dict[int, float] = {}
+        get = scores.get
+        weighted = self._weighted
         for term, weight in self.vectors[number].items():
-            posting = self.article_postings.get(term, ())
+            posting = weighted.get(term, ())
             if len(posting) > cap:
                 continue
-            for other in posting:
-                if other != number:
-                    scores[other] = scores.get(other, 0.0) + weight * self.vectors[other][term]
+            for other, other_weight in posting:
+                scores[other] = get(other, 0.0) + weight * other_weight
+        scores.pop(number, None)
         return sorted(
             ((o, s) for o, s in scores.items() if s >= minimum),
             key=lambda item: (-item[1], item[0]),
