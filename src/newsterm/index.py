@@ -24,6 +24,7 @@ from newsterm.text import NEGATIONS, STOPWORDS, TOKEN_RE, fold, stem
 from newsterm.weights import idf as background_idf
 
 ARTICLE_TERMS = 40  # terms kept in an article's vector: its most characteristic words
+POSTING_CAP = 200  # most articles a term may be in and still find candidates (reached at 2.5k)
 SHINGLE = 4  # words per shingle, for spotting republished wire copy
 _NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
 
@@ -146,8 +147,13 @@ class Index:
         return {t: w / norm for t, w in top}
 
     def posting_cap(self) -> int:
-        """Terms in more article vectors than this are too common to find candidates with."""
-        return max(50, int(4 * math.sqrt(len(self.articles))))
+        """Terms in more article vectors than this are too common to find candidates with.
+
+        The cap grows with the pile up to POSTING_CAP and then stays put, as passim caps n-gram
+        frequency: a growing cap makes every lookup scan longer lists, and grouping becomes
+        quadratic in disguise (at 17k articles a cap of 526 spent most of the build there).
+        """
+        return min(POSTING_CAP, max(50, int(4 * math.sqrt(len(self.articles)))))
 
     def similar_articles(self, number: int, minimum: float = 0.1) -> list[tuple[int, float]]:
         """Articles whose vectors share characteristic terms with this one, best first."""
