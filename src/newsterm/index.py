@@ -82,6 +82,8 @@ class Index:
         self.article_names: list[frozenset[str]] = []
         for number, article in enumerate(self.articles):
             self._add(number, article)
+        # Once per distinct term, not once per (article, term): a term's rarity is fixed now.
+        self._idf = [self.idf(term_id) for term_id in range(len(self.term_names))]
         self.vectors = [self._vector(tf) for tf in self.article_tf]
         self.article_postings: dict[int, list[int]] = {}
         # The same postings with each article's weight beside it, so that a lookup multiplies
@@ -141,7 +143,9 @@ class Index:
 
     def _vector(self, tf: dict[int, int]) -> dict[int, float]:
         """Sublinear tf-idf over the article's most characteristic terms, unit length."""
-        weights = {t: (1 + math.log(count)) * self.idf(t) for t, count in tf.items()}
+        idf = self._idf
+        log = math.log
+        weights = {t: (1 + log(count)) * idf[t] for t, count in tf.items()}
         top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:ARTICLE_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
