@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from newsterm.corpus import seeds_path
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        str(path): f"{hashlib.sha256(path.read_bytes()).hexdigest()} {path.stat().st_mtime_ns}"
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def seeds_are_never_modified() -> Iterator[None]:
+    """Every test run reads the seeds; at the end they must be byte for byte what they were."""
+    before = _fingerprint(seeds_path())
+    yield
+    assert _fingerprint(seeds_path()) == before, "a test run modified the seed articles"
 
 
 @pytest.fixture(scope="session")

@@ -192,6 +192,11 @@ class Corpus:
                 self._alignments[story_id] = found
         return found
 
+    def cached_alignment(self, story_id: str) -> StoryAlignment | None:
+        """The story's alignment if it was computed already; never computes (the UI must not
+        block on it)."""
+        return self._alignments.get(story_id)
+
     def align_all(self, progress: Progress | None = None) -> list[StoryAlignment]:
         result = []
         total = len(self.stories)

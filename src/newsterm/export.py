@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -123,16 +123,26 @@ def _summary(corpus: Corpus, story: Story) -> str:
 # --------------------------------------------------------------------------------- text
 
 
-def render_text(corpus: Corpus, progress: Progress | None = None) -> str:
-    """The highlighted diff: per story, its sources, then each claim as the sources tell it."""
+def render_text(
+    corpus: Corpus, progress: Progress | None = None, *, story_ids: Sequence[str] | None = None
+) -> str:
+    """The highlighted diff: per story, its sources, then each claim as the sources tell it.
+
+    `story_ids` narrows the report to some stories (the app exports the one being read); the
+    format stays the same so a reader of one report can read any other.
+    """
     out: list[str] = []
-    n_articles, n_stories = len(corpus.articles), len(corpus.stories)
+    stories = (
+        list(corpus.stories) if story_ids is None else [corpus.story(sid) for sid in story_ids]
+    )
+    n_stories = len(stories)
+    n_articles = sum(len(story.article_ids) for story in stories)
     out.append(
         f"newsterm report: {n_articles} article{'s' if n_articles != 1 else ''}, "
         f"{n_stories} stor{'ies' if n_stories != 1 else 'y'}"
     )
     out.append("Marks: [-words-] only in the first source of a claim; {+words+} differ from it.")
-    for number, story in enumerate(corpus.stories, 1):
+    for number, story in enumerate(stories, 1):
         if progress:
             progress("exporting", number, n_stories)
         out.extend(["", "═" * WIDTH])

@@ -1,0 +1,106 @@
+"""Time to first frame and to "index ready" of the real app, in a real terminal (tmux).
+
+For each size (the seeds, then 1k, 5k and all Reuters-21578 articles) this launches the
+installed `newsterm` in a detached 120x40 tmux session and polls the screen every 20 ms:
+
+- first frame: the pane borders are drawn (the app is on screen and answers keys);
+- ready: the status line reports the corpus ("N articles · M stories"), i.e. the index is built
+  and the first story can be read.
+
+Medians of N runs (default 3). The poll interval bounds the resolution (~20 ms).
+
+    python bench/app_startup.py [--runs 3] [--sizes seeds,1000,5000,all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
+NEWSTERM = Path(sys.executable).with_name("newsterm")
+
+
+def capture(session: str) -> str:
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+    ).stdout
+
+
+def launch_once(argv: list[str], timeout: float) -> tuple[float, float]:
+    session = f"bench-{uuid.uuid4().hex[:8]}"
+    command = f"unset COLUMNS LINES; exec {shlex.join(argv)}"
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh", "-c", command],
+        check=True,
+    )
+    first = ready = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            screen = capture(session)
+            now = time.perf_counter() - start
+            if first != first and "╭─" in screen:
+                first = now
+            if " articles · " in screen or " article · " in screen:
+                ready = now
+                break
+            time.sleep(0.02)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    return first, ready
+
+
+def subset(corpus: Path, size: int | None, folder: Path) -> Path:
+    if size is None:
+        return corpus
+    path = folder / f"reuters_{size}.jsonl"
+    with corpus.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
+        for number, line in enumerate(source):
+            if number >= size:
+                break
+            out.write(line)
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="seeds,1000,5000,all")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--timeout", type=float, default=900)
+    args = parser.parse_args()
+    if not shutil.which("tmux") or not NEWSTERM.exists():
+        raise SystemExit("needs tmux and newsterm installed next to this Python")
+    print(f"python {sys.version.split()[0]} · {os.cpu_count()} CPUs · runs={args.runs}")
+    print(f"{'articles':>8} {'first frame s':>13} {'ready s':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size_text in args.sizes.split(","):
+            if size_text == "seeds":
+                argv, label = [str(NEWSTERM)], "seeds"
+            else:
+                size = None if size_text == "all" else int(size_text)
+                path = subset(args.corpus, size, Path(tmp))
+                argv = [str(NEWSTERM), str(path)]
+                label = f"{sum(1 for _ in path.open(encoding='utf-8')):,}"
+            runs = [launch_once(argv, args.timeout) for _ in range(args.runs)]
+            print(
+                f"{label:>8} {statistics.median(f for f, _ in runs):>13.2f} "
+                f"{statistics.median(r for _, r in runs):>8.2f}",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""The app and its factory: one way to build it, shared by the CLI, the Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import App
+from textual.binding import Binding
+
+from newsterm.tui.commands import NewstermCommands
+from newsterm.tui.screens.help import HelpScreen
+from newsterm.tui.screens.main import MainScreen
+
+
+class NewstermApp(App[None]):
+    """Small on purpose: the main screen owns the corpus, the keys and the work."""
+
+    CSS_PATH = "newsterm.tcss"
+    TITLE = "newsterm"
+    COMMANDS = App.COMMANDS | {NewstermCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, sources: Sequence[str] | None = None) -> None:
+        super().__init__()
+        self.sources = list(sources) if sources else None
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.sources))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            self.push_screen(HelpScreen(main))
+
+    @property
+    def main_screen(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+
+def make_app(sources: Sequence[str] | None = None) -> NewstermApp:
+    """The app on the given sources (files, folders), or on the bundled seeds when None."""
+    return NewstermApp(sources)

@@ -1,0 +1,50 @@
+"""Where the cursor goes next: pure functions over a story's passages and their marks.
+
+Kept apart from the widgets so that "next conflict" means the same thing for a key, the command
+palette and a test, and can be checked without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newsterm.corpus import Corpus
+from newsterm.model import Passage
+
+
+def story_passages(corpus: Corpus, story_id: str) -> list[Passage]:
+    """Every passage of a story in reading order: article by article, top to bottom."""
+    return [p for article in corpus.story_articles(story_id) for p in article.passages]
+
+
+def find_next(
+    passages: Sequence[Passage],
+    status_of: Callable[[str], str],
+    current: str | None,
+    wanted: str,
+    *,
+    forward: bool = True,
+) -> Passage | None:
+    """The next passage (wrapping around the story) whose mark is `wanted`.
+
+    Starting from the current passage rather than the top means repeated presses walk through
+    every conflict once before coming back, the way `n` does in a pager.
+    """
+    if not passages:
+        return None
+    ids = [p.id for p in passages]
+    start = ids.index(current) if current in ids else (-1 if forward else 0)
+    step = 1 if forward else -1
+    count = len(passages)
+    for offset in range(1, count + 1):
+        candidate = passages[(start + step * offset) % count]
+        if status_of(candidate.id) == wanted:
+            return candidate
+    return None
+
+
+def neighbour_article(article_ids: Sequence[str], current: str, step: int) -> str | None:
+    """The previous or next article of a story, wrapping; None when the story has one."""
+    if len(article_ids) < 2 or current not in article_ids:
+        return None
+    return article_ids[(article_ids.index(current) + step) % len(article_ids)]

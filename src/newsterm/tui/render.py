@@ -1,0 +1,204 @@
+"""Rich renderables for article text, built as `Text` objects so no article can inject markup.
+
+Every string that came from an article goes through `Text(...)`/`Text.append`, never through
+markup parsing; the glyph beside each passage carries its meaning when colour is unavailable
+(NO_COLOR, monochrome terminals), and the colour only repeats it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from newsterm.corpus import Corpus
+from newsterm.diff import pair_spans
+from newsterm.export import format_date
+from newsterm.model import Article, Link, Passage, Story, StoryAlignment, other_end
+
+# Status -> (glyph, word). The glyph must stay distinguishable without colour.
+MARKS: dict[str, tuple[str, str]] = {
+    "conflict": ("≠", "conflict"),
+    "match": ("✓", "match"),
+    "related": ("~", "related"),
+    "unique": ("•", "unique"),
+    "pending": ("·", "not compared yet"),
+}
+
+StyleMap = Mapping[str, Style]
+BADGE_WIDTH = 9  # "2≠ 12✓ 5•"; longer badges push the label right
+LABEL_WIDTH = 13
+
+
+def short_date(article: Article) -> str:
+    """A date that fits a list column: '3 Jun 2025', '~2 Jun 2025?' when borrowed, '?' unknown."""
+    if article.published is not None:
+        when = article.published
+        return f"{when.day} {when:%b %Y}"
+    if article.reference_date is not None:
+        ref = article.reference_date
+        return f"~{ref.day} {ref:%b %Y}?"
+    return "date ?"
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How an article's passages fare against the rest of its story."""
+
+    match: int = 0
+    conflict: int = 0
+    unique: int = 0
+    related: int = 0
+
+
+def article_counts(article: Article, alignment: StoryAlignment | None) -> Counts | None:
+    if alignment is None:
+        return None
+    tally = {"match": 0, "conflict": 0, "unique": 0, "related": 0}
+    for passage in article.passages:
+        tally[alignment.status(passage.id)] += 1
+    return Counts(**tally)
+
+
+def badges(counts: Counts | None, styles: StyleMap) -> Text:
+    """'3✓ 2≠ 5•' with each count in its mark's style; empty counts are left out."""
+    text = Text()
+    if counts is None:
+        return text.append("…", styles["pending"])
+    for status, value in (
+        ("conflict", counts.conflict),
+        ("match", counts.match),
+        ("unique", counts.unique),
+    ):
+        if value:
+            if text:
+                text.append(" ")
+            text.append(f"{value}{MARKS[status][0]}", styles[status])
+    return text
+
+
+def story_label(story: Story) -> Text:
+    sources = len(story.article_ids)
+    label = Text(story.title or "(untitled)", overflow="ellipsis", no_wrap=True)
+    extra = f" ({sources})"
+    if story.independent_reports != sources:
+        extra = f" ({sources}, {story.independent_reports} independent)"
+    label.append(extra, style="dim")
+    return label
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def article_label(article: Article, counts: Counts | None, styles: StyleMap) -> Text:
+    """Badges first, since a narrow list would cut them off last: '2≠ 4✓ 5• Express 3 Jun'."""
+    label = badges(counts, styles)
+    label.pad_right(max(1, BADGE_WIDTH - label.cell_len))
+    label.append(clip(article.label, LABEL_WIDTH))
+    label.append(f" {short_date(article)}", style="dim")
+    label.no_wrap = True
+    label.overflow = "ellipsis"
+    return label
+
+
+def passage_prompt(passage: Passage, status: str, styles: StyleMap) -> RenderableType:
+    """A passage with its glyph in a gutter, so wrapped lines hang under the text."""
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1)
+    glyph = MARKS[status][0]
+    grid.add_row(Text(glyph, styles[status]), Text(passage.text))
+    return grid
+
+
+def shown_location(location: str) -> str:
+    """A path relative to the current folder when it lies inside it: shorter to read."""
+    try:
+        return str(Path(location).resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return location
+
+
+def article_header(article: Article, story: Story | None) -> Text:
+    """Title, then one line: outlet, date, place in the story, where the article came from."""
+    text = Text(article.title or article.label, style="bold")
+    text.append("\n")
+    text.append(article.label)
+    text.append(f" · {format_date(article)}", style="dim")
+    if story is not None and len(story.article_ids) > 1:
+        position = story.article_ids.index(article.id) + 1
+        text.append(f" · source {position} of {len(story.article_ids)}", style="dim")
+    if article.url or article.location:
+        where = clip(article.url or shown_location(article.location), 72)
+        text.append(f" · {where}", style="dim")
+    for note in article.notes:
+        text.append("\n")
+        text.append(f"note: {note}", style="italic")
+    return text
+
+
+def highlighted(text: str, spans: Sequence[tuple[int, int]], style: Style) -> Text:
+    result = Text(text)
+    for start, end in spans:
+        result.stylize(style, start, end)
+    return result
+
+
+def counterpart(corpus: Corpus, link: Link, here: Passage, styles: StyleMap) -> Text:
+    """One counterpart in the side panel: relation, source, explanations, then its words with
+    those that differ from the passage under the cursor highlighted.
+
+    One `Text` with line breaks rather than a `Group`: Textual converts `Text` to its own
+    content natively and keeps the spaces at style boundaries."""
+    there = corpus.passage(other_end(link, here.id))
+    article = corpus.article(there.article_id)
+    glyph, _ = MARKS[link.relation]
+    head = Text()
+    head.append(f"{glyph} {link.relation.upper()}", styles[link.relation] + Style(bold=True))
+    kinds = sorted({c.kind for c in link.conflicts})
+    if kinds:
+        head.append(f" {', '.join(kinds)}", styles[link.relation])
+    head.append(f"  {clip(article.label, 24)}", style="bold")
+    head.append(f" · {short_date(article)} · {link.score:.2f}", style="dim")
+    for conflict in link.conflicts:
+        head.append("\n")
+        head.append(conflict.explanation, style=styles["conflict"])
+    _, spans = pair_spans(here.text, there.text)
+    head.append("\n")
+    head.append_text(highlighted(there.text, spans, styles["diff"]))
+    return head
+
+
+def passage_summary(
+    corpus: Corpus, story: Story, passage: Passage, alignment: StoryAlignment | None
+) -> Text:
+    """How many sources of the story confirm, contradict or miss the passage under the cursor."""
+    others = len(story.article_ids) - 1
+    if others == 0:
+        return Text("Only one source reports this story: nothing to compare.", style="dim")
+    if alignment is None:
+        return Text("Comparing this story's sources…", style="dim")
+    links = alignment.links_of(passage.id)
+    by_relation: dict[str, set[str]] = {"match": set(), "conflict": set(), "related": set()}
+    for link in links:
+        by_relation[link.relation].add(corpus.passage(other_end(link, passage.id)).article_id)
+    confirmed = len(by_relation["match"] - by_relation["conflict"]) + 1
+    text = Text()
+    text.append(f"Confirmed by {confirmed} of {others + 1} sources")
+    if story.independent_reports != len(story.article_ids):
+        text.append(f" ({story.independent_reports} independent reports in the story)")
+    if by_relation["conflict"]:
+        n = len(by_relation["conflict"])
+        text.append(f"; contradicted by {n}")
+    silent = others - len(set().union(*by_relation.values()))
+    if silent:
+        verb = "does" if silent == 1 else "do"
+        text.append(f"; {silent} source{'s' if silent != 1 else ''} {verb} not report it")
+    text.append(".")
+    return text

@@ -1,0 +1,1 @@
+"""Screens: the main three-pane view and the dialogs pushed over it."""

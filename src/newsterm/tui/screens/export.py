@@ -1,0 +1,78 @@
+"""The export dialog: shows the file the story's diff will be written to, and lets you change it.
+
+The dialog decides nothing about the disk except whether to ask before replacing a file; the
+writing itself is `export.write_file`, atomic and refusing to overwrite unless told to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from newsterm.tui.screens.confirm import Confirm
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    path: Path
+    overwrite: bool = False
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Enter accepts, escape cancels; an existing file is only replaced after a yes."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#path"
+
+    def __init__(self, default: Path) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export", classes="dialog"):
+            yield Label("Export this story's highlighted diff as text to:")
+            yield Input(str(self.default), id="path", select_on_focus=False)
+            yield Static(id="export-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Export", id="ok", variant="primary")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _accept(self) -> None:
+        raw = self.query_one(Input).value.strip()
+        if not raw:
+            self._error("Type a file name.")
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            self._error(f"{path} is a folder; add a file name.")
+            return
+        if not path.parent.is_dir():
+            self._error(f"Folder {path.parent} does not exist.")
+            return
+        if path.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss(ExportRequest(path, overwrite=True))
+
+            question = Confirm(f"{path} already exists. Replace it?", "Replace")
+            self.app.push_screen(question, answered)
+            return
+        self.dismiss(ExportRequest(path))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(Text(message))

@@ -1,0 +1,447 @@
+"""The main screen: sources, article and cross-reference, and every key that moves between them.
+
+The screen owns the corpus and the reading position (story, article, passage). Slow work (reading
+and indexing the sources, aligning a story) runs in thread workers that call pure engine
+functions and post messages back, so the interface answers while the engine works.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, ProgressBar, Tree
+from textual.worker import Worker, WorkerState
+
+from newsterm.corpus import Corpus, load
+from newsterm.export import ExportError, render_text, write_file
+from newsterm.model import Article, LoadError, Passage, Story, StoryAlignment
+from newsterm.tui.navigation import find_next, neighbour_article, story_passages
+from newsterm.tui.render import MARKS, StyleMap, article_header
+from newsterm.tui.screens.export import ExportDialog, ExportRequest
+from newsterm.tui.screens.search import SearchScreen
+from newsterm.tui.widgets.article import ArticleView
+from newsterm.tui.widgets.crossref import CrossRef
+from newsterm.tui.widgets.sources import SourceTree
+from newsterm.tui.widgets.text_panel import TextPanel
+
+STAGES = {
+    "reading": "Reading sources",
+    "indexing": "Indexing",
+    "grouping": "Grouping articles into stories",
+    "aligning": "Comparing passages",
+}
+MAX_ERROR_NOTES = 5
+
+
+@dataclass
+class _Progress:
+    """Written by the loading thread, read by a UI timer: no message per article."""
+
+    stage: str = "reading"
+    done: int = 0
+    total: int = 0
+
+
+class MainScreen(Screen[None]):
+    """Three panes over one corpus; the footer and the help screen list every key."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    COMPONENT_CLASSES = {
+        "mark--match",
+        "mark--conflict",
+        "mark--related",
+        "mark--unique",
+        "mark--pending",
+        "mark--diff",
+    }
+
+    BINDINGS = [
+        Binding("j", "move(1)", "Next passage", key_display="j/↓"),
+        Binding("k", "move(-1)", "Previous passage", key_display="k/↑", show=False),
+        Binding("n", "next('conflict')", "Next conflict"),
+        Binding("N", "next('conflict', False)", "Previous conflict", show=False),
+        Binding("m", "next('match')", "Next match", show=False),
+        Binding("u", "next('unique')", "Next unique", show=False),
+        Binding("left_square_bracket", "article(-1)", "Previous article", key_display="["),
+        Binding("right_square_bracket", "article(1)", "Next article", key_display="]"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("e", "export", "Export"),
+        Binding("s", "toggle_sources", "Toggle sources", show=False),
+        Binding("x", "toggle_crossref", "Toggle side panel", show=False),
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, corpus: Corpus) -> None:
+            super().__init__()
+            self.corpus = corpus
+
+    class Aligned(Message):
+        def __init__(self, story_id: str) -> None:
+            super().__init__()
+            self.story_id = story_id
+
+    def __init__(self, sources: Sequence[str] | None) -> None:
+        super().__init__()
+        self.sources = list(sources) if sources else None
+        self.corpus: Corpus | None = None
+        self.story_id: str | None = None
+        self.article_id: str | None = None
+        self.ready = threading.Event()  # set when the corpus is loaded (tests wait on it)
+        self._progress = _Progress()
+        self._styles: StyleMap = {}
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            tree = SourceTree(id="sources")
+            tree.border_title = "Sources"
+            yield tree
+            with Vertical(id="article-pane") as pane:
+                pane.border_title = "Article"
+                yield TextPanel(id="article-head")
+                yield ArticleView(id="article")
+            xref = CrossRef(id="crossref")
+            xref.border_title = "Cross-reference"
+            yield xref
+        with Horizontal(id="status"):
+            yield Label("Starting…", id="status-text")
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._styles = self._mark_styles()
+        self.query_one("#article-head", TextPanel).show(Text("Reading sources…", style="dim"))
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self._ticker = self.set_interval(0.1, self._show_progress)
+        self._load()
+
+    def _mark_styles(self) -> StyleMap:
+        """Mark colours come from the stylesheet, so they follow the theme."""
+        return {
+            name: self.get_component_rich_style(f"mark--{name}", partial=True)
+            for name in ("match", "conflict", "related", "unique", "pending", "diff")
+        }
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        self.call_after_refresh(self._restyle)
+
+    def _restyle(self) -> None:
+        self._styles = self._mark_styles()
+        if self.corpus is None:
+            return
+        tree = self.query_one(SourceTree)
+        for story in self.corpus.stories:
+            alignment = self.corpus.cached_alignment(story.id)
+            if alignment is not None:
+                tree.update_badges(self.corpus, alignment, self._styles)
+        self._refresh_article(keep=True)
+
+    # ----------------------------------------------------------------- loading
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        def progress(stage: str, done: int, total: int) -> None:
+            self._progress = _Progress(stage, done, total)
+
+        corpus = load(self.sources, progress=progress)
+        self.post_message(self.Loaded(corpus))
+
+    def _show_progress(self) -> None:
+        if self.ready.is_set():
+            return
+        state = self._progress
+        label = STAGES.get(state.stage, state.stage.capitalize())
+        if state.total:
+            label += f": {state.done:,} of {state.total:,}"
+        self.query_one("#status-text", Label).update(f"{label}…")
+        bar = self.query_one(ProgressBar)
+        bar.update(total=state.total or None, progress=state.done)
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        corpus = message.corpus
+        self.corpus = corpus
+        self.ready.set()
+        self._ticker.stop()
+        self.query_one(ProgressBar).display = False
+        self._report_errors(corpus.errors)
+        tree = self.query_one(SourceTree)
+        tree.populate(corpus, self._styles)
+        if not corpus.articles:
+            self.query_one("#article-head", TextPanel).show(
+                Text("No article could be read from the sources given.", style="bold")
+            )
+            self._set_status("Nothing to show.")
+            return
+        first = tree.first_article()
+        if first is not None:
+            self.open_article(first)
+        self.query_one(ArticleView).focus()
+        self._set_status(self._corpus_summary())
+        self._align_in_background()
+
+    def _report_errors(self, errors: Sequence[LoadError]) -> None:
+        for error in errors[:MAX_ERROR_NOTES]:
+            self.notify(
+                str(error),
+                severity="information" if error.kind == "note" else "warning",
+                markup=False,
+                timeout=8,
+            )
+        if len(errors) > MAX_ERROR_NOTES:
+            self.notify(
+                f"…and {len(errors) - MAX_ERROR_NOTES} more sources with problems "
+                "(run 'newsterm export' to list them all).",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+
+    def _corpus_summary(self) -> str:
+        assert self.corpus is not None
+        articles, stories = len(self.corpus.articles), len(self.corpus.stories)
+        shared = sum(1 for s in self.corpus.stories if len(s.article_ids) > 1)
+        text = (
+            f"{articles:,} article{'s' if articles != 1 else ''} · "
+            f"{stories:,} stor{'ies' if stories != 1 else 'y'} "
+            f"({shared:,} with several sources) · ? help · ctrl+p commands"
+        )
+        if self.corpus.errors:
+            text += f" · {len(self.corpus.errors)} source problem(s)"
+        return text
+
+    def _set_status(self, text: str) -> None:
+        self.query_one("#status-text", Label).update(Text(text))
+
+    # --------------------------------------------------------------- alignment
+    @work(thread=True, group="align", exit_on_error=False)
+    def _align(self, story_id: str) -> None:
+        assert self.corpus is not None
+        self.corpus.alignment(story_id)
+        self.post_message(self.Aligned(story_id))
+
+    @work(thread=True, exclusive=True, group="badges", exit_on_error=False)
+    def _align_in_background(self) -> None:
+        """Badges for every story, current story first; the reader never waits for this."""
+        corpus = self.corpus
+        assert corpus is not None
+        for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
+            if len(story.article_ids) < 2:
+                break
+            if corpus.cached_alignment(story.id) is None:
+                corpus.alignment(story.id)
+                self.post_message(self.Aligned(story.id))
+
+    @on(Aligned)
+    def _aligned(self, message: Aligned) -> None:
+        assert self.corpus is not None
+        alignment = self.corpus.cached_alignment(message.story_id)
+        if alignment is None:
+            return
+        self.query_one(SourceTree).update_badges(self.corpus, alignment, self._styles)
+        if message.story_id == self.story_id:
+            self._refresh_article(keep=True)
+
+    def alignment(self) -> StoryAlignment | None:
+        """The current story's alignment if it is ready; asks for it otherwise."""
+        if self.corpus is None or self.story_id is None:
+            return None
+        found = self.corpus.cached_alignment(self.story_id)
+        if found is None:
+            self._align(self.story_id)
+        return found
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failure in a worker is reported, never fatal: the reader can go on."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        what = {"load": "Reading the sources", "align": "Comparing a story"}.get(
+            event.worker.group, "A background task"
+        )
+        message = f"{what} failed: {type(error).__name__}: {error}"
+        self.notify(message, severity="error", markup=False, timeout=15)
+        self._set_status(message)
+        if event.worker.group == "load":
+            self.query_one(ProgressBar).display = False
+            self._ticker.stop()
+
+    # ----------------------------------------------------------------- reading
+    @property
+    def article(self) -> Article | None:
+        if self.corpus is None or self.article_id is None:
+            return None
+        return self.corpus.article(self.article_id)
+
+    @property
+    def story(self) -> Story | None:
+        if self.corpus is None or self.story_id is None:
+            return None
+        return self.corpus.story(self.story_id)
+
+    @property
+    def passage(self) -> Passage | None:
+        article = self.article
+        index = self.query_one(ArticleView).highlighted
+        if article is None or index is None or index >= len(article.passages):
+            return None
+        return article.passages[index]
+
+    def open_article(self, article_id: str, passage_index: int = 0) -> None:
+        """Show an article with the cursor on one of its passages."""
+        assert self.corpus is not None
+        self.article_id = article_id
+        self.story_id = self.corpus.story_of(article_id).id
+        self.query_one(SourceTree).reveal(article_id)
+        self._refresh_article(keep=False, index=passage_index)
+
+    def _refresh_article(self, *, keep: bool, index: int = 0) -> None:
+        article, story = self.article, self.story
+        if article is None or self.corpus is None:
+            return
+        view = self.query_one(ArticleView)
+        if keep and view.highlighted is not None:
+            index = view.highlighted
+        self.query_one("#article-head", TextPanel).show(article_header(article, story))
+        view.show(article, self.alignment(), self._styles, index)
+        if not article.passages:
+            self._refresh_crossref()
+
+    def _refresh_crossref(self) -> None:
+        if self.corpus is None or self.story is None:
+            return
+        self.query_one(CrossRef).show(
+            self.corpus, self.story, self.passage, self.alignment(), self._styles
+        )
+
+    @on(OptionList.OptionHighlighted, "#article")
+    def _passage_highlighted(self) -> None:
+        self._refresh_crossref()
+
+    @on(OptionList.OptionSelected, "#counterparts")
+    def _counterpart_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.jump_to(event.option.id)
+
+    @on(Tree.NodeSelected, "#sources")
+    def _node_selected(self, event: Tree.NodeSelected[tuple[str, str]]) -> None:
+        data = event.node.data
+        if data and data[0] == "article" and data[1] != self.article_id:
+            self.open_article(data[1])
+
+    def jump_to(self, passage_id: str) -> None:
+        """Open the passage's article with the cursor on it, and read from there."""
+        assert self.corpus is not None
+        passage = self.corpus.passage(passage_id)
+        if passage.article_id == self.article_id:
+            self.query_one(ArticleView).highlighted = passage.index
+        else:
+            self.open_article(passage.article_id, passage.index)
+        self.query_one(ArticleView).focus()
+
+    # ----------------------------------------------------------------- actions
+    def action_move(self, step: int) -> None:
+        view = self.query_one(ArticleView)
+        if step > 0:
+            view.action_cursor_down()
+        else:
+            view.action_cursor_up()
+
+    def action_next(self, status: str, forward: bool = True) -> None:
+        corpus, story = self.corpus, self.story
+        if corpus is None or story is None:
+            return
+        alignment = self.alignment()
+        if alignment is None:
+            self.notify("Still comparing this story's sources; try again in a moment.")
+            return
+        passage = self.passage
+        found = find_next(
+            story_passages(corpus, story.id),
+            alignment.status,
+            passage.id if passage else None,
+            status,
+            forward=forward,
+        )
+        if found is None:
+            self.notify(f"No {MARKS[status][1]} passage in this story.", markup=False)
+            return
+        self.jump_to(found.id)
+
+    def action_article(self, step: int) -> None:
+        story = self.story
+        if story is None or self.article_id is None:
+            return
+        target = neighbour_article(story.article_ids, self.article_id, step)
+        if target is None:
+            self.notify("This story has only one source.")
+            return
+        self.open_article(target)
+
+    def action_toggle_sources(self) -> None:
+        self.toggle_class("-sources-toggled")
+
+    def action_toggle_crossref(self) -> None:
+        self.toggle_class("-crossref-hidden")
+
+    def action_search(self) -> None:
+        if self.corpus is None:
+            return
+
+        def chosen(passage_id: str | None) -> None:
+            if passage_id:
+                self.jump_to(passage_id)
+
+        self.app.push_screen(SearchScreen(self.corpus), chosen)
+
+    def action_export(self) -> None:
+        story = self.story
+        if self.corpus is None or story is None:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+        self.app.push_screen(ExportDialog(default_export_path(story)), self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
+        if request is not None and self.story_id is not None:
+            self._write_export(self.story_id, request)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _write_export(self, story_id: str, request: ExportRequest) -> None:
+        assert self.corpus is not None
+        text = render_text(self.corpus, story_ids=[story_id])
+        try:
+            written = write_file(request.path, text, force=request.overwrite)
+        except ExportError as error:
+            self.app.call_from_thread(
+                self.notify, f"Export failed: {error}", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Exported this story to {written}", title="Export", markup=False
+        )
+
+
+def default_export_path(story: Story, folder: Path | None = None) -> Path:
+    """'newsterm-<story words>.txt' in the current folder, numbered if that name is taken."""
+    folder = folder or Path.cwd()
+    slug = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-")[:48].rstrip("-")
+    stem = f"newsterm-{slug or story.id}"
+    candidate = folder / f"{stem}.txt"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.txt"
+        number += 1
+    return candidate

@@ -1,0 +1,52 @@
+"""The article pane: the cleaned article, one option per passage, each marked by its fate."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsterm.model import Article, StoryAlignment
+from newsterm.tui.render import StyleMap, passage_prompt
+
+
+class ArticleView(OptionList):
+    """Passages as options: the highlight is the reading cursor, clicks move it too.
+
+    Markup is off: passage text is shown as text, whatever brackets it contains.
+    """
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "Next passage", show=False),
+        Binding("up", "cursor_up", "Previous passage", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
+        self.article: Article | None = None
+
+    def show(
+        self,
+        article: Article,
+        alignment: StoryAlignment | None,
+        styles: StyleMap,
+        highlight: int | None = 0,
+    ) -> None:
+        """Fill the pane with an article; keep the cursor where asked (or where it was)."""
+        self.article = article
+        options = [
+            Option(
+                passage_prompt(
+                    passage, alignment.status(passage.id) if alignment else "pending", styles
+                ),
+                id=passage.id,
+            )
+            for passage in article.passages
+        ]
+        with self.prevent(OptionList.OptionHighlighted):
+            self.clear_options()
+            self.add_options(options)
+        if options:
+            target = min(highlight or 0, len(options) - 1)
+            self.highlighted = None
+            self.highlighted = target

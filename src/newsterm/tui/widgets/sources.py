@@ -1,0 +1,82 @@
+"""The source list: stories as groups, their articles under them with dates and badges."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from newsterm.corpus import Corpus
+from newsterm.model import StoryAlignment
+from newsterm.tui.render import StyleMap, article_counts, article_label, story_label
+
+# Node data: ("story", story id) or ("article", article id).
+NodeData = tuple[str, str]
+
+
+class SourceTree(Tree[NodeData]):
+    """Stories with several sources first (they are what there is to compare), largest first;
+    single-source articles gathered in one group at the end so they do not bury the rest."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open article"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Stories"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self._article_nodes: dict[str, TreeNode[NodeData]] = {}
+        self._story_nodes: dict[str, TreeNode[NodeData]] = {}
+
+    def populate(self, corpus: Corpus, styles: StyleMap) -> None:
+        self.clear()
+        self._article_nodes.clear()
+        self._story_nodes.clear()
+        multi = [s for s in corpus.stories if len(s.article_ids) > 1]
+        multi.sort(key=lambda s: -len(s.article_ids))  # stable: ties keep corpus order
+        single = [s for s in corpus.stories if len(s.article_ids) == 1]
+        for number, story in enumerate(multi):
+            node = self.root.add(story_label(story), data=("story", story.id), expand=number == 0)
+            self._story_nodes[story.id] = node
+            for aid in story.article_ids:
+                label = article_label(corpus.article(aid), None, styles)
+                self._article_nodes[aid] = node.add_leaf(label, data=("article", aid))
+        if single:
+            group = self.root.add(
+                Text(f"Single-source articles ({len(single)})", style="italic"),
+                data=("story", ""),
+                expand=not multi,
+            )
+            for story in single:
+                aid = story.article_ids[0]
+                self._story_nodes[story.id] = group
+                label = article_label(corpus.article(aid), None, styles)
+                self._article_nodes[aid] = group.add_leaf(label, data=("article", aid))
+
+    def update_badges(self, corpus: Corpus, alignment: StoryAlignment, styles: StyleMap) -> None:
+        for aid in corpus.story(alignment.story_id).article_ids:
+            node = self._article_nodes.get(aid)
+            if node is not None:
+                article = corpus.article(aid)
+                node.set_label(article_label(article, article_counts(article, alignment), styles))
+
+    def reveal(self, article_id: str) -> None:
+        """Expand the article's story and put the tree cursor on it, without opening it again."""
+        node = self._article_nodes.get(article_id)
+        if node is None:
+            return
+        if node.parent is not None and not node.parent.is_expanded:
+            node.parent.expand()
+            self.call_after_refresh(self.move_cursor, node)  # lines exist after the refresh
+        else:
+            self.move_cursor(node)
+
+    def first_article(self) -> str | None:
+        """The first article of the first (largest) story: where reading starts."""
+        for node in self.root.children:
+            for child in node.children:
+                if child.data and child.data[0] == "article":
+                    return child.data[1]
+        return None

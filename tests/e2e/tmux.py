@@ -1,0 +1,87 @@
+"""A real terminal for tests: the installed `newsterm` command run inside a detached tmux."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+NEWSTERM = Path(sys.executable).with_name("newsterm")
+
+
+def available() -> bool:
+    return shutil.which("tmux") is not None and NEWSTERM.exists()
+
+
+class Terminal:
+    """One tmux session of a given size running one command; always killed on exit."""
+
+    def __init__(self, argv: list[str], cwd: Path, size: tuple[int, int] = (120, 40)) -> None:
+        self.name = f"newsterm-test-{uuid.uuid4().hex[:8]}"
+        self.argv = argv
+        self.cwd = cwd
+        self.size = size
+
+    def __enter__(self) -> Terminal:
+        # COLUMNS/LINES from the test run would pin the size the app sees (shutil reads them).
+        command = (
+            f"unset COLUMNS LINES; cd {shlex.quote(str(self.cwd))} && exec {shlex.join(self.argv)}"
+        )
+        width, height = self.size
+        subprocess.run(
+            [
+                *("tmux", "new-session", "-d", "-s", self.name),
+                *("-x", str(width), "-y", str(height)),
+                *("sh", "-c", command),
+            ],
+            check=True,
+        )
+        # Keep the pane after the command ends, so a crash can still be read.
+        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=True)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            time.sleep(0.15)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+    def display(self, fmt: str) -> str:
+        return subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, fmt],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+
+    def exited(self, timeout: float = 10.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.display("#{pane_dead}") == "1":
+                return True
+            time.sleep(0.1)
+        return False

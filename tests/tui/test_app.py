@@ -1,0 +1,403 @@
+"""The app driven as a reader would drive it: keys, clicks, dialogs, sizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Tree
+
+from newsterm.export import render_text
+from newsterm.tui.app import make_app
+from newsterm.tui.screens.confirm import Confirm
+from newsterm.tui.screens.export import ExportDialog
+from newsterm.tui.screens.help import HelpScreen
+from newsterm.tui.screens.main import MainScreen
+from newsterm.tui.screens.search import SearchScreen
+from newsterm.tui.widgets.article import ArticleView
+from newsterm.tui.widgets.sources import SourceTree
+
+pytestmark = pytest.mark.asyncio
+
+
+def status(main: MainScreen) -> str:
+    """The mark of the passage under the cursor, as the reader sees it."""
+    alignment = main.alignment()
+    assert alignment is not None and main.passage is not None
+    return alignment.status(main.passage.id)
+
+
+async def test_opens_the_seeds_with_the_story_and_its_three_sources(ready) -> None:
+    """With no sources the bundled seeds open: one story, three articles, cursor on passage 1."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        tree = main.query_one(SourceTree)
+        story_node = tree.root.children[0]
+        assert "(3)" in str(story_node.label)
+        assert len(story_node.children) == 3
+        assert main.query_one(ArticleView).highlighted == 0
+        assert main.passage is not None and main.passage.index == 0
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_j_and_k_move_between_passages_like_the_arrows(ready) -> None:
+    """j/down go to the next passage, k/up back; the side panel follows the cursor."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        await pilot.press("j", "j")
+        assert main.passage is not None and main.passage.index == 2
+        await pilot.press("k")
+        assert main.passage.index == 1
+        await pilot.press("down")
+        assert main.passage.index == 2
+        await pilot.press("up")
+        head = str(main.query_one("#xref-head").render())
+        assert "Passage 2" in head
+
+
+async def test_n_visits_every_conflict_of_the_story_across_articles(ready) -> None:
+    """Pressing n lands only on conflicts, walks through all of them, crossing into other
+    articles, and comes back to the first; N walks the other way."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert main.corpus is not None and main.story is not None
+        alignment = main.corpus.alignment(main.story.id)
+        conflicts = {
+            p.id
+            for aid in main.story.article_ids
+            for p in main.corpus.article(aid).passages
+            if alignment.status(p.id) == "conflict"
+        }
+        assert len(conflicts) >= 2
+        seen: list[str] = []
+        articles: set[str] = set()
+        for _ in range(len(conflicts)):
+            await pilot.press("n")
+            assert status(main) == "conflict"
+            seen.append(main.passage.id)  # type: ignore[union-attr]
+            articles.add(main.article_id)  # type: ignore[arg-type]
+        assert set(seen) == conflicts
+        assert len(articles) > 1
+        await pilot.press("n")
+        assert main.passage.id == seen[0]  # type: ignore[union-attr]
+        await pilot.press("N")
+        assert main.passage.id == seen[-1]  # type: ignore[union-attr]
+
+
+async def test_side_panel_explains_the_conflict_in_plain_words(ready) -> None:
+    """On a number conflict the side panel names the kind and the differing numbers."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        for _ in range(10):
+            await pilot.press("n")
+            texts = [
+                str(main.query_one("#counterparts", OptionList).get_option_at_index(i).prompt)
+                for i in range(main.query_one("#counterparts", OptionList).option_count)
+            ]
+            if any("CONFLICT number" in t for t in texts):
+                break
+        explained = "\n".join(texts)
+        assert "≠" in explained
+        assert "seven" in explained.lower() or "eight" in explained.lower()
+        summary = str(main.query_one("#xref-summary").render())
+        assert "contradicted by" in summary
+
+
+async def test_m_and_u_jump_to_matches_and_unique_passages(ready, pile: Path) -> None:
+    """m lands on a passage another source confirms, u on one only this source reports."""
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        await pilot.press("m")
+        assert status(main) == "match"
+        await pilot.press("u")
+        assert status(main) == "unique"
+
+
+async def test_brackets_switch_between_the_articles_of_the_story(ready) -> None:
+    """] opens the story's next source and [ the previous one, wrapping around."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert main.story is not None
+        order = list(main.story.article_ids)
+        first = main.article_id
+        await pilot.press("right_square_bracket")
+        assert main.article_id == order[(order.index(first) + 1) % 3]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert main.article_id == order[(order.index(first) - 1) % 3]
+
+
+async def test_tab_moves_between_the_panes(ready) -> None:
+    """tab goes article → side panel → sources → article; shift+tab goes back."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.focused is not None and app.focused.id == "article"
+        await pilot.press("tab")
+        assert app.focused.id == "counterparts"
+        await pilot.press("tab")
+        assert app.focused.id == "sources"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "counterparts"
+
+
+async def test_enter_on_a_counterpart_jumps_to_it_in_its_own_article(ready) -> None:
+    """From the side panel, enter opens the counterpart's article with the cursor on it."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        before = main.article_id
+        counterparts = main.query_one("#counterparts", OptionList)
+        target = counterparts.get_option_at_index(0).id
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert main.passage is not None and main.passage.id == target
+        assert main.article_id != before
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_selecting_an_article_in_the_source_list_opens_it(ready, pile: Path) -> None:
+    """Moving in the source list and pressing enter opens that article."""
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        tree = main.query_one(SourceTree)
+        tree.focus()
+        orchard = next(n for n in tree._article_nodes.values() if "Gazette" in str(n.label))
+        assert orchard.parent is not None
+        orchard.parent.expand()
+        await pilot.pause()
+        tree.move_cursor(orchard)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.article is not None and main.article.source == "Gazette"
+        summary = str(main.query_one("#xref-summary").render())
+        assert "Only one source" in summary
+
+
+async def test_clicking_a_passage_moves_the_cursor_to_it(ready) -> None:
+    """The mouse works too: a click on a passage puts the cursor there."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        view = main.query_one(ArticleView)
+        await pilot.click(ArticleView, offset=(4, view.region.height - 2))
+        await pilot.pause()
+        assert view.highlighted is not None and view.highlighted > 0
+
+
+async def test_export_writes_the_story_diff_to_the_default_file(ready, in_tmp) -> None:
+    """e, then enter: the story's text diff lands in the current folder, same as the CLI's."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        default = Path(app.screen.query_one(Input).value)
+        assert default.parent == in_tmp() and default.suffix == ".txt"
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if default.exists():
+                break
+        assert main.corpus is not None and main.story_id is not None
+        expected = render_text(main.corpus, story_ids=[main.story_id])
+        assert default.read_text(encoding="utf-8") == expected
+        assert "≠" in expected
+
+
+async def test_export_never_overwrites_without_asking(ready, in_tmp) -> None:
+    """Typing the name of an existing file asks first; 'n' keeps the file as it was, 'y'
+    replaces it."""
+    existing = in_tmp() / "mine.txt"
+    existing.write_text("keep me\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(existing)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert existing.read_text(encoding="utf-8") == "keep me\n"
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if existing.read_text(encoding="utf-8") != "keep me\n":
+                break
+        assert existing.read_text(encoding="utf-8").startswith("newsterm report")
+
+
+async def test_export_to_a_missing_folder_says_so_and_writes_nothing(ready, in_tmp) -> None:
+    """A path in a folder that does not exist is refused in the dialog with a reason."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(in_tmp() / "nowhere" / "x.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "does not exist" in str(app.screen.query_one("#export-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert list(in_tmp().iterdir()) == []
+
+
+async def test_help_lists_every_key_and_closes(ready) -> None:
+    """? shows a help screen naming every binding of the main screen; escape closes it."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in shown  # type: ignore[union-attr]
+        assert "Quit" in shown and "Commands" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_search_finds_a_passage_and_enter_opens_it(ready) -> None:
+    """/ then words: the matching passages are listed; enter jumps to the first one."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"soldiers killed")
+        await pilot.pause()
+        assert app.screen.query_one("#results", OptionList).option_count >= 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert main.passage is not None and "soldiers" in main.passage.text
+
+
+async def test_command_palette_runs_next_conflict(ready) -> None:
+    """ctrl+p offers the same actions as the keys: 'next conflict' jumps to one."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next conflict")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert status(main) == "conflict"
+
+
+async def test_resize_to_80x24_keeps_the_cursor_and_collapses_the_source_list(ready) -> None:
+    """Shrinking to 80x24 hides the source list (s brings it back) and keeps the passage."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        await pilot.press("j", "j", "j")
+        before = main.passage
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert main.passage == before
+        assert (
+            not main.query_one(SourceTree).display or main.query_one(SourceTree).region.width == 0
+        )
+        await pilot.press("s")
+        await pilot.pause()
+        assert main.query_one(SourceTree).region.width > 0
+        await pilot.press("x")
+        await pilot.pause()
+        assert main.query_one("#crossref").region.width == 0
+        await pilot.press("j")
+        assert main.passage is not None and before is not None
+        assert main.passage.index == before.index + 1
+
+
+async def test_theme_switch_recolours_the_marks(ready) -> None:
+    """A light theme changes the conflict colour and the app keeps working."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        dark = main._styles["conflict"]
+        app.theme = "textual-light"
+        await pilot.pause(0.2)
+        assert main._styles["conflict"] != dark
+        await pilot.press("n")
+        assert status(main) == "conflict"
+
+
+async def test_q_quits(ready) -> None:
+    """q leaves the app."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_failure_while_loading_is_reported_and_the_app_stays_up(
+    ready,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An exception in the loading worker becomes a message; the reader can still quit."""
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("newsterm.tui.screens.main.load", broken)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app._notifications:
+                break
+        messages = [n.message for n in app._notifications]
+        assert any("disk on fire" in m for m in messages)
+        main = app.main_screen
+        assert "disk on fire" in str(main.query_one("#status-text").render())
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_an_empty_folder_says_nothing_could_be_read(ready, tmp_path: Path) -> None:
+    """Sources with no article give a clear message instead of an empty screen."""
+    app = make_app([str(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert "No article" in str(main.query_one("#article-head").render())
+        await pilot.press("j", "n", "e", "right_square_bracket")
+        assert app.is_running
+
+
+async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(
+    ready, pile: Path
+) -> None:
+    """The two-source story comes first, with badges; the lone article sits in its own group."""
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        tree = main.query_one(Tree)
+        first, last = tree.root.children[0], tree.root.children[-1]
+        assert "(2)" in str(first.label)
+        assert "Single-source" in str(last.label)
+        badges = [str(child.label) for child in first.children]
+        assert all("≠" in badge for badge in badges)
