@@ -59,8 +59,12 @@ def align_story(
     prepare: Callable[[Passage], Prepared],
 ) -> StoryAlignment:
     """Links between the passages of one story's articles, and the passages no one else has."""
-    article_rank = {article.id: rank for rank, article in enumerate(articles)}
     passages = [p for article in articles for p in article.passages]
+    if len(articles) < 2:
+        # Nothing to cross-reference: every passage is unique, and preparing them (facts,
+        # dates, names: most of the cost of alignment) would be thrown away.
+        return StoryAlignment(story.id, (), tuple(p.id for p in passages), {})
+    article_rank = {article.id: rank for rank, article in enumerate(articles)}
     prepared = [prepare(p) for p in passages]
     candidates = _candidates(passages, prepared, article_rank)
 

@@ -24,6 +24,7 @@ from newsterm.text import NEGATIONS, STOPWORDS, TOKEN_RE, fold, stem
 from newsterm.weights import idf as background_idf
 
 ARTICLE_TERMS = 40  # terms kept in an article's vector: its most characteristic words
+POSTING_CAP = 200  # most articles a term may be in and still find candidates (reached at 2.5k)
 SHINGLE = 4  # words per shingle, for spotting republished wire copy
 _NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
 
@@ -81,11 +82,17 @@ class Index:
         self.article_names: list[frozenset[str]] = []
         for number, article in enumerate(self.articles):
             self._add(number, article)
+        # Once per distinct term, not once per (article, term): a term's rarity is fixed now.
+        self._idf = [self.idf(term_id) for term_id in range(len(self.term_names))]
         self.vectors = [self._vector(tf) for tf in self.article_tf]
         self.article_postings: dict[int, list[int]] = {}
+        # The same postings with each article's weight beside it, so that a lookup multiplies
+        # two floats instead of reaching into another article's vector.
+        self._weighted: dict[int, list[tuple[int, float]]] = {}
         for number, vector in enumerate(self.vectors):
-            for term in vector:
+            for term, weight in vector.items():
                 self.article_postings.setdefault(term, []).append(number)
+                self._weighted.setdefault(term, []).append((number, weight))
 
     def _term_id(self, term: str) -> int:
         term_id = self.term_ids.get(term)
@@ -136,26 +143,35 @@ class Index:
 
     def _vector(self, tf: dict[int, int]) -> dict[int, float]:
         """Sublinear tf-idf over the article's most characteristic terms, unit length."""
-        weights = {t: (1 + math.log(count)) * self.idf(t) for t, count in tf.items()}
+        idf = self._idf
+        log = math.log
+        weights = {t: (1 + log(count)) * idf[t] for t, count in tf.items()}
         top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:ARTICLE_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
 
     def posting_cap(self) -> int:
-        """Terms in more article vectors than this are too common to find candidates with."""
-        return max(50, int(4 * math.sqrt(len(self.articles))))
+        """Terms in more article vectors than this are too common to find candidates with.
+
+        The cap grows with the pile up to POSTING_CAP and then stays put, as passim caps n-gram
+        frequency: a growing cap makes every lookup scan longer lists, and grouping becomes
+        quadratic in disguise (at 17k articles a cap of 526 spent most of the build there).
+        """
+        return min(POSTING_CAP, max(50, int(4 * math.sqrt(len(self.articles)))))
 
     def similar_articles(self, number: int, minimum: float = 0.1) -> list[tuple[int, float]]:
         """Articles whose vectors share characteristic terms with this one, best first."""
         cap = self.posting_cap()
         scores: dict[int, float] = {}
+        get = scores.get
+        weighted = self._weighted
         for term, weight in self.vectors[number].items():
-            posting = self.article_postings.get(term, ())
+            posting = weighted.get(term, ())
             if len(posting) > cap:
                 continue
-            for other in posting:
-                if other != number:
-                    scores[other] = scores.get(other, 0.0) + weight * self.vectors[other][term]
+            for other, other_weight in posting:
+                scores[other] = get(other, 0.0) + weight * other_weight
+        scores.pop(number, None)
         return sorted(
             ((o, s) for o, s in scores.items() if s >= minimum),
             key=lambda item: (-item[1], item[0]),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -46,9 +46,11 @@ _STEMMER = snowballstemmer.stemmer("english")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a passage: where it is, how it was written, and how it compares."""
+class Token(NamedTuple):
+    """A word of a passage: where it is, how it was written, and how it compares.
+
+    A named tuple rather than a frozen dataclass: passages are tokenised by the million on a
+    large pile, and a tuple is built about three times faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -94,13 +96,26 @@ def stem(norm: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split a passage into tokens with their spans; punctuation is not a token."""
     tokens = []
+    forms = _FORMS
     for match in TOKEN_RE.finditer(text):
         surface = match.group()
-        norm = fold(surface)
-        if not norm:
+        form = forms.get(surface)
+        if form is None:
+            norm = fold(surface)
+            form = (norm, stem(norm) if norm else "")
+            if len(forms) < _FORMS_MAX:
+                forms[surface] = form
+        if not form[0]:
             continue
-        tokens.append(Token(match.start(), match.end(), surface, norm, stem(norm)))
+        tokens.append(Token(match.start(), match.end(), surface, form[0], form[1]))
     return tokens
+
+
+# Normal form and stem of each surface word seen, looked up once per token instead of going
+# through two lru_caches. Bounded so that a hostile pile of distinct words cannot grow it
+# without limit.
+_FORMS: dict[str, tuple[str, str]] = {}
+_FORMS_MAX = 500_000
 
 
 def words(text: str) -> list[str]:
