@@ -42,6 +42,7 @@ BRIDGE_B = """Death toll in Riverton rises after Monday's collapse
 2024-03-06
 
 Fourteen people were killed when the Old Mill bridge collapsed in Riverton on Monday, police said.
+Overnight, rescue teams pulled 30 survivors from the river.
 Divers searched the water near the Old Mill bridge through the night.
 Mayor Ana Ruiz said the bridge had failed an inspection in January.
 Engineers from the state arrived on Tuesday to examine the wreckage.
