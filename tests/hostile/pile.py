@@ -65,6 +65,30 @@ def build(folder: Path) -> Path:
     (folder / "huge_line.txt").write_text(
         "One enormous line\n" + ("harbour ferry storm " * 260_000) + "\n", encoding="utf-8"
     )
+    # Damaged formats: a feed cut off mid-entry, a page cut off mid-paragraph, a cache that says
+    # it is SQLite and is not, and a feed whose entries carry the attacks in titles and bodies.
+    (folder / "cut_feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Cut Wire</title>'
+        "<item><title>Ferry cut short</title><description>The harbour ferry",
+        encoding="utf-8",
+    )
+    (folder / "hostile_feed.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed [b]Wire[/b]</title>'
+        "<item><title>feedmarker &#x1b;]0;pwned-title&#x7; ferry</title>"
+        "<link>https://example.org/ferry</link><pubDate>Wed, 01 May 2024 09:00:00 GMT</pubDate>"
+        "<description>&lt;p&gt;The feedmarker ferry left the harbour at nine on Monday."
+        "&lt;script&gt;alert(1)&lt;/script&gt;&lt;/p&gt;</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (folder / "cut_page.html").write_text(
+        "<!doctype html><html><head><title>pagemarker ferry \x1b[2J report</title>"
+        "<script>document.title='x'</script></head><body><nav>Home | World</nav><article>"
+        "<h1>pagemarker ferry report</h1><p>The pagemarker ferry left the harbour at nine on "
+        "Monday, officials said. Seven boats followed it out of the bay, and the harbour master "
+        "said the crossing was calm.</p><p>The second paragraph is cut off in the mid",
+        encoding="utf-8",
+    )
+    (folder / "cache.db").write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 16)
     loop = folder / "loop"
     loop.mkdir()
     (loop / "self").symlink_to(loop, target_is_directory=True)
@@ -74,7 +98,7 @@ def build(folder: Path) -> Path:
     return folder
 
 
-EXPECTED_BAD = {"binary.txt", "broken.json", "empty.txt"}
+EXPECTED_BAD = {"binary.txt", "broken.json", "empty.txt", "cache.db"}
 
 
 def checksums(folder: Path) -> dict[str, str]:

@@ -31,7 +31,7 @@ def test_export_of_the_hostile_pile_is_free_of_control_sequences(
     assert code == 0
     assert not DANGEROUS.search(out)
     assert not DANGEROUS.search(err)
-    for marker in ("marker0", "marker9", "Café", "Good line", "Inside the loop"):
+    for marker in ("marker0", "marker9", "Café", "Good line", "Inside the loop", "feedmarker"):
         assert marker in out
 
 
@@ -50,6 +50,26 @@ def test_each_broken_source_gets_one_line_naming_it_and_the_reason(
     assert any("lines.jsonl:2" in line for line in lines)
     assert any("huge_line.txt" in line and "truncated" in line for line in lines)
     assert not any("image.png" in line for line in lines)  # not an article: skipped quietly
+    assert any("cut_feed.xml" in line and "malformed feed" in line for line in lines)
+
+
+def test_damaged_feeds_and_pages_give_up_only_what_is_missing(
+    hostile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A truncated page and a feed with a bad character still yield their article."""
+    _code, out, _err = run(["export", str(hostile), "-f", "json"], capsys)
+    articles = {
+        Path(a["location"]).name: {**a, "text": " ".join(p["text"] for p in a["passages"])}
+        for a in json.loads(out)["articles"]
+    }
+    page = articles["cut_page.html"]
+    assert "pagemarker ferry report" in page["title"]
+    assert "Seven boats followed it" in page["text"]
+    assert "<script" not in page["text"] and "Home | World" not in page["text"]
+    entry = articles["hostile_feed.rss#1"]
+    assert entry["source"] == "Feed [b]Wire[/b]"
+    assert "feedmarker ferry left the harbour" in entry["text"]
+    assert "alert(1)" not in entry["text"]
 
 
 def test_markup_in_titles_reaches_the_json_as_literal_text(
