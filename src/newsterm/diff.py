@@ -2,7 +2,9 @@
 
 Words are compared by stem, so "killed"/"kill" do not light up, but synonyms do ("wounded" and
 "injured" are different words even when they make the same claim): a reader comparing wording
-wants to see them. Stopword-only differences are not marked; they are noise.
+wants to see them. Stopword-only differences are not marked; they are noise. A word that both
+passages use but in a different place ("in 2024 from North Korea" / "from North Korea in 2024")
+is not marked either: order is style, and marking it would make an agreement look like a change.
 """
 
 from __future__ import annotations
@@ -27,6 +29,18 @@ def _matched(a: Sequence[Token], b: Sequence[Token]) -> tuple[set[int], set[int]
     for block in matcher.get_matching_blocks():
         in_a.update(range(block.a, block.a + block.size))
         in_b.update(range(block.b, block.b + block.size))
+    # Moved words: pair what is left over, one for one, by stem.
+    left_in_b: dict[str, list[int]] = {}
+    for j, token in enumerate(b):
+        if j not in in_b and token.norm not in STOPWORDS:
+            left_in_b.setdefault(token.stem, []).append(j)
+    for i, token in enumerate(a):
+        if i in in_a or token.norm in STOPWORDS:
+            continue
+        waiting = left_in_b.get(token.stem)
+        if waiting:
+            in_a.add(i)
+            in_b.add(waiting.pop(0))
     return in_a, in_b
 
 
