@@ -401,3 +401,35 @@ async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(
         assert "Single-source" in str(last.label)
         badges = [str(child.label) for child in first.children]
         assert all("≠" in badge for badge in badges)
+
+
+ORCHARD_B = """Northern valley apple growers report a record harvest
+2024-09-21
+
+Growers in the northern valley picked a record crop of apples this autumn, the cooperative said.
+The cooperative expects prices to rise as a result.
+"""
+
+
+async def test_background_badges_wait_while_the_reader_is_busy(ready, pile: Path) -> None:
+    """Other stories are compared only in quiet moments, so keys never queue behind them."""
+    (pile / "Tribune - orchard.txt").write_text(ORCHARD_B, encoding="utf-8")
+    app = make_app([str(pile)])
+    app.activity.last = float("inf")  # a reader who never stops typing
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        corpus = main.corpus
+        others = [s.id for s in corpus.stories if len(s.article_ids) > 1 and s.id != main.story_id]
+        assert len(others) == 1
+        await pilot.pause(0.5)
+        assert corpus.cached_alignment(others[0]) is None
+        app.activity.last = 0.0  # the reader pauses
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if corpus.cached_alignment(others[0]) is not None:
+                break
+        assert corpus.cached_alignment(others[0]) is not None
+        await pilot.pause(0.1)
+        tree = main.query_one(SourceTree)
+        story_node = next(n for n in tree.root.children if n.data == ("story", others[0]))
+        assert all("≠" in str(leaf.label) for leaf in story_node.children)  # "fall" vs "rise"

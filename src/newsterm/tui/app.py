@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from newsterm.tui.activity import Activity
 from newsterm.tui.commands import NewstermCommands
 from newsterm.tui.screens.help import HelpScreen
 from newsterm.tui.screens.main import MainScreen
@@ -26,9 +28,16 @@ class NewstermApp(App[None]):
     def __init__(self, sources: Sequence[str] | None = None) -> None:
         super().__init__()
         self.sources = list(sources) if sources else None
+        self.activity = Activity()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key and click, whoever handles it, tells background work to give way.
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
+            self.activity.touch()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.sources))
+        self.push_screen(MainScreen(self.sources, self.activity))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -21,11 +21,12 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, ProgressBar, Tree
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.corpus import Corpus, load
 from newsterm.export import ExportError, render_text, write_file
 from newsterm.model import Article, LoadError, Passage, Story, StoryAlignment
+from newsterm.tui.activity import Activity
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
 from newsterm.tui.render import MARKS, StyleMap, article_header
 from newsterm.tui.screens.export import ExportDialog, ExportRequest
@@ -94,9 +95,10 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.story_id = story_id
 
-    def __init__(self, sources: Sequence[str] | None) -> None:
+    def __init__(self, sources: Sequence[str] | None, activity: Activity | None = None) -> None:
         super().__init__()
         self.sources = list(sources) if sources else None
+        self.activity = activity or Activity()
         self.corpus: Corpus | None = None
         self.story_id: str | None = None
         self.article_id: str | None = None
@@ -235,12 +237,15 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="badges", exit_on_error=False)
     def _align_in_background(self) -> None:
-        """Badges for every story, current story first; the reader never waits for this."""
+        """Badges for every story, largest first, in the reader's quiet moments (see activity)."""
         corpus = self.corpus
         assert corpus is not None
+        worker = get_current_worker()
         for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
             if len(story.article_ids) < 2:
                 break
+            if not self.activity.wait_until_quiet(lambda: worker.is_cancelled):
+                return
             if corpus.cached_alignment(story.id) is None:
                 corpus.alignment(story.id)
                 self.post_message(self.Aligned(story.id))
