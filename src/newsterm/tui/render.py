@@ -7,13 +7,13 @@ markup parsing; the glyph beside each passage carries its meaning when colour is
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.console import RenderableType
+from rich.console import Console
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 from newsterm.corpus import Corpus
@@ -107,14 +107,27 @@ def article_label(article: Article, counts: Counts | None, styles: StyleMap) -> 
     return label
 
 
-def passage_prompt(passage: Passage, status: str, styles: StyleMap) -> RenderableType:
-    """A passage with its glyph in a gutter, so wrapped lines hang under the text."""
-    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
+# Only measures cell widths for wrapping; never written to.
+_MEASURE = Console(file=io.StringIO(), width=200, color_system=None, legacy_windows=False)
+_GUTTER = 2  # the glyph and a space
+
+
+def passage_prompt(passage: Passage, status: str, styles: StyleMap, width: int) -> Text:
+    """A passage with its glyph in a gutter, wrapped to `width` cells so lines hang under the
+    text. Wrapped here, once, as plain lines: a two-column table does the same on screen but
+    costs several times more to measure and draw, on every article switch."""
     glyph = MARKS[status][0]
-    grid.add_row(Text(glyph, styles[status]), Text(passage.text))
-    return grid
+    lines = Text(passage.text).wrap(_MEASURE, max(width - _GUTTER, 8), overflow="fold")
+    prompt = Text()
+    for number, line in enumerate(lines):
+        if number:
+            prompt.append("\n  ")
+        else:
+            prompt.append(glyph, styles[status])
+            prompt.append(" ")
+        line.rstrip()
+        prompt.append_text(line)
+    return prompt
 
 
 def shown_location(location: str) -> str:

