@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from newsterm import stories
 from newsterm.corpus import load
+from newsterm.index import Index
+from newsterm.model import Article, Passage
 
 # Two fires of the same kind: the words are the same, the places, people and details are not.
 FIRE_A = [
@@ -125,3 +128,64 @@ def test_story_members_listed_oldest_first(tmp_path: Path) -> None:
     corpus = load(_pile(tmp_path, records))
     (story,) = corpus.stories
     assert story.article_ids == ("a0", "a1", "a2", "a3")
+
+
+def _index(texts: list[str]) -> Index:
+    """An index over bare articles, one passage each: enough for the split step."""
+    articles = []
+    for n, text in enumerate(texts):
+        passage = Passage(
+            id=f"p{n}", article_id=f"x{n}", index=0, start=0, end=len(text), text=text
+        )
+        articles.append(Article(id=f"x{n}", title="", text=text, passages=(passage,)))
+    return Index(articles)
+
+
+def test_contrast_vectors_weigh_names_and_years_above_words() -> None:
+    """Who and when set events apart: a name or a year shared within one event outweighs a
+    rare word ("fog") shared across the two."""
+    texts = [
+        "The ferry Osprey ran aground near Port Wendel in 2019, harbour master Ada Kessler said.",
+        "Harbour master Ada Kessler said the Osprey ran aground in 2019 in fog near Port Wendel.",
+        "The ferry Tern ran aground near Bexmoor in 2021, harbour master Omar Pell said.",
+        "Harbour master Omar Pell said the Tern ran aground in 2021 in fog off Bexmoor.",
+    ]
+    index = _index(texts)
+    vectors = stories._contrast_vectors(index, [0, 1, 2, 3])
+    fog = index.term_ids[next(t for t in index.term_names if t.startswith("fog"))]
+    second = vectors[1]
+    assert ("year", "2019") in second and ("year", "2021") not in second
+    assert second[("name", "ada kessler")] > second[fog]
+    assert second[("year", "2019")] > second[fog]
+
+
+def _two_events(
+    names: tuple[str, str], teams: tuple[str, str], years: tuple[str, str]
+) -> list[str]:
+    """Two events of one kind told in the same words; report k of either event shares an
+    outlet's turn of phrase with report k of the other, so only names and years tell them apart."""
+    phrasing = [
+        "sources close to the bullpen whispered",
+        "a glum clubhouse attendant murmured",
+        "the beat reporters scribbled furiously",
+        "radio callers grumbled endlessly",
+    ]
+    texts = []
+    for name, team, year in zip(names, teams, years, strict=True):
+        for quirk in phrasing:
+            texts.append(
+                f"The {team} placed pitcher {name} on the injured list in {year} after an elbow "
+                f"strain. {name} will miss the rest of the season, and {quirk} about it."
+            )
+    return texts
+
+
+def test_split_goes_by_names_and_years_when_wording_is_shared() -> None:
+    """Eight reports, two players: they split by player, not by the outlets' phrasing."""
+    index = _index(
+        _two_events(
+            ("Ike Dunmore", "Raul Vastag"), ("Dorvale Herons", "Kestwick Owls"), ("2016", "2018")
+        )
+    )
+    parts = sorted(stories.split_group(index, list(range(8))))
+    assert parts == [[0, 1, 2, 3], [4, 5, 6, 7]]
