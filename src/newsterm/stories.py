@@ -174,6 +174,9 @@ SPLIT_MAX = 200  # the split compares every pair of the group
 # part of bench/grouping.py.
 SPLIT_BETWEEN = 0.075
 SPLIT_RATIO = 0.5
+# A part of one or two articles is more often one outlet's angle on the event (a profile, a
+# follow-up) than a second event: two events of a kind each draw several reports.
+SPLIT_PART_MIN = 3
 # Weight of a name or a year in the contrast vectors, against a word's idf (at most ~9.5, for
 # a word never seen in background news). Who, where and when tell two events of one kind apart
 # better than how they are told, so a name shared by part of the group outweighs any word
@@ -257,7 +260,7 @@ def split_group(index: Index, group: list[int]) -> list[list[int]]:
         for b in range(a + 1, n):
             sim[a][b] = sim[b][a] = _dot(vectors[a], vectors[b])
     first, second, outliers = _bisect(sim, list(range(n)))
-    if len(second) < 2:
+    if min(len(first), len(second)) < SPLIT_PART_MIN:
         return [group]
 
     def mean(xs: list[int], ys: list[int]) -> float:

@@ -189,3 +189,23 @@ def test_split_goes_by_names_and_years_when_wording_is_shared() -> None:
     )
     parts = sorted(stories.split_group(index, list(range(8))))
     assert parts == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_split_leaves_a_two_report_angle_in_its_story() -> None:
+    """Two of seven reports of one fire profile its owner; they stay in the fire's story."""
+    lead = (
+        "A fire swept through the Brannock textile mill in Oldhaven, fire chief Ada Kessler said."
+    )
+    texts = [
+        f"{lead} Crews fought the blaze for six hours as smoke drifted over the harbour.",
+        f"{lead} Smoke drifted over the harbour and forty workers fled the dye room.",
+        f"{lead} Forty workers fled when the blaze began in the dye room late at night.",
+        f"{lead} The blaze began late at night and the roof of the weaving shed collapsed.",
+        f"{lead} The roof of the weaving shed collapsed after crews fought for six hours.",
+        f"{lead} Owner Tomas Reyes, whose grandfather Elias Reyes founded the Brannock works in "
+        "1921, vowed to rebuild with help from the Reyes family trust in Valdora.",
+        f"{lead} Tomas Reyes, heir to the Brannock works his grandfather Elias Reyes founded in "
+        "1921, said the Reyes family trust in Valdora would pay to rebuild.",
+    ]
+    index = _index(texts)
+    assert stories.split_group(index, list(range(7))) == [list(range(7))]
