@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from newsterm.index import Index
+from newsterm.index import _NAME_RE, Index
 from newsterm.model import Article, Story
+from newsterm.text import STOPWORDS, fold
 
 LINK_MIN = 0.12  # weakest similarity considered at all
 MERGE_MIN = 0.18  # average similarity two groups need to merge
@@ -249,6 +250,42 @@ def _bisect(sim: list[list[float]], members: list[int]) -> tuple[list[int], list
     return rest, [], outliers
 
 
+# Parts somewhat more alike than SPLIT_BETWEEN (up to SPLIT_BETWEEN_LEADS) are still two events
+# when each is about someone or somewhere the other mostly is not (see `_lead_apart`). Tuned on
+# the dev part of bench/grouping.py.
+SPLIT_BETWEEN_LEADS = 0.1
+LEADS = 2  # an article's lead names: the name words it repeats most
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _leads(text: str) -> frozenset[str]:
+    """The name words an article repeats most: whom or where the report is about."""
+    counts: Counter[str] = Counter()
+    for match in _NAME_RE.findall(text):
+        for word in match.split():
+            word = _POSSESSIVE.sub("", word).lower()
+            if len(word) > 2 and fold(word) not in STOPWORDS:
+                counts[word] += 1
+    return frozenset(word for word, _ in counts.most_common(LEADS))
+
+
+def _lead_apart(leads: list[frozenset[str]], first: list[int], second: list[int]) -> bool:
+    """Whether each part has its own lead: a name at least half its articles lead with and at
+    most a quarter of the other part's do ("Jackson" arrested in one, "Williams" in the other).
+
+    Reports of one event told from two angles share their lead ("Lohan" at one clinic or the
+    other), so this tells a second event from a second angle where the words alone cannot.
+    """
+    for part, other in ((first, second), (second, first)):
+        counts = Counter(word for k in part for word in leads[k])
+        if not counts:
+            return False
+        word, count = counts.most_common(1)[0]
+        if 2 * count < len(part) or 4 * sum(word in leads[k] for k in other) > len(other):
+            return False
+    return True
+
+
 def split_group(index: Index, group: list[int]) -> list[list[int]]:
     """A group cut in two when it holds two events of the same kind, recursively."""
     if not SPLIT_MIN <= len(group) <= SPLIT_MAX:
@@ -269,7 +306,12 @@ def split_group(index: Index, group: list[int]) -> list[list[int]]:
 
     within = min(mean(first, first), mean(second, second))
     between = mean(first, second)
-    if within <= 0 or between >= SPLIT_BETWEEN or between >= SPLIT_RATIO * within:
+    limit = SPLIT_BETWEEN
+    if SPLIT_BETWEEN <= between < SPLIT_BETWEEN_LEADS:
+        leads = [_leads(index.articles[i].text) for i in group]
+        if _lead_apart(leads, first, second):
+            limit = SPLIT_BETWEEN_LEADS
+    if within <= 0 or between >= limit or between >= SPLIT_RATIO * within:
         return [group]
     for k in outliers:  # back to the part it is closer to
         (first if mean([k], first) >= mean([k], second) else second).append(k)

@@ -209,3 +209,24 @@ def test_split_leaves_a_two_report_angle_in_its_story() -> None:
     ]
     index = _index(texts)
     assert stories.split_group(index, list(range(7))) == [list(range(7))]
+
+
+def test_leads_are_the_names_a_report_repeats() -> None:
+    """Whom a report is about: the name words it repeats most, possessives folded in."""
+    text = (
+        "Police arrested Marta Quill on Friday in Dunmere. Quill's lawyer said Quill would "
+        "plead not guilty; the Dunmere court set bail, and Quill left with her brother Teo."
+    )
+    assert stories._leads(text) == frozenset({"quill", "dunmere"})
+
+
+def test_parts_with_their_own_leads_are_two_events() -> None:
+    """Two arrests (Quill, Varga) are apart; two angles on Quill's arrest are not."""
+    quill = [frozenset({"quill", "dunmere"})] * 3 + [frozenset({"quill", "police"})]
+    varga = [frozenset({"varga", "dunmere"})] * 3 + [frozenset({"varga"})]
+    assert stories._lead_apart(quill + varga, [0, 1, 2, 3], [4, 5, 6, 7])
+    court = [frozenset({"quill", "court"})] * 4
+    assert not stories._lead_apart(quill + court, [0, 1, 2, 3], [4, 5, 6, 7])
+    # One part without a lead of its own: a mixed bag of follow-ups, not an event.
+    mixed = [frozenset({"ames"}), frozenset({"bryce"}), frozenset({"cole"}), frozenset({"dorn"})]
+    assert not stories._lead_apart(quill + mixed, [0, 1, 2, 3], [4, 5, 6, 7])
