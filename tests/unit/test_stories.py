@@ -230,3 +230,14 @@ def test_parts_with_their_own_leads_are_two_events() -> None:
     # One part without a lead of its own: a mixed bag of follow-ups, not an event.
     mixed = [frozenset({"ames"}), frozenset({"bryce"}), frozenset({"cole"}), frozenset({"dorn"})]
     assert not stories._lead_apart(quill + mixed, [0, 1, 2, 3], [4, 5, 6, 7])
+
+
+def test_lone_article_joins_a_small_group_it_links_to() -> None:
+    """One clear link into a group of three is enough to join it; the same link into a group
+    of eight, which the article is otherwise unlike, is not."""
+    small = {0: {1: 0.2}, 1: {0: 0.2, 2: 0.5, 3: 0.5}, 2: {1: 0.5, 3: 0.5}, 3: {1: 0.5, 2: 0.5}}
+    assert stories._reattach(small, [[1, 2, 3], [0]]) == [[0, 1, 2, 3]]
+    large = {k: {m: 0.5 for m in range(1, 9) if m != k} for k in range(1, 9)}
+    large[0] = {1: 0.2}
+    large[1][0] = 0.2
+    assert stories._reattach(large, [list(range(1, 9)), [0]]) == [list(range(1, 9)), [0]]
