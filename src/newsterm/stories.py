@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from newsterm.index import Index
+from newsterm.index import _NAME_RE, Index
 from newsterm.model import Article, Story
+from newsterm.text import STOPWORDS, fold
 
 LINK_MIN = 0.12  # weakest similarity considered at all
 MERGE_MIN = 0.18  # average similarity two groups need to merge
@@ -134,7 +136,10 @@ def _clusters(index: Index) -> list[list[int]]:
     return sorted(_reattach(edges, result), key=lambda g: g[0])
 
 
-REATTACH_MIN = 0.1  # average link a lone article needs to join a group after the split
+# Average link a lone article needs to join a group after the split: one clear link into a
+# small group is enough, a single link into a large one is not (0.02 to 0.05 do as well on the
+# dev part of bench/grouping.py; 0.1 left reports of an event on their own).
+REATTACH_MIN = 0.04
 
 
 def _reattach(edges: dict[int, dict[int, float]], groups: list[list[int]]) -> list[list[int]]:
@@ -173,6 +178,15 @@ SPLIT_MAX = 200  # the split compares every pair of the group
 # part of bench/grouping.py.
 SPLIT_BETWEEN = 0.075
 SPLIT_RATIO = 0.5
+# A part of one or two articles is more often one outlet's angle on the event (a profile, a
+# follow-up) than a second event: two events of a kind each draw several reports.
+SPLIT_PART_MIN = 3
+# Weight of a name or a year in the contrast vectors, against a word's idf (at most ~9.5, for
+# a word never seen in background news). Who, where and when tell two events of one kind apart
+# better than how they are told, so a name shared by part of the group outweighs any word
+# shared the same way. Chosen on the dev part of bench/grouping.py (10 to 15 do as well).
+SLOT_WEIGHT = 12.0
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float]]:
@@ -180,6 +194,8 @@ def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float
 
     Words and names every member uses ("rehab", "Klitschko") get no weight; those a part of the
     group shares ("Rahman" in one fight's reports, "Thompson" in the other's) get the most.
+    Names and the years the text mentions weigh most: reports of two events of one kind are
+    told alike but name other people, places and years.
     """
     n = len(group)
     features: list[Counter[object]] = []
@@ -187,6 +203,8 @@ def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float
         found: Counter[object] = Counter(index.article_tf[i])
         for name in index.article_names[i]:
             found[("name", name)] += 2
+        for year in set(_YEAR_RE.findall(index.articles[i].text)):
+            found[("year", year)] += 2
         features.append(found)
     df = Counter(feature for found in features for feature in found)
     vectors = []
@@ -196,7 +214,7 @@ def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float
             if df[feature] < 2 or df[feature] >= n:
                 continue  # in one article only, or in all: says nothing about the split
             rarity = math.log(n / df[feature])
-            base = 1.0 if isinstance(feature, tuple) else index.idf(feature)  # type: ignore[arg-type]
+            base = SLOT_WEIGHT if isinstance(feature, tuple) else index.idf(feature)  # type: ignore[arg-type]
             weights[feature] = (1 + math.log(count)) * base * rarity
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors.append({f: w / norm for f, w in weights.items()})
@@ -235,6 +253,42 @@ def _bisect(sim: list[list[float]], members: list[int]) -> tuple[list[int], list
     return rest, [], outliers
 
 
+# Parts somewhat more alike than SPLIT_BETWEEN (up to SPLIT_BETWEEN_LEADS) are still two events
+# when each is about someone or somewhere the other mostly is not (see `_lead_apart`). Tuned on
+# the dev part of bench/grouping.py.
+SPLIT_BETWEEN_LEADS = 0.1
+LEADS = 2  # an article's lead names: the name words it repeats most
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _leads(text: str) -> frozenset[str]:
+    """The name words an article repeats most: whom or where the report is about."""
+    counts: Counter[str] = Counter()
+    for match in _NAME_RE.findall(text):
+        for word in match.split():
+            word = _POSSESSIVE.sub("", word).lower()
+            if len(word) > 2 and fold(word) not in STOPWORDS:
+                counts[word] += 1
+    return frozenset(word for word, _ in counts.most_common(LEADS))
+
+
+def _lead_apart(leads: list[frozenset[str]], first: list[int], second: list[int]) -> bool:
+    """Whether each part has its own lead: a name at least half its articles lead with and at
+    most a quarter of the other part's do ("Jackson" arrested in one, "Williams" in the other).
+
+    Reports of one event told from two angles share their lead ("Lohan" at one clinic or the
+    other), so this tells a second event from a second angle where the words alone cannot.
+    """
+    for part, other in ((first, second), (second, first)):
+        counts = Counter(word for k in part for word in leads[k])
+        if not counts:
+            return False
+        word, count = counts.most_common(1)[0]
+        if 2 * count < len(part) or 4 * sum(word in leads[k] for k in other) > len(other):
+            return False
+    return True
+
+
 def split_group(index: Index, group: list[int]) -> list[list[int]]:
     """A group cut in two when it holds two events of the same kind, recursively."""
     if not SPLIT_MIN <= len(group) <= SPLIT_MAX:
@@ -246,7 +300,7 @@ def split_group(index: Index, group: list[int]) -> list[list[int]]:
         for b in range(a + 1, n):
             sim[a][b] = sim[b][a] = _dot(vectors[a], vectors[b])
     first, second, outliers = _bisect(sim, list(range(n)))
-    if len(second) < 2:
+    if min(len(first), len(second)) < SPLIT_PART_MIN:
         return [group]
 
     def mean(xs: list[int], ys: list[int]) -> float:
@@ -255,7 +309,12 @@ def split_group(index: Index, group: list[int]) -> list[list[int]]:
 
     within = min(mean(first, first), mean(second, second))
     between = mean(first, second)
-    if within <= 0 or between >= SPLIT_BETWEEN or between >= SPLIT_RATIO * within:
+    limit = SPLIT_BETWEEN
+    if SPLIT_BETWEEN <= between < SPLIT_BETWEEN_LEADS:
+        leads = [_leads(index.articles[i].text) for i in group]
+        if _lead_apart(leads, first, second):
+            limit = SPLIT_BETWEEN_LEADS
+    if within <= 0 or between >= limit or between >= SPLIT_RATIO * within:
         return [group]
     for k in outliers:  # back to the part it is closer to
         (first if mean([k], first) >= mean([k], second) else second).append(k)

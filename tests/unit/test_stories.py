@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from newsterm import stories
 from newsterm.corpus import load
+from newsterm.index import Index
+from newsterm.model import Article, Passage
 
 # Two fires of the same kind: the words are the same, the places, people and details are not.
 FIRE_A = [
@@ -125,3 +128,116 @@ def test_story_members_listed_oldest_first(tmp_path: Path) -> None:
     corpus = load(_pile(tmp_path, records))
     (story,) = corpus.stories
     assert story.article_ids == ("a0", "a1", "a2", "a3")
+
+
+def _index(texts: list[str]) -> Index:
+    """An index over bare articles, one passage each: enough for the split step."""
+    articles = []
+    for n, text in enumerate(texts):
+        passage = Passage(
+            id=f"p{n}", article_id=f"x{n}", index=0, start=0, end=len(text), text=text
+        )
+        articles.append(Article(id=f"x{n}", title="", text=text, passages=(passage,)))
+    return Index(articles)
+
+
+def test_contrast_vectors_weigh_names_and_years_above_words() -> None:
+    """Who and when set events apart: a name or a year shared within one event outweighs a
+    rare word ("fog") shared across the two."""
+    texts = [
+        "The ferry Osprey ran aground near Port Wendel in 2019, harbour master Ada Kessler said.",
+        "Harbour master Ada Kessler said the Osprey ran aground in 2019 in fog near Port Wendel.",
+        "The ferry Tern ran aground near Bexmoor in 2021, harbour master Omar Pell said.",
+        "Harbour master Omar Pell said the Tern ran aground in 2021 in fog off Bexmoor.",
+    ]
+    index = _index(texts)
+    vectors = stories._contrast_vectors(index, [0, 1, 2, 3])
+    fog = index.term_ids[next(t for t in index.term_names if t.startswith("fog"))]
+    second = vectors[1]
+    assert ("year", "2019") in second and ("year", "2021") not in second
+    assert second[("name", "ada kessler")] > second[fog]
+    assert second[("year", "2019")] > second[fog]
+
+
+def _two_events(
+    names: tuple[str, str], teams: tuple[str, str], years: tuple[str, str]
+) -> list[str]:
+    """Two events of one kind told in the same words; report k of either event shares an
+    outlet's turn of phrase with report k of the other, so only names and years tell them apart."""
+    phrasing = [
+        "sources close to the bullpen whispered",
+        "a glum clubhouse attendant murmured",
+        "the beat reporters scribbled furiously",
+        "radio callers grumbled endlessly",
+    ]
+    texts = []
+    for name, team, year in zip(names, teams, years, strict=True):
+        for quirk in phrasing:
+            texts.append(
+                f"The {team} placed pitcher {name} on the injured list in {year} after an elbow "
+                f"strain. {name} will miss the rest of the season, and {quirk} about it."
+            )
+    return texts
+
+
+def test_split_goes_by_names_and_years_when_wording_is_shared() -> None:
+    """Eight reports, two players: they split by player, not by the outlets' phrasing."""
+    index = _index(
+        _two_events(
+            ("Ike Dunmore", "Raul Vastag"), ("Dorvale Herons", "Kestwick Owls"), ("2016", "2018")
+        )
+    )
+    parts = sorted(stories.split_group(index, list(range(8))))
+    assert parts == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_split_leaves_a_two_report_angle_in_its_story() -> None:
+    """Two of seven reports of one fire profile its owner; they stay in the fire's story."""
+    lead = (
+        "A fire swept through the Brannock textile mill in Oldhaven, fire chief Ada Kessler said."
+    )
+    texts = [
+        f"{lead} Crews fought the blaze for six hours as smoke drifted over the harbour.",
+        f"{lead} Smoke drifted over the harbour and forty workers fled the dye room.",
+        f"{lead} Forty workers fled when the blaze began in the dye room late at night.",
+        f"{lead} The blaze began late at night and the roof of the weaving shed collapsed.",
+        f"{lead} The roof of the weaving shed collapsed after crews fought for six hours.",
+        f"{lead} Owner Tomas Reyes, whose grandfather Elias Reyes founded the Brannock works in "
+        "1921, vowed to rebuild with help from the Reyes family trust in Valdora.",
+        f"{lead} Tomas Reyes, heir to the Brannock works his grandfather Elias Reyes founded in "
+        "1921, said the Reyes family trust in Valdora would pay to rebuild.",
+    ]
+    index = _index(texts)
+    assert stories.split_group(index, list(range(7))) == [list(range(7))]
+
+
+def test_leads_are_the_names_a_report_repeats() -> None:
+    """Whom a report is about: the name words it repeats most, possessives folded in."""
+    text = (
+        "Police arrested Marta Quill on Friday in Dunmere. Quill's lawyer said Quill would "
+        "plead not guilty; the Dunmere court set bail, and Quill left with her brother Teo."
+    )
+    assert stories._leads(text) == frozenset({"quill", "dunmere"})
+
+
+def test_parts_with_their_own_leads_are_two_events() -> None:
+    """Two arrests (Quill, Varga) are apart; two angles on Quill's arrest are not."""
+    quill = [frozenset({"quill", "dunmere"})] * 3 + [frozenset({"quill", "police"})]
+    varga = [frozenset({"varga", "dunmere"})] * 3 + [frozenset({"varga"})]
+    assert stories._lead_apart(quill + varga, [0, 1, 2, 3], [4, 5, 6, 7])
+    court = [frozenset({"quill", "court"})] * 4
+    assert not stories._lead_apart(quill + court, [0, 1, 2, 3], [4, 5, 6, 7])
+    # One part without a lead of its own: a mixed bag of follow-ups, not an event.
+    mixed = [frozenset({"ames"}), frozenset({"bryce"}), frozenset({"cole"}), frozenset({"dorn"})]
+    assert not stories._lead_apart(quill + mixed, [0, 1, 2, 3], [4, 5, 6, 7])
+
+
+def test_lone_article_joins_a_small_group_it_links_to() -> None:
+    """One clear link into a group of three is enough to join it; the same link into a group
+    of eight, which the article is otherwise unlike, is not."""
+    small = {0: {1: 0.2}, 1: {0: 0.2, 2: 0.5, 3: 0.5}, 2: {1: 0.5, 3: 0.5}, 3: {1: 0.5, 2: 0.5}}
+    assert stories._reattach(small, [[1, 2, 3], [0]]) == [[0, 1, 2, 3]]
+    large = {k: {m: 0.5 for m in range(1, 9) if m != k} for k in range(1, 9)}
+    large[0] = {1: 0.2}
+    large[1][0] = 0.2
+    assert stories._reattach(large, [list(range(1, 9)), [0]]) == [list(range(1, 9)), [0]]
