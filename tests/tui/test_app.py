@@ -433,3 +433,26 @@ async def test_background_badges_wait_while_the_reader_is_busy(ready, pile: Path
         tree = main.query_one(SourceTree)
         story_node = next(n for n in tree.root.children if n.data == ("story", others[0]))
         assert all("≠" in str(leaf.label) for leaf in story_node.children)  # "fall" vs "rise"
+
+
+async def test_every_counterpart_of_a_widely_reported_passage_is_listed(
+    ready, tmp_path: Path
+) -> None:
+    """Twelve outlets, one claim: the side panel lists all eleven others, not a first few."""
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    for number in range(12):
+        (folder / f"Outlet{number} - dam.txt").write_text(
+            f"Dam on the Vessa river gives way, outlet {number} reports\n"
+            f"2024-04-0{1 + number % 3}\n\n"
+            "The old dam on the Vessa river gave way on Sunday and flooded the lower town.\n"
+            f"Our reporter number {number} spoke to residents who had climbed onto roofs.\n",
+            encoding="utf-8",
+        )
+    app = make_app([str(folder)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        await pilot.pause(0.4)
+        listed = main.query_one("#counterparts", OptionList)
+        ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)} - {None}
+        assert len(ids) == 11

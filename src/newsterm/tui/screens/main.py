@@ -29,7 +29,7 @@ from newsterm.export import ExportError, render_text, write_file
 from newsterm.model import Article, LoadError, Passage, Story, StoryAlignment
 from newsterm.tui.activity import Activity
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
-from newsterm.tui.render import MARKS, StyleMap, article_header
+from newsterm.tui.render import MARKS, StyleMap, article_header, warm_counterparts
 from newsterm.tui.screens.export import ExportDialog, ExportRequest
 from newsterm.tui.screens.search import SearchScreen
 from newsterm.tui.widgets.article import ArticleView
@@ -253,6 +253,7 @@ class MainScreen(Screen[None]):
                 return
             if corpus.cached_alignment(story.id) is None:
                 corpus.alignment(story.id)
+                gc.freeze()  # alignments are kept for good, like the corpus (see _loaded)
                 self.post_message(self.Aligned(story.id))
 
     @on(Aligned)
@@ -264,6 +265,23 @@ class MainScreen(Screen[None]):
         self.query_one(SourceTree).update_badges(self.corpus, alignment, self._styles)
         if message.story_id == self.story_id:
             self._refresh_article(keep=True)
+            self._warm(message.story_id)
+
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def _warm(self, story_id: str) -> None:
+        """The side panel's word diffs for the open story, in the reader's quiet moments."""
+        corpus = self.corpus
+        alignment = corpus.cached_alignment(story_id) if corpus else None
+        if corpus is None or alignment is None:
+            return
+        worker = get_current_worker()
+
+        def stop() -> bool:
+            return worker.is_cancelled or not self.activity.wait_until_quiet(
+                lambda: worker.is_cancelled
+            )
+
+        warm_counterparts(corpus, alignment, stop)
 
     def alignment(self) -> StoryAlignment | None:
         """The current story's alignment if it is ready; asks for it otherwise."""
@@ -314,7 +332,10 @@ class MainScreen(Screen[None]):
         """Show an article with the cursor on one of its passages."""
         assert self.corpus is not None
         self.article_id = article_id
-        self.story_id = self.corpus.story_of(article_id).id
+        story_id = self.corpus.story_of(article_id).id
+        if story_id != self.story_id and self.corpus.cached_alignment(story_id) is not None:
+            self._warm(story_id)
+        self.story_id = story_id
         self.query_one(SourceTree).reveal(article_id)
         self._refresh_article(keep=False, index=passage_index)
 

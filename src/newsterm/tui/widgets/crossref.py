@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets.option_list import Option
 
 from newsterm.corpus import Corpus
-from newsterm.model import Passage, Story, StoryAlignment, other_end
+from newsterm.model import Link, Passage, Story, StoryAlignment, other_end
 from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_summary
 from newsterm.tui.widgets.steady_list import SteadyOptionList
 from newsterm.tui.widgets.text_panel import TextPanel
@@ -27,8 +30,19 @@ class Counterparts(SteadyOptionList):
     ]
 
 
+FIRST_SHOWN = 8  # counterparts drawn with the keypress; the rest follow once keys stop
+
+
 class CrossRef(Vertical):
-    """Heading, counterparts (conflicts first), and the story's verdict on the passage."""
+    """Heading, counterparts (conflicts first), and the story's verdict on the passage.
+
+    In a story of forty sources a passage can have forty counterparts, and measuring them all
+    would cost more than the rest of the keypress. The first few (conflicts first, the screen's
+    worth) come at once; the others are added a moment later unless the cursor has moved on.
+    """
+
+    _rest: Timer | None = None
+    _shown_count = 0
 
     def compose(self) -> ComposeResult:
         yield TextPanel(id="xref-head")
@@ -46,6 +60,10 @@ class CrossRef(Vertical):
         head = self.query_one("#xref-head", TextPanel)
         options = self.query_one(Counterparts)
         summary = self.query_one("#xref-summary", TextPanel)
+        self._shown_count += 1
+        if self._rest is not None:
+            self._rest.stop()
+            self._rest = None
         options.clear_options()
         if passage is None:
             head.show(Text("No passage selected.", style="dim"))
@@ -64,14 +82,31 @@ class CrossRef(Vertical):
             alignment.links_of(passage.id),
             key=lambda link: (RELATION_ORDER[link.relation], -link.score),
         )
-        entries: list[Option | None] = []
-        for link in links:
-            if entries:
-                entries.append(None)  # a divider line between counterparts
-            entries.append(
-                Option(counterpart(corpus, link, passage, styles), id=other_end(link, passage.id))
-            )
-        options.add_options(entries)
+
+        def entries(some: Sequence[Link], first: bool) -> list[Option | None]:
+            found: list[Option | None] = []
+            for link in some:
+                if found or not first:
+                    found.append(None)  # a divider line between counterparts
+                found.append(
+                    Option(
+                        counterpart(corpus, link, passage, styles), id=other_end(link, passage.id)
+                    )
+                )
+            return found
+
+        options.add_options(entries(links[:FIRST_SHOWN], first=True))
+        if len(links) > FIRST_SHOWN:
+
+            shown = self._shown_count
+
+            def add_rest() -> None:
+                # A stopped timer may still have queued its call: act only for this passage.
+                if shown == self._shown_count:
+                    self._rest = None
+                    options.add_options(entries(links[FIRST_SHOWN:], first=False))
+
+            self._rest = self.set_timer(0.15, add_rest)
         if links:
             options.highlighted = 0  # so enter works as soon as the panel has focus
         if not links:
