@@ -97,7 +97,6 @@ class CrossRef(Vertical):
 
         options.add_options(entries(links[:FIRST_SHOWN], first=True))
         if len(links) > FIRST_SHOWN:
-
             shown = self._shown_count
 
             def add_rest() -> None:
