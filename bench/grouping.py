@@ -41,6 +41,13 @@ class Counts:
     def __init__(self) -> None:
         self.tp = self.fp = self.fn = 0
 
+    @staticmethod
+    def sum(*parts: Counts) -> Counts:
+        total = Counts()
+        for part in parts:
+            total.add(part)
+        return total
+
     def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
@@ -113,10 +120,7 @@ def basil(folder: Path) -> Iterable[str]:
     yield f"       ({seconds:.1f} s, one pile)"
     yield dev.line(f"  dev ({len(stories) - len(held)} stories)")
     yield out.line(f"  held-out ({len(held)} stories)")
-    total = Counts()
-    total.add(dev)
-    total.add(out)
-    yield total.line("  all")
+    yield Counts.sum(dev, out).line("  all")
 
 
 def ecbplus(folder: Path) -> Iterable[str]:
@@ -133,9 +137,7 @@ def ecbplus(folder: Path) -> Iterable[str]:
         found = group([record(a) for c in by_topic[topic] for a in c["articles"]])
         held = {c["story_id"] for c in by_topic[topic]} if topic in held_topics else set()
         topic_dev, topic_out = score(gold, found, held)
-        both = Counts()
-        both.add(topic_dev)
-        both.add(topic_out)
+        both = Counts.sum(topic_dev, topic_out)
         dev.add(topic_dev)
         out.add(topic_out)
         f1_line = both.line(f"topic {topic}")
@@ -144,10 +146,7 @@ def ecbplus(folder: Path) -> Iterable[str]:
     yield f"      ({len(LOST)} records without article text not loaded, left out of scoring)"
     yield dev.line(f"  dev ({len(topics) - len(held_topics)} topics)")
     yield out.line(f"  held-out ({len(held_topics)} topics)")
-    total = Counts()
-    total.add(dev)
-    total.add(out)
-    yield total.line("  all")
+    yield Counts.sum(dev, out).line("  all")
     yield "  weakest topics:"
     for _f1, _topic, line in sorted(worst)[:5]:
         yield "    " + line
