@@ -19,8 +19,8 @@ def test_newsterm_opens_the_seeds_moves_to_a_conflict_exports_and_quits(tmp_path
         screen = term.wait_for("Passage 1")
         assert "North Korea" in screen
         term.keys("n")
-        screen = term.wait_for("conflict")
-        assert "CONFLICT" in screen
+        screen = term.wait_for("CONFLICT")  # a counterpart, not the footer's "Next conflict"
+        assert ": conflict" in screen  # the side panel's heading
         term.keys("e")
         term.wait_for("Export this story")
         term.keys("Enter")
