@@ -26,8 +26,8 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
+from reuters import DEFAULT_CORPUS, first_articles
+
 NEWSTERM = Path(sys.executable).with_name("newsterm")
 
 
@@ -61,18 +61,6 @@ def launch_once(argv: list[str], timeout: float) -> tuple[float, float]:
     return first, ready
 
 
-def subset(corpus: Path, size: int | None, folder: Path) -> Path:
-    if size is None:
-        return corpus
-    path = folder / f"reuters_{size}.jsonl"
-    with corpus.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
-        for number, line in enumerate(source):
-            if number >= size:
-                break
-            out.write(line)
-    return path
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -90,7 +78,7 @@ def main() -> int:
                 argv, label = [str(NEWSTERM)], "seeds"
             else:
                 size = None if size_text == "all" else int(size_text)
-                path = subset(args.corpus, size, Path(tmp))
+                path = first_articles(args.corpus, size, Path(tmp))
                 argv = [str(NEWSTERM), str(path)]
                 label = f"{sum(1 for _ in path.open(encoding='utf-8')):,}"
             runs = [launch_once(argv, args.timeout) for _ in range(args.runs)]

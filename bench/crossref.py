@@ -25,6 +25,7 @@ import newsterm
 from newsterm.align import align_story
 from newsterm.compare import prepare
 from newsterm.model import Article, Story
+from reuters import DEFAULT_CORPUS, first_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -65,10 +66,7 @@ def basil_story(folder: Path) -> list[Article]:
 
 
 def reuters_story(folder: Path, size: int = 30) -> list[Article]:
-    path = folder / "reuters5k.jsonl"
-    with (SHARED / "corpora" / "reuters21578.jsonl").open() as source:
-        path.write_text("".join(line for _, line in zip(range(5000), source, strict=False)))
-    corpus = newsterm.load([path])
+    corpus = newsterm.load([first_articles(DEFAULT_CORPUS, 5000, folder)])
     largest = max(corpus.stories, key=lambda s: len(s.article_ids))
     return corpus.story_articles(largest.id)[:size]
 

@@ -24,9 +24,7 @@ import time
 from pathlib import Path
 
 from newsterm.tui.app import make_app
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
+from reuters import DEFAULT_CORPUS, first_articles
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -73,16 +71,6 @@ async def measure(sources: list[str] | None, presses: int) -> dict[str, list[flo
     return timings
 
 
-def subset(corpus: Path, size: int, folder: Path) -> Path:
-    path = folder / f"reuters_{size}.jsonl"
-    with corpus.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
-        for number, line in enumerate(source):
-            if number >= size:
-                break
-            out.write(line)
-    return path
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -91,7 +79,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         sources = (
-            None if args.articles == 0 else [str(subset(args.corpus, args.articles, Path(tmp)))]
+            None
+            if args.articles == 0
+            else [str(first_articles(args.corpus, args.articles, Path(tmp)))]
         )
         timings = asyncio.run(measure(sources, args.presses))
     noop = statistics.median(timings["no-op key (z) work"])

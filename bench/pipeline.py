@@ -22,8 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
+from reuters import DEFAULT_CORPUS, first_articles
 
 FLOOR = r"""
 import json, re, sys
@@ -47,18 +46,6 @@ def run(argv: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def subset(corpus: Path, size: int | None, folder: Path) -> Path:
-    if size is None:
-        return corpus
-    path = folder / f"reuters_{size}.jsonl"
-    with corpus.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
-        for number, line in enumerate(source):
-            if number >= size:
-                break
-            out.write(line)
-    return path
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -74,7 +61,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for size_text in args.sizes.split(","):
             size = None if size_text == "all" else int(size_text)
-            path = subset(args.corpus, size, Path(tmp))
+            path = first_articles(args.corpus, size, Path(tmp))
             count = sum(1 for _ in path.open(encoding="utf-8"))
             floors, pipes = [], []
             for _ in range(args.runs):  # alternate so that load drifts hit both alike

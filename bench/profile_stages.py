@@ -19,9 +19,7 @@ from pathlib import Path
 
 from newsterm.corpus import load
 from newsterm.export import render
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
+from reuters import DEFAULT_CORPUS, first_articles
 
 
 class StageClock:
@@ -36,16 +34,6 @@ class StageClock:
 
     def __call__(self, stage: str, done: int = 0, total: int = 0) -> None:
         self.mark(stage)
-
-
-def first_lines(corpus: Path, count: int, folder: Path) -> Path:
-    path = folder / f"first_{count}.jsonl"
-    with corpus.open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
-        for number, line in enumerate(source):
-            if number >= count:
-                break
-            out.write(line)
-    return path
 
 
 def run(path: Path) -> StageClock:
@@ -66,7 +54,7 @@ def main() -> None:
     parser.add_argument("--pyinstrument", type=Path, help="also write a call-tree profile here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = first_lines(args.corpus, args.articles, Path(folder))
+        path = first_articles(args.corpus, args.articles, Path(folder))
         if args.pyinstrument:
             from pyinstrument import Profiler
 
