@@ -9,7 +9,7 @@ text: "seven ≠ eight: other countries in the monitoring group".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -568,57 +568,51 @@ def _shared_terms(a: Prepared, b: Prepared) -> int:
     return len(a.terms & b.terms)
 
 
+def _replaced_pairs(
+    ops: list[tuple[str, int, int, int, int]], widest: int
+) -> Iterator[tuple[int, int]]:
+    """Token pairs (i in a, j in b) facing each other in a short replaced stretch (at most
+    `widest` words a side) of an otherwise shared claim: where a swapped word would sit."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or (i2 - i1) > widest or (j2 - j1) > widest:
+            continue
+        for i in range(i1, i2):
+            for j in range(j1, j2):
+                yield i, j
+
+
 def _contrast_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
     """A member of a closed set put where the other passage has another ("his brother" vs "his
     sister", "days" vs "years"), in a short replaced stretch of an otherwise shared claim."""
-    found = []
-    for tag, i1, i2, j1, j2 in ops:
-        if tag != "replace" or (i2 - i1) > 3 or (j2 - j1) > 3:
+    for i, j in _replaced_pairs(ops, 3):
+        ka, kb = a.keys[i], b.keys[j]
+        if not ka or not kb:
             continue
-        for i in range(i1, i2):
-            for j in range(j1, j2):
-                ka, kb = a.keys[i], b.keys[j]
-                if not ka or not kb:
-                    continue
-                # Closed sets list words as written: "explosion" stays itself here though
-                # synonyms fold it into "blast" for similarity.
-                group = contrast_set(ka, kb) or contrast_set(
-                    stem(a.tokens[i].norm), stem(b.tokens[j].norm)
-                )
-                if group and _swapped(ka, kb, a.keys, b.keys):
-                    wa, wb = a.tokens[i].surface, b.tokens[j].surface
-                    found.append(
-                        Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")
-                    )
-                    return found
-    return found
+        # Closed sets list words as written: "explosion" stays itself here though
+        # synonyms fold it into "blast" for similarity.
+        group = contrast_set(ka, kb) or contrast_set(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
+        if group and _swapped(ka, kb, a.keys, b.keys):
+            wa, wb = a.tokens[i].surface, b.tokens[j].surface
+            return [Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")]
+    return []
 
 
 def _antonym_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
-    found = []
-    for tag, i1, i2, j1, j2 in ops:
-        if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
+    for i, j in _replaced_pairs(ops, 4):
+        sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
+        if not are_antonyms(sa, sb) or _negated(a, i) != _negated(b, j):
             continue
-        for i in range(i1, i2):
-            for j in range(j1, j2):
-                sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
-                if not are_antonyms(sa, sb) or _negated(a, i) != _negated(b, j):
-                    continue
-                a_stems = [stem(t.norm) for t in a.tokens]
-                b_stems = [stem(t.norm) for t in b.tokens]
-                if _swapped(sa, sb, a_stems, b_stems):
-                    wa, wb = a.tokens[i].surface, b.tokens[j].surface
-                    found.append(
-                        Conflict(
-                            "antonym", wa, wb, f"'{wa}' vs '{wb}': opposite words in the same claim"
-                        )
-                    )
-                    return found
-    return found
+        a_stems = [stem(t.norm) for t in a.tokens]
+        b_stems = [stem(t.norm) for t in b.tokens]
+        if _swapped(sa, sb, a_stems, b_stems):
+            wa, wb = a.tokens[i].surface, b.tokens[j].surface
+            explanation = f"'{wa}' vs '{wb}': opposite words in the same claim"
+            return [Conflict("antonym", wa, wb, explanation)]
+    return []
 
 
 def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> list[Conflict]:
