@@ -276,12 +276,11 @@ class MainScreen(Screen[None]):
             return
         worker = get_current_worker()
 
-        def stop() -> bool:
-            return worker.is_cancelled or not self.activity.wait_until_quiet(
-                lambda: worker.is_cancelled
-            )
-
-        warm_counterparts(corpus, alignment, stop)
+        warm_counterparts(
+            corpus,
+            alignment,
+            stop=lambda: not self.activity.wait_until_quiet(lambda: worker.is_cancelled),
+        )
 
     def alignment(self) -> StoryAlignment | None:
         """The current story's alignment if it is ready; asks for it otherwise."""
