@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, Tree
 
+from newsterm.corpus import Corpus
 from newsterm.export import render_text
+from newsterm.model import StoryAlignment
 from newsterm.tui.app import make_app
 from newsterm.tui.screens.confirm import Confirm
 from newsterm.tui.screens.export import ExportDialog
@@ -85,6 +88,38 @@ async def test_n_visits_every_conflict_of_the_story_across_articles(ready) -> No
         assert main.passage.id == seen[0]  # type: ignore[union-attr]
         await pilot.press("N")
         assert main.passage.id == seen[-1]  # type: ignore[union-attr]
+
+
+async def test_n_pressed_while_comparing_jumps_once_the_comparison_lands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reader who presses n straight away is not ignored: the jump waits for the story."""
+    gate = threading.Event()
+    original = Corpus.alignment
+
+    def slow_alignment(self: Corpus, story_id: str) -> StoryAlignment:
+        gate.wait(10)
+        return original(self, story_id)
+
+    monkeypatch.setattr(Corpus, "alignment", slow_alignment)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if main.passage is not None:
+                break
+        first = main.passage
+        assert first is not None and main.alignment() is None
+        await pilot.press("n")
+        assert any("jumping when ready" in str(n.message) for n in app._notifications)
+        assert main.passage == first
+        gate.set()
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if main.alignment() is not None and main.passage != first:
+                break
+        assert status(main) == "conflict"
 
 
 async def test_side_panel_explains_the_conflict_in_plain_words(ready) -> None:

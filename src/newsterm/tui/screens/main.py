@@ -106,6 +106,8 @@ class MainScreen(Screen[None]):
         self.ready = threading.Event()  # set when the corpus is loaded (tests wait on it)
         self._progress = _Progress()
         self._styles: StyleMap = {}
+        # A conflict jump asked for before its story was compared: (story, status, forward).
+        self._pending_jump: tuple[str, str, bool] | None = None
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -266,6 +268,9 @@ class MainScreen(Screen[None]):
         if message.story_id == self.story_id:
             self._refresh_article(keep=True)
             self._warm(message.story_id)
+            pending, self._pending_jump = self._pending_jump, None
+            if pending is not None and pending[0] == message.story_id:
+                self.action_next(pending[1], pending[2])
 
     @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
     def _warm(self, story_id: str) -> None:
@@ -396,8 +401,11 @@ class MainScreen(Screen[None]):
             return
         alignment = self.alignment()
         if alignment is None:
-            self.notify("Still comparing this story's sources; try again in a moment.")
+            # The key is kept, not dropped: the jump happens when the comparison lands.
+            self._pending_jump = (story.id, status, forward)
+            self.notify("Still comparing this story's sources; jumping when ready.", timeout=3)
             return
+        self._pending_jump = None
         passage = self.passage
         found = find_next(
             story_passages(corpus, story.id),
