@@ -10,14 +10,15 @@ slot is a conflict; one that agrees is a match.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
 from newsterm.conflicts import find_conflicts
-from newsterm.facts import Facts, extract_facts
+from newsterm.facts import Facts, Name, extract_facts
+from newsterm.facts.names import extract_names
 from newsterm.lexicon import canonical_stem, has_aliases
 from newsterm.model import Comparison, Passage
 from newsterm.text import NEGATIONS, STOPWORDS, Token, tokenize
@@ -46,9 +47,15 @@ MATCH_WEIGHTS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Prepared:
-    """A passage made ready for comparison: tokens, weighted terms and facts, computed once."""
+    """A passage made ready for comparison: tokens, weighted terms and facts, computed once.
+
+    The fact layer (numbers, dates, quotes: most of the cost of preparing) runs only when a
+    comparison first asks for it. In a story, nineteen passages in twenty meet no counterpart
+    close enough to be checked for conflicts, so most never pay for it. Names are found up
+    front, because the comparison keys (one key per spelling of a name) depend on them.
+    """
 
     text: str
     tokens: tuple[Token, ...]
@@ -56,7 +63,7 @@ class Prepared:
     terms: frozenset[str]  # informative canonical stems
     weight: float  # sum of the terms' weights
     bigrams: frozenset[tuple[str, str]]
-    facts: Facts
+    names: tuple[Name, ...]
     published: date | None
     published_inferred: bool = False
     # For the match model (see match_features), computed once per passage rather than per pair.
@@ -64,7 +71,19 @@ class Prepared:
     stems: tuple[str, ...] = ()  # every non-empty canonical stem, in order
     stem_set: frozenset[str] = frozenset()
     trigrams: frozenset[tuple[str, str, str]] = frozenset()
-    numbers: frozenset[float] = frozenset()
+    _facts: Facts | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def facts(self) -> Facts:
+        # Two threads may both compute it; the result is the same, so the race is harmless.
+        found = self._facts
+        if found is None:
+            found = self._facts = extract_facts(self.text, self.published, self.names)
+        return found
+
+    @property
+    def numbers(self) -> frozenset[float]:
+        return frozenset(q.value for q in self.facts.quantities)
 
 
 def _is_term(token: Token) -> bool:
@@ -82,12 +101,12 @@ def prepare(
     """Tokenise a passage and extract its facts; `published` anchors relative dates."""
     ref = _as_date(published)
     tokens = tuple(tokenize(text))
-    facts = extract_facts(text, ref)
+    names = tuple(extract_names(text))
     keys = [canonical_stem(t.stem) for t in tokens]
     content_mask = [_is_term(t) for t in tokens]
     # A name spelled differently ("US", "U.S.", "United States") becomes one key, so that house
     # style neither lowers similarity nor shows up as a difference.
-    for name in facts.names:
+    for name in names:
         covered = [i for i, t in enumerate(tokens) if name.start <= t.start and t.end <= name.end]
         if covered and (
             has_aliases(name.key) or name.key != " ".join(tokens[i].norm for i in covered)
@@ -107,14 +126,13 @@ def prepare(
         terms=terms,
         weight=sum(idf(term) for term in terms),
         bigrams=frozenset(pairwise(content)),
-        facts=facts,
+        names=names,
         published=ref,
         published_inferred=published_inferred,
         words=frozenset(t.norm for t in tokens),
         stems=stems,
         stem_set=frozenset(stems),
         trigrams=frozenset(zip(stems, stems[1:], stems[2:], strict=False)),
-        numbers=frozenset(q.value for q in facts.quantities),
     )
 
 
@@ -200,10 +218,10 @@ def _model_says_match(a: Prepared, b: Prepared) -> bool:
 
 def _different_actors(a: Prepared, b: Prepared) -> bool:
     """Both passages name someone or somewhere, and no name of one is in the other."""
-    if not a.facts.names or not b.facts.names:
+    if not a.names or not b.names:
         return False
-    keys_a = {n.key for n in a.facts.names}
-    keys_b = {n.key for n in b.facts.names}
+    keys_a = {n.key for n in a.names}
+    keys_b = {n.key for n in b.names}
     if keys_a & keys_b:
         return False
     words_a = {w for key in keys_a for w in key.split()}

@@ -441,8 +441,8 @@ def _name_conflicts(
         if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
             continue  # a long rewritten stretch is a paraphrase, not one name put for another
         sa, sb = _char_span(a, i1, i2), _char_span(b, j1, j2)
-        names_a = [n for n in a.facts.names if _inside(sa, n.start, n.end) and not _not_a_name(n)]
-        names_b = [n for n in b.facts.names if _inside(sb, n.start, n.end) and not _not_a_name(n)]
+        names_a = [n for n in a.names if _inside(sa, n.start, n.end) and not _not_a_name(n)]
+        names_b = [n for n in b.names if _inside(sb, n.start, n.end) and not _not_a_name(n)]
         if len(names_a) != 1 or len(names_b) != 1:
             continue
         na, nb = names_a[0], names_b[0]

@@ -8,6 +8,7 @@ found here rather than in raw word overlap.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,15 +54,18 @@ class Facts:
     reference: date | None
 
 
-def extract_facts(text: str, published: date | None = None) -> Facts:
-    """Run every extractor over one passage; `published` anchors relative dates."""
+def extract_facts(
+    text: str, published: date | None = None, names: Sequence[Name] | None = None
+) -> Facts:
+    """Run every extractor over one passage; `published` anchors relative dates. `names`, when
+    the caller found them already, are taken as they are."""
     dates = extract_dates(text, published)
     skip = [(d.start, d.end) for d in dates] + [m.span() for m in _TIME_RE.finditer(text)]
     return Facts(
         quantities=tuple(extract_quantities(text, skip)),
         dates=tuple(dates),
         quotes=tuple(extract_quotes(text)),
-        names=tuple(extract_names(text)),
+        names=tuple(extract_names(text) if names is None else names),
         negations=tuple(negations(text)),
         hedges=tuple(hedges(text)),
         attributions=tuple(m.group("source").strip() for m in _ATTRIBUTION_RE.finditer(text)),
