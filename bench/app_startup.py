@@ -7,7 +7,9 @@ installed `newsterm` in a detached 120x40 tmux session and polls the screen ever
 - ready: the status line reports the corpus ("N articles · M stories"), i.e. the index is built
   and the first story can be read.
 
-Medians of N runs (default 3). The poll interval bounds the resolution (~20 ms).
+Each size is started cold (--no-cache) and again with the on-disk cache that a first, untimed
+start filled (a second start on an unchanged pile). Medians of N runs (default 3). The poll
+interval bounds the resolution (~20 ms).
 
     python bench/app_startup.py [--runs 3] [--sizes seeds,1000,5000,all]
 """
@@ -37,9 +39,12 @@ def capture(session: str) -> str:
     ).stdout
 
 
-def launch_once(argv: list[str], timeout: float) -> tuple[float, float]:
+def launch_once(argv: list[str], timeout: float, cache: Path | None) -> tuple[float, float]:
     session = f"bench-{uuid.uuid4().hex[:8]}"
-    command = f"unset COLUMNS LINES; exec {shlex.join(argv)}"
+    if cache is None:
+        argv = [*argv, "--no-cache"]
+    setting = f"export NEWSTERM_CACHE_DIR={shlex.quote(str(cache))}; " if cache else ""
+    command = f"unset COLUMNS LINES; {setting}exec {shlex.join(argv)}"
     start = time.perf_counter()
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh", "-c", command],
@@ -61,6 +66,30 @@ def launch_once(argv: list[str], timeout: float) -> tuple[float, float]:
     return first, ready
 
 
+def fill_cache(argv: list[str], cache: Path, timeout: float) -> None:
+    """Start the app once and leave it idle until it has written its cache (or timeout)."""
+    session = f"bench-{uuid.uuid4().hex[:8]}"
+    command = f"unset COLUMNS LINES; export NEWSTERM_CACHE_DIR={shlex.quote(str(cache))}; exec "
+    command += shlex.join(argv)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh", "-c", command],
+        check=True,
+    )
+    try:
+        start = time.perf_counter()
+        ready = None
+        while time.perf_counter() - start < timeout:
+            if list(cache.glob("*.corpus.pickle")):
+                return
+            if ready is None and " article" in capture(session):
+                ready = time.perf_counter()
+            if ready is not None and time.perf_counter() - ready > 5:
+                return  # too small to be cached
+            time.sleep(0.2)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -71,7 +100,9 @@ def main() -> int:
     if not shutil.which("tmux") or not NEWSTERM.exists():
         raise SystemExit("needs tmux and newsterm installed next to this Python")
     print(f"python {sys.version.split()[0]} · {os.cpu_count()} CPUs · runs={args.runs}")
-    print(f"{'articles':>8} {'first frame s':>13} {'ready s':>8}")
+    print(
+        f"{'articles':>8} {'first frame s':>13} {'ready s':>8} {'cached: first':>13} {'ready s':>8}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for size_text in args.sizes.split(","):
             if size_text == "seeds":
@@ -81,10 +112,17 @@ def main() -> int:
                 path = first_articles(args.corpus, size, Path(tmp))
                 argv = [str(NEWSTERM), str(path)]
                 label = f"{sum(1 for _ in path.open(encoding='utf-8')):,}"
-            runs = [launch_once(argv, args.timeout) for _ in range(args.runs)]
+            cache = Path(tmp) / f"cache-{size_text}"
+            fill_cache(argv, cache, args.timeout)
+            cold, warm = [], []
+            for _ in range(args.runs):
+                cold.append(launch_once(argv, args.timeout, None))
+                warm.append(launch_once(argv, args.timeout, cache))
             print(
-                f"{label:>8} {statistics.median(f for f, _ in runs):>13.2f} "
-                f"{statistics.median(r for _, r in runs):>8.2f}",
+                f"{label:>8} {statistics.median(f for f, _ in cold):>13.2f} "
+                f"{statistics.median(r for _, r in cold):>8.2f} "
+                f"{statistics.median(f for f, _ in warm):>13.2f} "
+                f"{statistics.median(r for _, r in warm):>8.2f}",
                 flush=True,
             )
     return 0

@@ -19,6 +19,17 @@ def _fingerprint(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test keeps its cached corpora (newsterm.cache) in a folder of its own, never in the
+    user's ~/.cache, and never sees another test's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("NEWSTERM_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session", autouse=True)
 def seeds_are_never_modified() -> Iterator[None]:
     """Every test run reads the seeds; at the end they must be byte for byte what they were."""

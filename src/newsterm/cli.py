@@ -1,7 +1,7 @@
 """The `newsterm` command: the app by default, `export` and `compare` for scripts.
 
-    newsterm [SOURCES...] [--newsboat [PATH]]   open the app (the bundled seeds if no source)
-    newsterm export [SOURCES...] [-f FORMAT] [-o FILE] [--force] [--newsboat [PATH]]
+    newsterm [SOURCES...] [--newsboat [PATH]] [--no-cache]   open the app (default: the seeds)
+    newsterm export [SOURCES...] [-f FORMAT] [-o FILE] [--force] [--newsboat [PATH]] [--no-cache]
     newsterm compare "passage a" "passage b" [--published-a DATE] [--published-b DATE]
 
 Bad sources are reported one line each on stderr and the rest is read; the exit status is 1
@@ -50,8 +50,19 @@ def _app_parser() -> argparse.ArgumentParser:
         help="article files or folders (default: the bundled seed articles)",
     )
     _add_newsboat_option(parser)
+    _add_cache_option(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _add_cache_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="build the index from the sources even if a cached one is on disk, and keep none "
+        "(cache: $NEWSTERM_CACHE_DIR or ~/.cache/newsterm)",
+    )
 
 
 def _add_newsboat_option(parser: argparse.ArgumentParser) -> None:
@@ -87,7 +98,7 @@ def run_app(argv: Sequence[str]) -> int:
         return 1
     from newsterm.tui.app import make_app  # the UI is only imported when it is used
 
-    app = make_app(sources or None)
+    app = make_app(sources or None, cache=args.cache)
     app.run()
     return int(app.return_code or 0)
 
@@ -122,6 +133,7 @@ def _export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     _add_newsboat_option(parser)
+    _add_cache_option(parser)
     parser.add_argument(
         "-q",
         "--quiet",
@@ -152,6 +164,7 @@ def run_export(argv: Sequence[str]) -> int:
             sources or None,
             progress=progress,
             on_error=None if args.quiet else _print_error_clearing(progress),
+            cache=args.cache,
         )
         if not corpus.articles:
             progress.close()

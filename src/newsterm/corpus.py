@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from newsterm import cache as disk_cache
 from newsterm.align import align_story
 from newsterm.compare import Prepared, prepare
 from newsterm.dedup import deduplicate
@@ -139,6 +140,10 @@ class Corpus:
     stories: tuple[Story, ...]
     index: Index
     errors: tuple[LoadError, ...] = ()
+    # Set when the corpus was loaded with the on-disk cache (see load): its key there, and
+    # whether the corpus itself is stored under it yet.
+    cache_key: str | None = field(default=None, repr=False)
+    in_cache: bool = field(default=False, repr=False)
     _alignments: dict[str, StoryAlignment] = field(default_factory=dict, repr=False)
     _prepared: dict[str, Prepared] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -202,11 +207,28 @@ class Corpus:
     def align_all(self, progress: Progress | None = None) -> list[StoryAlignment]:
         result = []
         total = len(self.stories)
+        fresh = len(self._alignments) < total
         for number, story in enumerate(self.stories, 1):
             result.append(self.alignment(story.id))
             if progress:
                 progress("aligning", number, total)
+        if fresh and self.in_cache and self.cache_key is not None:
+            # The comparing costs more than the reading: keep it for the next export too.
+            if progress:
+                progress("saving", 0, 0)
+            disk_cache.write(self.cache_key, dict(self._alignments), disk_cache.ALIGNMENTS)
         return result
+
+    def save_to_cache(self) -> bool:
+        """Store the corpus on disk for the next load of the same sources, if it was loaded with
+        the cache, is big enough to be worth it and is not stored yet; True if it was written."""
+        if self.in_cache or self.cache_key is None:
+            return False
+        if len(self.articles) < disk_cache.MIN_ARTICLES:
+            return False
+        disk_cache.write(self.cache_key, (self.articles, self.stories, self.index, self.errors))
+        self.in_cache = True
+        return True
 
     @property
     def links(self) -> list[Link]:
@@ -222,16 +244,50 @@ def load(
     *,
     progress: Progress | None = None,
     on_error: Callable[[LoadError], None] | None = None,
+    cache: bool = False,
+    save: bool = True,
 ) -> Corpus:
     """Read sources (files, folders; the bundled seeds when None) into an indexed Corpus.
 
     Unreadable sources do not stop the load: each becomes a `LoadError` in `corpus.errors`
-    (and is passed to `on_error` as it happens).
+    (and is passed to `on_error` as it happens). With `cache`, a corpus built before from the
+    very same sources is taken from disk, and a newly built one of some size is kept there
+    (see newsterm.cache for what makes it safe). With `save=False` the caller decides when
+    to write it (`Corpus.save_to_cache`): the app does so once the reader can browse.
     """
     if paths is None:
         paths = [seeds_path()]
     elif isinstance(paths, str | os.PathLike):
         paths = [paths]
+    paths = list(paths)
+    key = None
+    if cache:
+        if progress:
+            progress("cache", 0, 0)
+        key = disk_cache.key_for(paths)
+        stored = disk_cache.read(key)
+        if stored is not None:
+            articles, stories, index, errors = stored
+            for error in errors:
+                if on_error:
+                    on_error(error)
+            corpus = Corpus(articles, stories, index, errors, cache_key=key, in_cache=True)
+            corpus._alignments.update(disk_cache.read(key, disk_cache.ALIGNMENTS) or {})
+            return corpus
+    corpus = _build(paths, progress, on_error)
+    corpus.cache_key = key
+    if save and key is not None and len(corpus.articles) >= disk_cache.MIN_ARTICLES:
+        if progress:
+            progress("saving", 0, 0)
+        corpus.save_to_cache()
+    return corpus
+
+
+def _build(
+    paths: list[str | os.PathLike[str]],
+    progress: Progress | None,
+    on_error: Callable[[LoadError], None] | None,
+) -> Corpus:
     errors: list[LoadError] = []
 
     def report(location: str, reason: str) -> None:

@@ -16,6 +16,8 @@ _LABELS = {
     "grouping": "Grouping stories",
     "aligning": "Cross-referencing",
     "exporting": "Writing report",
+    "cache": "Checking the cache",
+    "saving": "Saving to the cache",
 }
 
 

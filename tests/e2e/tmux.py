@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -28,8 +29,12 @@ class Terminal:
 
     def __enter__(self) -> Terminal:
         # COLUMNS/LINES from the test run would pin the size the app sees (shutil reads them).
+        # The tmux server may be older than this test: its environment is not ours, so what the
+        # app must see (the test's private cache folder) is set in the command itself.
+        cache = shlex.quote(os.environ.get("NEWSTERM_CACHE_DIR", str(self.cwd / ".cache")))
         command = (
-            f"unset COLUMNS LINES; cd {shlex.quote(str(self.cwd))} && exec {shlex.join(self.argv)}"
+            f"unset COLUMNS LINES; export NEWSTERM_CACHE_DIR={cache}; "
+            f"cd {shlex.quote(str(self.cwd))} && exec {shlex.join(self.argv)}"
         )
         width, height = self.size
         subprocess.run(

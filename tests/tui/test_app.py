@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Tree
 
+from newsterm import cache
 from newsterm.corpus import Corpus
 from newsterm.export import render_text
 from newsterm.model import StoryAlignment
@@ -491,3 +492,28 @@ async def test_every_counterpart_of_a_widely_reported_passage_is_listed(
         listed = main.query_one("#counterparts", OptionList)
         ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)} - {None}
         assert len(ids) == 11
+
+
+async def test_a_second_start_on_the_same_sources_reads_the_cache(
+    ready, pile: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first start keeps the built corpus once the reader pauses; the next one reads it."""
+    monkeypatch.setattr(cache, "MIN_ARTICLES", 1)
+    app = make_app([str(pile)], cache=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if list(private_cache.glob("*.corpus.pickle")):
+                break
+        assert len(list(private_cache.glob("*.corpus.pickle"))) == 1
+
+    def no_build(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr("newsterm.corpus._build", no_build)
+    app = make_app([str(pile)], cache=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert main.corpus is not None and len(main.corpus.articles) == 3
+        assert "3 articles" in str(main.query_one("#status-text").render())

@@ -25,9 +25,10 @@ class NewstermApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
-    def __init__(self, sources: Sequence[str] | None = None) -> None:
+    def __init__(self, sources: Sequence[str] | None = None, *, cache: bool = False) -> None:
         super().__init__()
         self.sources = list(sources) if sources else None
+        self.cache = cache
         self.activity = Activity()
 
     async def on_event(self, event: events.Event) -> None:
@@ -37,7 +38,7 @@ class NewstermApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.sources, self.activity))
+        self.push_screen(MainScreen(self.sources, self.activity, cache=self.cache))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -51,6 +52,7 @@ class NewstermApp(App[None]):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
 
-def make_app(sources: Sequence[str] | None = None) -> NewstermApp:
-    """The app on the given sources (files, folders), or on the bundled seeds when None."""
-    return NewstermApp(sources)
+def make_app(sources: Sequence[str] | None = None, *, cache: bool = False) -> NewstermApp:
+    """The app on the given sources (files, folders), or on the bundled seeds when None; with
+    `cache`, a corpus built before from the same sources is read from disk (newsterm.cache)."""
+    return NewstermApp(sources, cache=cache)

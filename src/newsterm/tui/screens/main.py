@@ -42,6 +42,8 @@ STAGES = {
     "indexing": "Indexing",
     "grouping": "Grouping articles into stories",
     "aligning": "Comparing passages",
+    "cache": "Checking the cache",
+    "saving": "Saving to the cache for the next start",
 }
 MAX_ERROR_NOTES = 5
 
@@ -96,9 +98,16 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.story_id = story_id
 
-    def __init__(self, sources: Sequence[str] | None, activity: Activity | None = None) -> None:
+    def __init__(
+        self,
+        sources: Sequence[str] | None,
+        activity: Activity | None = None,
+        *,
+        cache: bool = False,
+    ) -> None:
         super().__init__()
         self.sources = list(sources) if sources else None
+        self.cache = cache
         self.activity = activity or Activity()
         self.corpus: Corpus | None = None
         self.story_id: str | None = None
@@ -161,7 +170,7 @@ class MainScreen(Screen[None]):
         def progress(stage: str, done: int, total: int) -> None:
             self._progress = _Progress(stage, done, total)
 
-        corpus = load(self.sources, progress=progress)
+        corpus = load(self.sources, progress=progress, cache=self.cache, save=False)
         self.post_message(self.Loaded(corpus))
 
     def _show_progress(self) -> None:
@@ -248,6 +257,12 @@ class MainScreen(Screen[None]):
         corpus = self.corpus
         assert corpus is not None
         worker = get_current_worker()
+        # First keep the corpus on disk for the next start (a no-op unless the app was started
+        # with the cache and the corpus is new and big enough), once the reader pauses.
+        if corpus.cache_key is not None and not corpus.in_cache:
+            if not self.activity.wait_until_quiet(lambda: worker.is_cancelled):
+                return
+            corpus.save_to_cache()
         for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
             if len(story.article_ids) < 2:
                 break

@@ -1,0 +1,175 @@
+"""The on-disk corpus cache: a second start is served from disk, and never from a stale copy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import newsterm.corpus
+from newsterm import cache, load
+from newsterm.cli import main
+from newsterm.model import LoadError
+
+STORY = """{title}
+2024-04-0{day}
+
+{body}
+"""
+
+
+@pytest.fixture
+def pile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two outlets on a storm, one on a vote; small enough that the size floor is lowered."""
+    monkeypatch.setattr(cache, "MIN_ARTICLES", 1)
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    (folder / "Herald - storm.txt").write_text(
+        STORY.format(
+            title="Storm floods the coastal town of Marlow",
+            day=2,
+            body="Floodwater reached 300 homes in Marlow on Monday, the fire service said.",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "Courier - storm.txt").write_text(
+        STORY.format(
+            title="Marlow flooded as storm hits the coast",
+            day=3,
+            body="Floodwater reached 350 homes in Marlow on Monday, the fire service said.",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "Gazette - vote.txt").write_text(
+        STORY.format(
+            title="Council approves the new library budget",
+            day=4,
+            body="The council voted to fund the library for another five years.",
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def no_build(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("the corpus was built again instead of read from the cache")
+
+
+def cached_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.corpus.pickle"))
+
+
+def test_a_second_load_of_the_same_sources_is_read_from_disk(
+    pile: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load([pile], cache=True)
+    assert len(cached_files(private_cache)) == 1
+    monkeypatch.setattr(newsterm.corpus, "_build", no_build)
+    second = load([pile], cache=True)
+    assert [a.text for a in second.articles] == [a.text for a in first.articles]
+    assert [s.article_ids for s in second.stories] == [s.article_ids for s in first.stories]
+    story = next(s for s in second.stories if len(s.article_ids) == 2)
+    conflicts = [link for link in second.alignment(story.id).links if link.relation == "conflict"]
+    assert conflicts and "300" in conflicts[0].conflicts[0].explanation
+
+
+def test_an_edited_file_is_read_again(pile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load([pile], cache=True)
+    path = pile / "Gazette - vote.txt"
+    stat = path.stat()
+    # Same length and the same modification time: only the change time tells.
+    path.write_text(path.read_text(encoding="utf-8").replace("five", "nine"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = load([pile], cache=True)
+    assert any("nine years" in a.text for a in again.articles)
+
+
+def test_a_file_added_to_a_folder_is_seen(pile: Path) -> None:
+    assert len(load([pile], cache=True).articles) == 3
+    (pile / "Tribune - storm.txt").write_text(
+        STORY.format(title="Marlow storm", day=3, body="Floods hit 300 homes in Marlow."),
+        encoding="utf-8",
+    )
+    assert len(load([pile], cache=True).articles) == 4
+
+
+def test_a_damaged_cache_file_is_dropped_and_the_corpus_built_again(
+    pile: Path, private_cache: Path
+) -> None:
+    load([pile], cache=True)
+    (stored,) = cached_files(private_cache)
+    stored.write_bytes(stored.read_bytes()[:100])
+    corpus = load([pile], cache=True)
+    assert len(corpus.articles) == 3
+    (rewritten,) = cached_files(private_cache)
+    assert rewritten.stat().st_size > 100
+
+
+def test_a_cache_folder_others_may_write_is_not_trusted(
+    pile: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pickle runs code when it loads: one that someone else could have put there is ignored."""
+    load([pile], cache=True)
+    private_cache.chmod(0o777)
+    monkeypatch.setattr(newsterm.corpus, "_build", no_build)
+    with pytest.raises(AssertionError, match="built again"):
+        load([pile], cache=True)
+
+
+def test_small_piles_and_loads_without_cache_leave_nothing_on_disk(
+    pile: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load([pile])
+    assert cached_files(private_cache) == []
+    monkeypatch.setattr(cache, "MIN_ARTICLES", 4)
+    load([pile], cache=True)
+    assert cached_files(private_cache) == []
+
+
+def test_problems_with_sources_are_reported_again_from_the_cache(pile: Path) -> None:
+    (pile / "broken.json").write_text('{"text": "unterminated', encoding="utf-8")
+    first: list[LoadError] = []
+    load([pile], cache=True, on_error=first.append)
+    second: list[LoadError] = []
+    corpus = load([pile], cache=True, on_error=second.append)
+    assert first and second == first
+    assert corpus.errors == tuple(first)
+
+
+def test_only_the_most_recently_used_corpora_are_kept(
+    tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_ARTICLES", 1)
+    for number in range(cache.KEEP + 2):
+        source = tmp_path / f"note{number}.txt"
+        source.write_text(f"Note {number}\n\nThe ferry left at {number} o'clock.\n", "utf-8")
+        load([source], cache=True)
+    assert len(cached_files(private_cache)) == cache.KEEP
+
+
+def test_export_keeps_a_cache_unless_told_not_to(
+    pile: Path, private_cache: Path, tmp_path: Path
+) -> None:
+    export = ["export", "--quiet", "--format", "json", str(pile), "-o"]
+    assert main([*export, str(tmp_path / "first.json")]) == 0
+    assert len(cached_files(private_cache)) == 1
+    cache.clear()
+    assert main([*export, str(tmp_path / "second.json"), "--no-cache"]) == 0
+    assert cached_files(private_cache) == []
+    assert (tmp_path / "first.json").read_text() == (tmp_path / "second.json").read_text()
+
+
+def test_an_export_keeps_its_comparisons_for_the_next_one(
+    pile: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load([pile], cache=True)
+    expected = [(a.story_id, a.links) for a in first.align_all()]
+    assert len(list(private_cache.glob(f"*{cache.ALIGNMENTS}"))) == 1
+
+    def no_align(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a story was compared again instead of read from the cache")
+
+    monkeypatch.setattr(newsterm.corpus, "align_story", no_align)
+    second = load([pile], cache=True)
+    assert [(a.story_id, a.links) for a in second.align_all()] == expected
