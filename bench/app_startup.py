@@ -39,6 +39,11 @@ def capture(session: str) -> str:
     ).stdout
 
 
+def is_ready(screen: str) -> bool:
+    """The status line reports the corpus: "N articles · M stories"."""
+    return " articles · " in screen or " article · " in screen
+
+
 def launch_once(argv: list[str], timeout: float, cache: Path | None) -> tuple[float, float]:
     session = f"bench-{uuid.uuid4().hex[:8]}"
     if cache is None:
@@ -57,7 +62,7 @@ def launch_once(argv: list[str], timeout: float, cache: Path | None) -> tuple[fl
             now = time.perf_counter() - start
             if first != first and "╭─" in screen:
                 first = now
-            if " articles · " in screen or " article · " in screen:
+            if is_ready(screen):
                 ready = now
                 break
             time.sleep(0.02)
@@ -81,7 +86,7 @@ def fill_cache(argv: list[str], cache: Path, timeout: float) -> None:
         while time.perf_counter() - start < timeout:
             if list(cache.glob("*.corpus.pickle")):
                 return
-            if ready is None and " article" in capture(session):
+            if ready is None and is_ready(capture(session)):
                 ready = time.perf_counter()
             if ready is not None and time.perf_counter() - ready > 5:
                 return  # too small to be cached
