@@ -615,6 +615,10 @@ def _antonym_conflicts(
     return []
 
 
+def _counted_nouns(prep: Prepared) -> set[str]:
+    return {canonical_stem(q.noun) for q in prep.facts.quantities if q.noun}
+
+
 def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> list[Conflict]:
     """Every typed conflict between two passages already judged to make the same claim.
 
@@ -623,6 +627,8 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
     numbers counting the same noun after the same words ("... Japan and seven other countries"
     against "... Japan and eight other countries").
     """
+    if anchored_only and _counted_nouns(a).isdisjoint(_counted_nouns(b)):
+        return []  # the one conflict looked for needs a noun both count (spares the alignment)
     ops = _slots(a, b)
     slots: list[Slot] = [
         (_char_span(a, i1, i2), _char_span(b, j1, j2)) for _tag, i1, i2, j1, j2 in ops

@@ -34,3 +34,8 @@ def test_sanitize(raw: str, expected: str) -> None:
 def test_sanitize_line_collapses_whitespace() -> None:
     """One-line fields (titles, outlets) never carry line breaks."""
     assert sanitize_line(" A\ttitle\nacross\r\nlines \x1b[1m ") == "A title across lines"
+
+
+def test_c1_controls_alone_are_removed_as_well_as_escape_sequences() -> None:
+    assert sanitize("price\x9b31m rose") == "price rose"
+    assert sanitize("caf\u0065\u0301 open") == "caf\u00e9 open"  # composed to NFC

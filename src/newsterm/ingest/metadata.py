@@ -97,11 +97,25 @@ _TZINFOS = {
 }
 
 
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
 def parse_date(value: str) -> datetime | None:
     """A date from free text with dateutil, or None; timezone-naive unless one is written."""
     value = value.strip()
     if not value or not re.search(r"\d", value):
         return None
+    if _ISO_DATE.match(value):
+        # Feeds and JSON nearly always carry ISO 8601, which the standard library reads exactly
+        # as dateutil does, at a fraction of the cost (it was a tenth of reading a big file).
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return parsed if 1900 <= parsed.year <= 2200 else None
     try:
         with warnings.catch_warnings():
             # A stray capital ("M", "K") can look like a zone name; the date stays naive then.
