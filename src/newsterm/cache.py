@@ -97,15 +97,23 @@ def key_for(paths: Sequence[str | os.PathLike[str]]) -> str:
     for given in paths:
         digest.update(f"source\0{os.path.abspath(os.path.expanduser(given))}\n".encode())
     for file in source_files(paths):
-        try:
-            info = file.stat()
-        except OSError:
-            digest.update(f"unreadable\0{file}\n".encode())
-            continue
-        digest.update(
-            f"file\0{file.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
-            f"\0{info.st_ino}\n".encode()
-        )
+        # A SQLite database (a newsboat cache) may hold its newest rows in a write-ahead log
+        # beside it, which the reader sees but the database file's times do not show.
+        for part in (
+            file,
+            file.with_name(file.name + "-wal"),
+            file.with_name(file.name + "-journal"),
+        ):
+            try:
+                info = part.stat()
+            except OSError:
+                if part is file:
+                    digest.update(f"unreadable\0{file}\n".encode())
+                continue
+            digest.update(
+                f"file\0{part.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"
+                f"\0{info.st_ctime_ns}\0{info.st_ino}\n".encode()
+            )
     return digest.hexdigest()
 
 

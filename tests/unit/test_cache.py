@@ -173,3 +173,12 @@ def test_an_export_keeps_its_comparisons_for_the_next_one(
     monkeypatch.setattr(newsterm.corpus, "align_story", no_align)
     second = load([pile], cache=True)
     assert [(a.story_id, a.links) for a in second.align_all()] == expected
+
+
+def test_a_database_log_beside_a_source_is_part_of_the_key(pile: Path) -> None:
+    """newsboat's SQLite cache can hold new items in `cache.db-wal` while cache.db is unchanged."""
+    database = pile / "cache.db"
+    database.write_bytes(b"not really a database")
+    before = cache.key_for([database])
+    (pile / "cache.db-wal").write_bytes(b"new rows")
+    assert cache.key_for([database]) != before
