@@ -132,6 +132,15 @@ def _export_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="compare stories in N processes (default: one per CPU, up to 8; the report is the "
+        "same whatever N)",
+    )
     _add_newsboat_option(parser)
     _add_cache_option(parser)
     parser.add_argument(
@@ -141,6 +150,16 @@ def _export_parser() -> argparse.ArgumentParser:
         help="no progress bar and no warnings about unreadable sources",
     )
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return value
 
 
 def run_export(argv: Sequence[str]) -> int:
@@ -170,6 +189,9 @@ def run_export(argv: Sequence[str]) -> int:
             progress.close()
             _warn("nothing to export: no readable articles")
             return 1
+        from newsterm.parallel import default_workers
+
+        corpus.align_all(progress, workers=args.jobs or default_workers())
         content = render(corpus, args.format, progress)
     finally:
         progress.close()

@@ -16,6 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from newsterm import cache as disk_cache
+from newsterm import parallel
 from newsterm.align import align_story
 from newsterm.compare import Prepared, prepare
 from newsterm.dedup import deduplicate
@@ -204,13 +205,26 @@ class Corpus:
         block on it)."""
         return self._alignments.get(story_id)
 
-    def align_all(self, progress: Progress | None = None) -> list[StoryAlignment]:
-        result = []
+    def align_all(self, progress: Progress | None = None, workers: int = 1) -> list[StoryAlignment]:
+        """Every story's alignment, in story order. With `workers` > 1, a big pile's stories
+        are compared in that many forked processes (see newsterm.parallel); same result."""
         total = len(self.stories)
         fresh = len(self._alignments) < total
+        pending = [
+            s.id for s in self.stories if len(s.article_ids) > 1 and s.id not in self._alignments
+        ]
+        in_parallel = parallel.worth_it(pending, workers)
+        if in_parallel:
+            done = total - len(pending)
+            for story_id, alignment in parallel.align_stories(self, pending, workers):
+                self._alignments.setdefault(story_id, alignment)
+                done += 1
+                if progress:
+                    progress("aligning", done, total)
+        result = []
         for number, story in enumerate(self.stories, 1):
             result.append(self.alignment(story.id))
-            if progress:
+            if progress and not in_parallel:
                 progress("aligning", number, total)
         if fresh and self.in_cache and self.cache_key is not None:
             # The comparing costs more than the reading: keep it for the next export too.

@@ -1,0 +1,70 @@
+"""Comparing a pile's stories on several CPUs, for exports.
+
+Aligning every story is most of an export of a big pile, and each story is aligned on its own,
+from the corpus alone, so the work splits cleanly. Worker processes are forked: they inherit the
+built corpus instead of receiving a copy, and send back only the alignments (a few megabytes for
+19,000 articles). The result is the same as aligning in one process, story for story, so exports
+stay byte-identical.
+
+Forking is only safe in a process that runs no other threads, so this is for the command line
+(`newsterm export`), never for the app; and only where the platform forks (Linux), since a
+spawned worker would have to rebuild or unpickle the corpus first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsterm.corpus import Corpus
+    from newsterm.model import StoryAlignment
+
+MIN_STORIES = 40  # below this, starting processes costs more than it saves
+MAX_WORKERS = 8
+
+# The corpus the forked workers read: set just before the pool forks, cleared after.
+_SHARED: Corpus | None = None
+
+
+def default_workers() -> int:
+    """The CPUs this process may run on, up to MAX_WORKERS."""
+    try:
+        available = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        available = os.cpu_count() or 1
+    return max(1, min(available, MAX_WORKERS))
+
+
+def can_fork() -> bool:
+    """Forking keeps its promises here: Linux, and no other thread that could hold a lock."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _align(story_id: str) -> tuple[str, StoryAlignment]:
+    assert _SHARED is not None
+    return story_id, _SHARED.alignment(story_id)
+
+
+def align_stories(
+    corpus: Corpus, story_ids: Sequence[str], workers: int
+) -> Iterator[tuple[str, StoryAlignment]]:
+    """(story id, alignment) for each story, as the workers finish them (any order)."""
+    global _SHARED
+    # Large stories first, so that no worker is left with a big one at the end.
+    ordered = sorted(story_ids, key=lambda sid: -len(corpus.story(sid).article_ids))
+    _SHARED = corpus
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            yield from pool.imap_unordered(_align, ordered, chunksize=8)
+    finally:
+        _SHARED = None
+
+
+def worth_it(story_ids: Sequence[str], workers: int) -> bool:
+    return workers > 1 and len(story_ids) >= MIN_STORIES and can_fork()
