@@ -53,8 +53,8 @@ def _same_slot(slots: list[Slot], a_range: Span, b_range: Span) -> bool:
     return any(_inside(sa, *a_range) and _inside(sb, *b_range) for sa, sb in slots)
 
 
-def _context(a: Prepared, a_start: int, b: Prepared, b_start: int) -> str:
-    """Shared words just before two facts, as written in a: where in the claim they sit.
+def _context(a: Prepared, a_start: int, b: Prepared, b_start: int) -> list[int]:
+    """Shared words just before two facts (token indices in a): where in the claim they sit.
 
     Of the word runs the two passages share in the dozen words before the facts, the phrase
     kept is the head of a common-noun phrase ("monitoring group" out of "sanctions monitoring
@@ -79,9 +79,29 @@ def _context(a: Prepared, a_start: int, b: Prepared, b_start: int) -> str:
                 proper = any(a.tokens[t].is_capitalised for t in chunk)
                 chunks.append((proper, -k, chunk))
     if not chunks:
-        return ""
-    chunk = min(chunks, key=lambda item: (item[0], item[1], item[2][0]))[2]
-    return a.text[a.tokens[chunk[0]].start : a.tokens[chunk[-1]].end]
+        return []
+    return min(chunks, key=lambda item: (item[0], item[1], item[2][0]))[2]
+
+
+def _phrase_text(prep: Prepared, chunk: list[int]) -> str:
+    return prep.text[prep.tokens[chunk[0]].start : prep.tokens[chunk[-1]].end] if chunk else ""
+
+
+# Words that open what follows a noun phrase naming a group or a thing: "the monitoring group
+# including ...", "the sanctions committee of ...". Two shared words followed by one of these read
+# as "in the monitoring group"; two followed by the number itself or by "and" are usually a verb
+# and its subject or object ("Police arrested 12", "the ship ran aground and 45 ..."), which
+# would read as nonsense after "in the".
+_PHRASE_OPENERS = frozenset(
+    "including comprising such like which who that of in on at for with from to by among "
+    "led backed based called named known made".split()
+)
+
+
+def _reads_as_a_place(prep: Prepared, chunk: list[int]) -> bool:
+    """Whether the chunk can be shown as "in the <chunk>" in an explanation."""
+    following = chunk[-1] + 1 if chunk else len(prep.tokens)
+    return following < len(prep.tokens) and prep.tokens[following].norm in _PHRASE_OPENERS
 
 
 def _head_chunk(prep: Prepared, run: list[int]) -> list[int]:
@@ -149,14 +169,17 @@ def _quantity_conflicts(
         text_a = f"{qa.qualifier_text} {qa.text}".strip()
         text_b = f"{qb.qualifier_text} {qb.text}".strip()
         noun = qa.noun_text or qb.noun_text
-        context = _context(a, qa.start, b, qb.start)
+        chunk = _context(a, qa.start, b, qb.start)
+        context = _phrase_text(a, chunk)
         if anchored_only and not (
             context and qa.noun and canonical_stem(qa.noun) == canonical_stem(qb.noun)
         ):
             continue
         about = f": {noun}" if noun else ""
-        if context:
-            about += f" in the {context}" if noun else f": {context}"
+        if context and not noun:
+            about = f": {context}"  # the only hint of what is counted
+        elif context and _reads_as_a_place(a, chunk):
+            about += f" in the {context}"
         if _precise_rates_differ(qa, qb):
             found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
         elif _rounded_alike(qa, qb):

@@ -336,3 +336,25 @@ def test_obligation_against_permission_conflicts(modal: str) -> None:
     sentence = "Shareholders of the small regional bank were {} sell their stakes by June."
     a, b = sentence.format("forced to"), sentence.format(modal)
     assert compare(a, b).relation == "conflict"
+
+
+def test_a_number_explanation_names_a_group_only_when_the_words_read_as_one() -> None:
+    """'in the <phrase>' is said of a noun phrase ("the monitoring group including ..."), never
+    of a verb and its neighbour ("protesters in the Police arrested")."""
+    arrested = compare(
+        "Police arrested 12 protesters outside the parliament building.",
+        "Police arrested 15 protesters outside the parliament building.",
+    )
+    assert [c.explanation for c in arrested.conflicts] == ["12 ≠ 15: protesters"]
+    aground = compare(
+        "The ship ran aground and 45 people were rescued, officials said.",
+        "The ship ran aground and 40 people were rescued, officials said.",
+    )
+    assert [c.explanation for c in aground.conflicts] == ["45 ≠ 40: people"]
+    panel = compare(
+        "An expert panel of the agency including four judges and nine other members met.",
+        "An expert panel of the agency including four judges and six other members met.",
+    )
+    assert [c.explanation for c in panel.conflicts] == [
+        "nine ≠ six: other members in the expert panel"
+    ]
