@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsterm.facts import DateMention, Name, Quantity, Quote
 from newsterm.facts.dates import describe
+from newsterm.facts.numbers import SCALES
 from newsterm.facts.quotes import same_words
 from newsterm.lexicon import are_antonyms, canonical_stem, contrast_set, same_actor
 from newsterm.model import Conflict
@@ -98,10 +99,16 @@ _PHRASE_OPENERS = frozenset(
 )
 
 
-def _reads_as_a_place(prep: Prepared, chunk: list[int]) -> bool:
-    """Whether the chunk can be shown as "in the <chunk>" in an explanation."""
+def _reads_as_a_place(prep: Prepared, chunk: list[int], noun: str) -> bool:
+    """Whether the chunk can be shown as "in the <chunk>" after "<noun>" in an explanation: a
+    noun phrase of its own, not the count's noun or scale again ("stg in the mln stg")."""
     following = chunk[-1] + 1 if chunk else len(prep.tokens)
-    return following < len(prep.tokens) and prep.tokens[following].norm in _PHRASE_OPENERS
+    if following >= len(prep.tokens) or prep.tokens[following].norm not in _PHRASE_OPENERS:
+        return False
+    noun_words = {fold(word) for word in noun.split()}
+    return not any(
+        prep.tokens[i].norm in SCALES or prep.tokens[i].norm in noun_words for i in chunk
+    )
 
 
 def _head_chunk(prep: Prepared, run: list[int]) -> list[int]:
@@ -178,7 +185,7 @@ def _quantity_conflicts(
         about = f": {noun}" if noun else ""
         if context and not noun:
             about = f": {context}"  # the only hint of what is counted
-        elif context and _reads_as_a_place(a, chunk):
+        elif context and _reads_as_a_place(a, chunk, noun):
             about += f" in the {context}"
         if _precise_rates_differ(qa, qb):
             found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))

@@ -358,3 +358,12 @@ def test_a_number_explanation_names_a_group_only_when_the_words_read_as_one() ->
     assert [c.explanation for c in panel.conflicts] == [
         "nine ≠ six: other members in the expert panel"
     ]
+
+
+def test_a_number_explanation_does_not_repeat_its_unit_as_the_place() -> None:
+    wire = compare(
+        "The bank gave the market 33 mln stg in the mln stg assistance of the morning.",
+        "The bank gave the market 361 mln stg in the mln stg assistance of the morning.",
+    )
+    explanations = [c.explanation for c in wire.conflicts]
+    assert explanations and all(" in the " not in e for e in explanations)
