@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsterm import compare
+from newsterm.facts.numbers import extract_quantities
 
 SENTENCE = "The central bank said the {} figure for the quarter was final, officials added."
 
@@ -65,3 +66,10 @@ def test_plural_without_s_is_the_counted_noun(a: str, b: str) -> None:
     """ "people" and "staff" are plurals: the figure counts them, not the verb that follows, so a
     reordered sentence with another figure still conflicts."""
     assert any(c.kind == "number" for c in compare(a, b).conflicts)
+
+
+def test_wire_scale_abbreviations_scale_number_words_and_count_nothing_alone() -> None:
+    found = extract_quantities("Output rose by up to one mln bpd after the accord.")
+    assert [(q.text, q.value, q.noun) for q in found] == [("one mln", 1_000_000, "bpd")]
+    assert [q.value for q in extract_quantities("They paid two bln dlrs.")] == [2_000_000_000]
+    assert extract_quantities("The bank gave mln stg assistance.") == []

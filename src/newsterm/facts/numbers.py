@@ -95,6 +95,8 @@ _PRE_MODIFIERS = frozenset(
     "other more additional new further extra some of the than about an a another".split()
 )
 
+# Wire copy's scales ("one mln bpd", "two bln dlrs"): only after a number word, never alone.
+_WIRE_SCALES = ("mln", "bln", "bn")
 _WORD_NUMBER = "|".join(
     sorted(
         [
@@ -105,6 +107,7 @@ _WORD_NUMBER = "|".join(
             "million",
             "billion",
             "trillion",
+            *_WIRE_SCALES,
             "a",
             "an",
             "and",
@@ -359,6 +362,8 @@ def _trim_word_number(text: str, start: int, end: int) -> tuple[int, int, float]
         spans.pop(0)
     while spans and spans[-1][2] in ("and", "a", "an"):
         spans.pop()
+    if spans and spans[0][2] in _WIRE_SCALES:
+        return None  # "mln dlrs" with no number before it counts nothing
     if not spans or all(w in ("half", "quarter", "a", "an") for _, _, w in spans):
         return None
     s, e = spans[0][0], spans[-1][1]
