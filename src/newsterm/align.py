@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from newsterm.compare import RELATED_THRESHOLD, Prepared, compare_prepared
 from newsterm.model import Article, Link, Passage, Story, StoryAlignment
+from newsterm.pausing import Pause, step
 from newsterm.weights import idf
 
 CANDIDATES_PER_ARTICLE = 3
@@ -57,21 +58,28 @@ def align_story(
     story: Story,
     articles: Sequence[Article],
     prepare: Callable[[Passage], Prepared],
+    pause: Pause | None = None,
 ) -> StoryAlignment:
-    """Links between the passages of one story's articles, and the passages no one else has."""
+    """Links between the passages of one story's articles, and the passages no one else has.
+    `pause` runs between passages (see newsterm.pausing): the app's background comparing gives
+    way to the reader there, as a big story takes a second."""
     passages = [p for article in articles for p in article.passages]
     if len(articles) < 2:
         # Nothing to cross-reference: every passage is unique, and preparing them (facts,
         # dates, names: most of the cost of alignment) would be thrown away.
         return StoryAlignment(story.id, (), tuple(p.id for p in passages), {})
     article_rank = {article.id: rank for rank, article in enumerate(articles)}
-    prepared = [prepare(p) for p in passages]
+    prepared = []
+    for passage in passages:
+        step(pause)
+        prepared.append(prepare(passage))
     candidates = _candidates(passages, prepared, article_rank)
 
     # Best link of each relation per (passage, other article); pairs are compared once.
     best: dict[tuple[int, str, str], tuple[float, int]] = {}
     results: dict[tuple[int, int], Link] = {}
     for number, others in candidates.items():
+        step(pause)
         for other in others:
             a, b = (number, other) if number < other else (other, number)
             if (a, b) not in results:

@@ -32,10 +32,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from newsterm import chunked_pickle
+from newsterm.pausing import Cancelled, Pause
+
 CACHE_ENV = "NEWSTERM_CACHE_DIR"
 MIN_ARTICLES = 100  # smaller piles build faster than a cache is worth keeping
 KEEP = 4  # cache files kept; the least recently used go first
-_FORMAT = 1
+_FORMAT = 2
 _SUFFIX = ".corpus.pickle"
 # Beside a corpus, the story alignments an export computed for it (all of them), so that a second
 # export of the same sources skips the comparing too.
@@ -131,31 +134,34 @@ def read(key: str, part: str = _SUFFIX) -> Any | None:
     gc.disable()
     try:
         with path.open("rb") as handle:
-            stored_key, state = pickle.load(handle)
+            if pickle.load(handle) != (_FORMAT, key):
+                return None
+            state = chunked_pickle.load(handle)
     except Exception:  # a cut-off or foreign file: build again, and drop it
         path.unlink(missing_ok=True)
         return None
     finally:
         if collecting:
             gc.enable()
-    if stored_key != key:
-        return None
     with contextlib.suppress(OSError):
         os.utime(path)  # most recently used
     return state
 
 
-def write(key: str, state: Any, part: str = _SUFFIX) -> None:
-    """Store `state` under `key`, atomically; a failure to write costs only the next start."""
+def write(key: str, state: Any, part: str = _SUFFIX, pause: Pause | None = None) -> bool:
+    """Store `state` under `key`, atomically; True if it was written. A failure to write costs
+    only the next start. `pause` runs between the pieces of the pickle (see chunked_pickle) and
+    may return False to give up."""
     folder = _usable_dir(create=True)
     if folder is None:
-        return
+        return False
     target = folder / f"{key}{part}"
     try:
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".part", delete=False) as out:
             temporary = Path(out.name)
             try:
-                pickle.dump((key, state), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((_FORMAT, key), out, protocol=pickle.HIGHEST_PROTOCOL)
+                chunked_pickle.dump(state, out, pause)
                 out.flush()
                 os.fsync(out.fileno())
             except BaseException:
@@ -163,9 +169,10 @@ def write(key: str, state: Any, part: str = _SUFFIX) -> None:
                 temporary.unlink(missing_ok=True)
                 raise
         os.replace(temporary, target)
-    except (OSError, pickle.PicklingError, RecursionError):
-        return
+    except (OSError, pickle.PicklingError, RecursionError, Cancelled):
+        return False
     _evict(folder)
+    return True
 
 
 def _evict(folder: Path) -> None:

@@ -7,6 +7,7 @@ export aligns them all. Results are cached and safe to request from worker threa
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import threading
@@ -24,6 +25,7 @@ from newsterm.index import Index
 from newsterm.ingest import Document, read_sources
 from newsterm.ingest.clean import clean_body
 from newsterm.model import Article, Link, LoadError, Passage, Story, StoryAlignment
+from newsterm.pausing import Pause
 from newsterm.segment import segment
 from newsterm.stories import group_stories
 
@@ -148,6 +150,7 @@ class Corpus:
     _alignments: dict[str, StoryAlignment] = field(default_factory=dict, repr=False)
     _prepared: dict[str, Prepared] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _story_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._articles = {a.id: a for a in self.articles}
@@ -186,16 +189,21 @@ class Corpus:
         article = self._articles[passage.article_id]
         return prepare(passage.text, article.date_for_resolving, article.published_inferred)
 
-    def alignment(self, story_id: str) -> StoryAlignment:
-        """Links and unique passages of one story, computed on first request."""
+    def alignment(self, story_id: str, pause: Pause | None = None) -> StoryAlignment:
+        """Links and unique passages of one story, computed on first request. `pause` runs
+        between pieces of the work (see newsterm.pausing) and may call it off with Cancelled."""
         found = self._alignments.get(story_id)
         if found is not None:
             return found
+        # One lock per story: a story is compared once, and a thread comparing one story (the
+        # app's background badges, paused while the reader types) never holds up another.
         with self._lock:
+            story_lock = self._story_locks.setdefault(story_id, threading.Lock())
+        with story_lock:
             found = self._alignments.get(story_id)
             if found is None:
                 found = align_story(
-                    self._stories[story_id], self.story_articles(story_id), self._prepare
+                    self._stories[story_id], self.story_articles(story_id), self._prepare, pause
                 )
                 self._alignments[story_id] = found
         return found
@@ -233,16 +241,21 @@ class Corpus:
             disk_cache.write(self.cache_key, dict(self._alignments), disk_cache.ALIGNMENTS)
         return result
 
-    def save_to_cache(self) -> bool:
+    def save_to_cache(self, pause: Pause | None = None) -> bool:
         """Store the corpus on disk for the next load of the same sources, if it was loaded with
-        the cache, is big enough to be worth it and is not stored yet; True if it was written."""
+        the cache, is big enough to be worth it and is not stored yet; True if it was written.
+        `pause` runs between pieces of the work (see newsterm.pausing); a cancelled save writes
+        nothing."""
         if self.in_cache or self.cache_key is None:
             return False
         if len(self.articles) < disk_cache.MIN_ARTICLES:
             return False
-        disk_cache.write(self.cache_key, (self.articles, self.stories, self.index, self.errors))
-        self.in_cache = True
-        return True
+        # The index holds the same articles: stored once, with the corpus, and put back on load.
+        index = copy.copy(self.index)
+        index.articles = []
+        state = (self.articles, self.stories, index, self.errors)
+        self.in_cache = disk_cache.write(self.cache_key, state, pause=pause)
+        return self.in_cache
 
     @property
     def links(self) -> list[Link]:
@@ -282,6 +295,7 @@ def load(
         stored = disk_cache.read(key)
         if stored is not None:
             articles, stories, index, errors = stored
+            index.articles = list(articles)
             for error in errors:
                 if on_error:
                     on_error(error)

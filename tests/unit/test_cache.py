@@ -182,3 +182,26 @@ def test_a_database_log_beside_a_source_is_part_of_the_key(pile: Path) -> None:
     before = cache.key_for([database])
     (pile / "cache.db-wal").write_bytes(b"new rows")
     assert cache.key_for([database]) != before
+
+
+def test_the_index_of_a_cached_corpus_still_finds_passages(pile: Path) -> None:
+    first = load([pile], cache=True)
+    second = load([pile], cache=True)
+    assert second.in_cache
+    hits = second.index.search("floodwater")
+    # Scores too: a term's weight depends on how many articles the index holds.
+    assert hits == first.index.search("floodwater")
+    assert {second.passage(h.passage_id).article_id for h in hits} == {
+        a.id for a in second.articles if "Floodwater" in a.text
+    }
+
+
+def test_a_save_called_off_midway_leaves_no_file(pile: Path, private_cache: Path) -> None:
+    corpus = load([pile], cache=True, save=False)
+    assert not cached_files(private_cache)
+    assert corpus.save_to_cache(pause=lambda: False) is False
+    assert not corpus.in_cache
+    assert not cached_files(private_cache)
+    assert not list(private_cache.glob("*.part"))
+    assert corpus.save_to_cache() is True
+    assert len(cached_files(private_cache)) == 1

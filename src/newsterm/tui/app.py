@@ -13,6 +13,8 @@ from newsterm.tui.commands import NewstermCommands
 from newsterm.tui.screens.help import HelpScreen
 from newsterm.tui.screens.main import MainScreen
 
+_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+
 
 class NewstermApp(App[None]):
     """Small on purpose: the main screen owns the corpus, the keys and the work."""
@@ -33,7 +35,7 @@ class NewstermApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         # Every key and click, whoever handles it, tells background work to give way.
-        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
+        if isinstance(event, _INPUT):
             self.activity.touch()
         await super().on_event(event)
 

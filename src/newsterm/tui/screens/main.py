@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsterm.corpus import Corpus, load
 from newsterm.export import ExportError, render_text, write_file
 from newsterm.model import Article, LoadError, Passage, Story, StoryAlignment
+from newsterm.pausing import Cancelled
 from newsterm.tui.activity import Activity
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
 from newsterm.tui.render import MARKS, StyleMap, article_header, warm_counterparts
@@ -257,21 +258,30 @@ class MainScreen(Screen[None]):
         corpus = self.corpus
         assert corpus is not None
         worker = get_current_worker()
-        # First keep the corpus on disk for the next start (a no-op unless the app was started
-        # with the cache and the corpus is new and big enough), once the reader pauses.
-        if corpus.cache_key is not None and not corpus.in_cache:
-            if not self.activity.wait_until_quiet(lambda: worker.is_cancelled):
-                return
-            corpus.save_to_cache()
-        for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
-            if len(story.article_ids) < 2:
-                break
-            if not self.activity.wait_until_quiet(lambda: worker.is_cancelled):
-                return
-            if corpus.cached_alignment(story.id) is None:
-                corpus.alignment(story.id)
-                gc.freeze()  # alignments are kept for good, like the corpus (see _loaded)
-                self.post_message(self.Aligned(story.id))
+
+        def pause() -> bool:
+            # Between small pieces of the work: wait while the reader types, stop when told.
+            return self.activity.wait_until_quiet(lambda: worker.is_cancelled)
+
+        def pause_saving() -> bool:
+            # A reader who quits during the save gets it finished at once (a second or two at
+            # exit) rather than a cold start of half a minute the next time.
+            self.activity.wait_until_quiet(lambda: worker.is_cancelled)
+            return True
+
+        try:
+            # First keep the corpus on disk for the next start (a no-op unless the app was
+            # started with the cache and the corpus is new and big enough).
+            corpus.save_to_cache(pause_saving)
+            for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
+                if len(story.article_ids) < 2:
+                    break
+                if corpus.cached_alignment(story.id) is None:
+                    corpus.alignment(story.id, pause)
+                    gc.freeze()  # alignments are kept for good, like the corpus (see _loaded)
+                    self.post_message(self.Aligned(story.id))
+        except Cancelled:
+            return
 
     @on(Aligned)
     def _aligned(self, message: Aligned) -> None:
