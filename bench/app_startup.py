@@ -33,9 +33,15 @@ from reuters import DEFAULT_CORPUS, first_articles
 NEWSTERM = Path(sys.executable).with_name("newsterm")
 
 
+def tmux(session: str, *args: str) -> list[str]:
+    """A tmux command on the session's own server: with a shared one, killing the last session
+    stops the server, and the next start in that moment fails."""
+    return ["tmux", "-L", session, *args]
+
+
 def capture(session: str) -> str:
     return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+        tmux(session, "capture-pane", "-p", "-t", session), capture_output=True, text=True
     ).stdout
 
 
@@ -52,7 +58,20 @@ def launch_once(argv: list[str], timeout: float, cache: Path | None) -> tuple[fl
     command = f"unset COLUMNS LINES; {setting}exec {shlex.join(argv)}"
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh", "-c", command],
+        tmux(
+            session,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "sh",
+            "-c",
+            command,
+        ),
         check=True,
     )
     first = ready = float("nan")
@@ -67,7 +86,7 @@ def launch_once(argv: list[str], timeout: float, cache: Path | None) -> tuple[fl
                 break
             time.sleep(0.02)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(tmux(session, "kill-server"), capture_output=True)
     return first, ready
 
 
@@ -77,7 +96,20 @@ def fill_cache(argv: list[str], cache: Path, timeout: float) -> None:
     command = f"unset COLUMNS LINES; export NEWSTERM_CACHE_DIR={shlex.quote(str(cache))}; exec "
     command += shlex.join(argv)
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh", "-c", command],
+        tmux(
+            session,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "sh",
+            "-c",
+            command,
+        ),
         check=True,
     )
     try:
@@ -92,7 +124,7 @@ def fill_cache(argv: list[str], cache: Path, timeout: float) -> None:
                 return  # too small to be cached
             time.sleep(0.2)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(tmux(session, "kill-server"), capture_output=True)
 
 
 def main() -> int:

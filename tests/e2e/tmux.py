@@ -19,7 +19,11 @@ def available() -> bool:
 
 
 class Terminal:
-    """One tmux session of a given size running one command; always killed on exit."""
+    """One tmux session of a given size running one command; always killed on exit.
+
+    Each terminal has a tmux server of its own (`-L`): with a shared server, killing the last
+    session stops it, and a session started in that moment fails ("server exited unexpectedly").
+    """
 
     def __init__(self, argv: list[str], cwd: Path, size: tuple[int, int] = (120, 40)) -> None:
         self.name = f"newsterm-test-{uuid.uuid4().hex[:8]}"
@@ -39,22 +43,25 @@ class Terminal:
         width, height = self.size
         subprocess.run(
             [
-                *("tmux", "new-session", "-d", "-s", self.name),
+                *self.tmux("new-session", "-d", "-s", self.name),
                 *("-x", str(width), "-y", str(height)),
                 *("sh", "-c", command),
             ],
             check=True,
         )
         # Keep the pane after the command ends, so a crash can still be read.
-        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=True)
+        subprocess.run(self.tmux("set-option", "-t", self.name, "remain-on-exit", "on"), check=True)
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(self.tmux("kill-server"), capture_output=True)
+
+    def tmux(self, *args: str) -> list[str]:
+        return ["tmux", "-L", self.name, *args]
 
     def screen(self) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            self.tmux("capture-pane", "-p", "-t", self.name),
             capture_output=True,
             text=True,
             check=False,
@@ -62,7 +69,7 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run(self.tmux("send-keys", "-t", self.name, key), check=True)
             time.sleep(0.15)
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
@@ -77,7 +84,7 @@ class Terminal:
 
     def display(self, fmt: str) -> str:
         return subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, fmt],
+            self.tmux("display-message", "-p", "-t", self.name, fmt),
             capture_output=True,
             text=True,
             check=False,
