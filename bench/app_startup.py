@@ -39,6 +39,16 @@ def tmux(session: str, *args: str) -> list[str]:
     return ["tmux", "-L", session, *args]
 
 
+def stop(session: str) -> None:
+    """Kill the session's server and remove its socket, which tmux leaves behind."""
+    socket = subprocess.run(
+        tmux(session, "display-message", "-p", "#{socket_path}"), capture_output=True, text=True
+    ).stdout.strip()
+    subprocess.run(tmux(session, "kill-server"), capture_output=True)
+    if socket:
+        Path(socket).unlink(missing_ok=True)
+
+
 def capture(session: str) -> str:
     return subprocess.run(
         tmux(session, "capture-pane", "-p", "-t", session), capture_output=True, text=True
@@ -86,7 +96,7 @@ def launch_once(argv: list[str], timeout: float, cache: Path | None) -> tuple[fl
                 break
             time.sleep(0.02)
     finally:
-        subprocess.run(tmux(session, "kill-server"), capture_output=True)
+        stop(session)
     return first, ready
 
 
@@ -124,7 +134,7 @@ def fill_cache(argv: list[str], cache: Path, timeout: float) -> None:
                 return  # too small to be cached
             time.sleep(0.2)
     finally:
-        subprocess.run(tmux(session, "kill-server"), capture_output=True)
+        stop(session)
 
 
 def main() -> int:

@@ -54,7 +54,10 @@ class Terminal:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        socket = self.display("#{socket_path}")
         subprocess.run(self.tmux("kill-server"), capture_output=True)
+        if socket:
+            Path(socket).unlink(missing_ok=True)  # tmux leaves it behind
 
     def tmux(self, *args: str) -> list[str]:
         return ["tmux", "-L", self.name, *args]
