@@ -168,10 +168,27 @@ def _pair_quantities(
             yield qa, qb_all[best[1]]
 
 
+# Reports this many days apart or more may give two figures for a count that changed between
+# them (a death toll, a forecast); the explanation says so, since it changes what a reader does.
+UPDATE_DAYS = 2
+
+
+def _time_apart(a: Prepared, b: Prepared) -> str:
+    """' (published 5 days apart: perhaps a later figure)', or '' when the articles are of the
+    same day or next day, or either date is unknown or only inferred from its story."""
+    if a.published is None or b.published is None or a.published_inferred or b.published_inferred:
+        return ""
+    days = abs((a.published - b.published).days)
+    if days < UPDATE_DAYS:
+        return ""
+    return f" (published {days} days apart: perhaps a later figure)"
+
+
 def _quantity_conflicts(
     a: Prepared, b: Prepared, slots: list[Slot], anchored_only: bool
 ) -> list[Conflict]:
     found = []
+    apart = _time_apart(a, b)
     for qa, qb in _pair_quantities(a, b, slots):
         text_a = f"{qa.qualifier_text} {qa.text}".strip()
         text_b = f"{qb.qualifier_text} {qb.text}".strip()
@@ -188,7 +205,9 @@ def _quantity_conflicts(
         elif context and _reads_as_a_place(a, chunk, noun):
             about += f" in the {context}"
         if _precise_rates_differ(qa, qb):
-            found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
+            found.append(
+                Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}{apart}")
+            )
         elif _rounded_alike(qa, qb):
             continue
         elif not qa.overlaps(qb):
@@ -202,7 +221,9 @@ def _quantity_conflicts(
                     )
                 )
             else:
-                found.append(Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}"))
+                found.append(
+                    Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}{apart}")
+                )
         elif (
             qa.qualifier == qb.qualifier
             and qa.qualifier in ("lower", "upper")
@@ -212,7 +233,7 @@ def _quantity_conflicts(
         ):
             # "over 50 others" against "over 70 others": both floors hold at once, but the
             # outlets give different figures for the same count.
-            found.append(Conflict("number", text_a, text_b, f"{text_a} ≠ {text_b}{about}"))
+            found.append(Conflict("number", text_a, text_b, f"{text_a} ≠ {text_b}{about}{apart}"))
         elif qa.value == qb.value and {qa.qualifier, qb.qualifier} == {"lower", "upper"}:
             found.append(
                 Conflict(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsterm import compare
+from newsterm.compare import compare_prepared, prepare
 
 
 def _kinds(a: str, b: str) -> set[str]:
@@ -367,3 +368,34 @@ def test_a_number_explanation_does_not_repeat_its_unit_as_the_place() -> None:
     )
     explanations = [c.explanation for c in wire.conflicts]
     assert explanations and all(" in the " not in e for e in explanations)
+
+
+def _number_explanations(a: str, b: str, day_a: str | None, day_b: str | None) -> list[str]:
+    result = compare(a, b, day_a, day_b)
+    return [c.explanation for c in result.conflicts if c.kind == "number"]
+
+
+TOLL_A = "The storm has killed 14 people in the coastal province, the disaster agency said."
+TOLL_B = "The storm has killed 23 people in the coastal province, the disaster agency said."
+
+
+def test_a_figure_from_reports_days_apart_is_flagged_as_perhaps_a_later_one() -> None:
+    (explanation,) = _number_explanations(TOLL_A, TOLL_B, "2024-09-02", "2024-09-06")
+    assert explanation.startswith("14 ≠ 23")
+    assert "published 4 days apart: perhaps a later figure" in explanation
+
+
+@pytest.mark.parametrize(("day_a", "day_b"), [("2024-09-02", "2024-09-03"), (None, "2024-09-06")])
+def test_reports_of_the_same_or_next_day_or_undated_get_no_such_remark(
+    day_a: str | None, day_b: str | None
+) -> None:
+    (explanation,) = _number_explanations(TOLL_A, TOLL_B, day_a, day_b)
+    assert explanation.startswith("14 ≠ 23")
+    assert "apart" not in explanation
+
+
+def test_a_date_only_inferred_from_the_story_says_nothing_about_time_apart() -> None:
+    dated = prepare(TOLL_A, "2024-09-02")
+    inferred = prepare(TOLL_B, "2024-09-06", published_inferred=True)
+    (conflict,) = [c for c in compare_prepared(dated, inferred).conflicts if c.kind == "number"]
+    assert "apart" not in conflict.explanation
