@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -195,15 +196,50 @@ def _evict(folder: Path) -> None:
             path.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class Usage:
+    """What the cache folder holds, for `newsterm cache`."""
+
+    folder: Path
+    corpora: int  # cached corpora (each may have its comparisons beside it)
+    size: int  # bytes of every file newsterm wrote there
+    trusted: bool  # False: the folder is writable by others, so it is never read
+
+
+def _own_files(folder: Path) -> list[Path]:
+    """Everything newsterm writes there: corpora, comparisons, and pieces of a cut-off write."""
+    return [
+        path
+        for pattern in (f"*{_SUFFIX}", f"*{ALIGNMENTS}", "*.part")
+        for path in folder.glob(pattern)
+        if path.is_file()
+    ]
+
+
+def usage() -> Usage:
+    folder = cache_dir()
+    if not folder.is_dir():
+        return Usage(folder, 0, 0, True)
+    files = _own_files(folder)
+    size = 0
+    for path in files:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    corpora = sum(1 for path in files if path.name.endswith(_SUFFIX))
+    return Usage(folder, corpora, size, _private(folder))
+
+
 def clear() -> int:
-    """Delete every cached corpus; returns how many there were."""
-    folder = _usable_dir(create=False)
-    if folder is None:
+    """Delete every cached corpus, its comparisons and any cut-off write; returns how many
+    corpora there were. Other files in the folder are left alone."""
+    folder = cache_dir()
+    if not folder.is_dir():
         return 0
     removed = 0
-    for path in folder.glob(f"*{_SUFFIX}"):
-        path.unlink(missing_ok=True)
-        removed += 1
-    for path in folder.glob(f"*{ALIGNMENTS}"):
-        path.unlink(missing_ok=True)
+    for path in _own_files(folder):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # not ours to delete (a shared folder): left, and not counted
+            continue
+        removed += path.name.endswith(_SUFFIX)
     return removed

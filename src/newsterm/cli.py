@@ -41,7 +41,8 @@ def _app_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Read several news articles about one story side by side: where outlets "
         "agree, where they contradict each other, and what only one of them reports.",
-        epilog="Other commands: 'newsterm export --help', 'newsterm compare --help'.",
+        epilog="Other commands: 'newsterm export --help', 'newsterm compare --help', "
+        "'newsterm cache --help'.",
     )
     parser.add_argument(
         "sources",
@@ -270,7 +271,49 @@ def run_compare(argv: Sequence[str]) -> int:
     return 0
 
 
-COMMANDS = {"export": run_export, "compare": run_compare}
+# ----------------------------------------------------------------------------- cache
+
+
+def _cache_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} cache",
+        description="Show where built corpora are kept for the next start, and how much room "
+        "they take; or delete them.",
+    )
+    parser.add_argument(
+        "--clear", action="store_true", help="delete every cached corpus (sources are untouched)"
+    )
+    return parser
+
+
+def _corpora(count: int) -> str:
+    return f"{count} cached {'corpus' if count == 1 else 'corpora'}"
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.1f} MiB"
+
+
+def run_cache(argv: Sequence[str]) -> int:
+    from newsterm import cache
+
+    args = _cache_parser().parse_args(argv)
+    found = cache.usage()
+    if args.clear:
+        removed = cache.clear()
+        print(f"Removed {_corpora(removed)} ({_mib(found.size)}) from {found.folder}")
+        return 0
+    print(f"{found.folder}: {_corpora(found.corpora)}, {_mib(found.size)}")
+    print(
+        f"Kept: piles of {cache.MIN_ARTICLES} articles or more, the {cache.KEEP} most recently "
+        "used. Set $NEWSTERM_CACHE_DIR to move it; 'newsterm cache --clear' empties it."
+    )
+    if not found.trusted:
+        _warn(f"{found.folder}: others may write to this folder, so the cache there is never read")
+    return 0
+
+
+COMMANDS = {"export": run_export, "compare": run_compare, "cache": run_cache}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

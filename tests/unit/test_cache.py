@@ -205,3 +205,38 @@ def test_a_save_called_off_midway_leaves_no_file(pile: Path, private_cache: Path
     assert not list(private_cache.glob("*.part"))
     assert corpus.save_to_cache() is True
     assert len(cached_files(private_cache)) == 1
+
+
+def test_newsterm_cache_says_where_the_cache_is_and_how_big(
+    pile: Path, private_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cache"]) == 0
+    assert f"{private_cache}: 0 cached corpora, 0.0 MiB" in capsys.readouterr().out
+    load([pile], cache=True)
+    assert main(["cache"]) == 0
+    size = sum(path.stat().st_size for path in private_cache.iterdir())
+    assert f"{private_cache}: 1 cached corpus, {size / 2**20:,.1f} MiB" in capsys.readouterr().out
+
+
+def test_newsterm_cache_clear_deletes_only_what_newsterm_wrote(
+    pile: Path, private_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = pile.parent / "report.txt"
+    assert main(["export", str(pile), "-o", str(export)]) == 0
+    assert cached_files(private_cache)
+    (private_cache / "mine.txt").write_text("a note of the user's", encoding="utf-8")
+    sources = {path: path.read_bytes() for path in pile.iterdir()}
+    capsys.readouterr()
+    assert main(["cache", "--clear"]) == 0
+    assert "Removed 1 cached corpus" in capsys.readouterr().out
+    assert sorted(path.name for path in private_cache.iterdir()) == ["mine.txt"]
+    assert {path: path.read_bytes() for path in pile.iterdir()} == sources
+    assert export.exists()
+
+
+def test_newsterm_cache_warns_about_a_folder_others_may_write(
+    private_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    private_cache.chmod(0o777)
+    assert main(["cache"]) == 0
+    assert "others may write to this folder" in capsys.readouterr().err
