@@ -94,10 +94,16 @@ def load(source: IO[bytes]) -> Any:
 
 
 def _is_plain_object(obj: Any) -> bool:
-    """An instance of one of our own classes with a __dict__ (the index), not a dataclass."""
+    """An instance of one of our own classes (the index) whose pickled form is its __dict__:
+    not a dataclass, and with no pickling of its own to bypass."""
+    kind = type(obj)
     return (
         hasattr(obj, "__dict__")
         and not isinstance(obj, type)
         and not dataclasses.is_dataclass(obj)
-        and type(obj).__module__.startswith("newsterm.")
+        and kind.__module__.startswith("newsterm.")
+        and kind.__reduce_ex__ is object.__reduce_ex__
+        and kind.__reduce__ is object.__reduce__
+        and getattr(kind, "__getstate__", None) is getattr(object, "__getstate__", None)
+        and not hasattr(kind, "__setstate__")
     )
