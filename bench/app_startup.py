@@ -39,6 +39,14 @@ def tmux(session: str, *args: str) -> list[str]:
     return ["tmux", "-L", session, *args]
 
 
+def open_session(session: str, command: str) -> None:
+    """Run `command` in a detached 120x40 session on a server of its own."""
+    size = ("-x", "120", "-y", "40")
+    subprocess.run(
+        tmux(session, "new-session", "-d", "-s", session, *size, "sh", "-c", command), check=True
+    )
+
+
 def stop(session: str) -> None:
     """Kill the session's server and remove its socket, which tmux leaves behind."""
     socket = subprocess.run(
@@ -67,23 +75,7 @@ def launch_once(argv: list[str], timeout: float, cache: Path | None) -> tuple[fl
     setting = f"export NEWSTERM_CACHE_DIR={shlex.quote(str(cache))}; " if cache else ""
     command = f"unset COLUMNS LINES; {setting}exec {shlex.join(argv)}"
     start = time.perf_counter()
-    subprocess.run(
-        tmux(
-            session,
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "sh",
-            "-c",
-            command,
-        ),
-        check=True,
-    )
+    open_session(session, command)
     first = ready = float("nan")
     try:
         while time.perf_counter() - start < timeout:
@@ -105,23 +97,7 @@ def fill_cache(argv: list[str], cache: Path, timeout: float) -> None:
     session = f"bench-{uuid.uuid4().hex[:8]}"
     command = f"unset COLUMNS LINES; export NEWSTERM_CACHE_DIR={shlex.quote(str(cache))}; exec "
     command += shlex.join(argv)
-    subprocess.run(
-        tmux(
-            session,
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "sh",
-            "-c",
-            command,
-        ),
-        check=True,
-    )
+    open_session(session, command)
     try:
         start = time.perf_counter()
         ready = None
