@@ -266,7 +266,7 @@ class MainScreen(Screen[None]):
         def pause_saving() -> bool:
             # A reader who quits during the save gets it finished at once (a second or two at
             # exit) rather than a cold start of half a minute the next time.
-            self.activity.wait_until_quiet(lambda: worker.is_cancelled)
+            pause()
             return True
 
         try:
