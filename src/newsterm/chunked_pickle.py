@@ -1,10 +1,10 @@
 """Pickling a big structure in small pieces, so that a thread doing it can step aside.
 
-One `pickle.dump` of a built corpus runs for seconds inside C code that never lets another
-thread have the interpreter: in the app, a key pressed meanwhile waited two seconds. Written
-piece by piece instead (the items of a long list a thousand at a time, the attributes of an
-object one by one), each piece takes milliseconds, and between pieces `pause` is called: the app
-waits there while the reader types, and can give up.
+One `pickle.dump` of a built corpus runs for a second or more with no point at which the app's
+background thread could wait for the reader to stop typing, or be told to hurry up and finish
+at exit. Written piece by piece instead (the items of a long list a thousand at a time, the
+attributes of an object one by one), each piece takes milliseconds, and between pieces `pause`
+is called: the app waits there while the reader types, and it may give up.
 
 The stream is a sequence of ordinary pickles: a small tag saying how the next ones make up a
 value, then its pieces. Only the top levels are split; everything below is pickled whole.
