@@ -168,6 +168,38 @@ async def test_brackets_switch_between_the_articles_of_the_story(ready) -> None:
         assert main.article_id == order[(order.index(first) - 1) % 3]
 
 
+async def test_passages_stay_put_when_the_next_source_has_a_longer_headline(
+    ready, pile: Path
+) -> None:
+    """Flipping between sources, the first passage stays on the same screen row: the header
+    keeps the height of the story's tallest, so the reader's eye need not hunt for the text."""
+    long_title = (
+        "Death toll in Riverton rises to fourteen after Monday's collapse of the Old Mill "
+        "bridge, as divers search the river and engineers begin to examine the wreckage"
+    )
+    courier = pile / "Courier - bridge.txt"
+    lines = courier.read_text(encoding="utf-8").splitlines()
+    courier.write_text("\n".join([long_title, *lines[1:]]) + "\n", encoding="utf-8")
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        view = main.query_one(ArticleView)
+        head = main.query_one("#article-head")
+        tops, titles = set(), set()
+        for _ in range(3):
+            tops.add(view.region.y)
+            titles.add(main.article.title if main.article else None)
+            await pilot.press("right_square_bracket")
+            await pilot.pause(0.05)
+        assert long_title in titles and len(titles) == 2
+        assert tops == {view.region.y}
+        assert main.article is not None
+        main.open_article(next(a for a in main.story.article_ids if a != main.article_id))
+        await pilot.pause(0.05)
+        shown = " ".join(str(head.render()).split())
+        assert (main.article.title or "") in shown
+
+
 async def test_tab_moves_between_the_panes(ready) -> None:
     """tab goes article → side panel → sources → article; shift+tab goes back."""
     app = make_app()

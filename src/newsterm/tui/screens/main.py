@@ -47,6 +47,10 @@ STAGES = {
     "saving": "Saving to the cache for the next start",
 }
 MAX_ERROR_NOTES = 5
+# Headers measured to size the article header for a story (see MainScreen._head_lines): enough
+# for any story a reader flips through; a larger one pays a rare relayout past them.
+HEAD_ROOM_SOURCES = 60
+HEAD_SHARE = 4  # the header is kept at most 1/HEAD_SHARE of the article pane tall
 
 
 @dataclass
@@ -118,6 +122,7 @@ class MainScreen(Screen[None]):
         self._styles: StyleMap = {}
         # A conflict jump asked for before its story was compared: (story, status, forward).
         self._pending_jump: tuple[str, str, bool] | None = None
+        self._head_room: tuple[tuple[str, int, int] | None, int] = (None, 0)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -375,10 +380,32 @@ class MainScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if keep and view.highlighted is not None:
             index = view.highlighted
-        self.query_one("#article-head", TextPanel).show(article_header(article, story))
+        head = self.query_one("#article-head", TextPanel)
+        head.show(article_header(article, story), at_least=self._head_lines(head, story))
         view.show(article, self.alignment(), self._styles, index)
-        if not article.passages:
-            self._refresh_crossref()
+        self._refresh_crossref()
+
+    def _head_lines(self, head: TextPanel, story: Story | None) -> int:
+        """Lines of the tallest article header in the story, at the panel's present width.
+
+        Headers differ by a line or two (a long headline, a note), and a header of another
+        height relays out the whole screen twice, most of what switching article costs; the
+        passages would jump up or down the screen too. Kept at the tallest, the header
+        repaints in place as the reader moves between sources. On a short terminal no more
+        than a quarter of the pane is held back: there, rows of text matter more.
+        """
+        if story is None or self.corpus is None:
+            return 0
+        room = self.query_one("#article-pane").content_size.height // HEAD_SHARE
+        key = (story.id, head.content_size.width, room)
+        if self._head_room[0] != key:
+            corpus = self.corpus
+            tallest = max(
+                head.lines(article_header(corpus.article(a), story))
+                for a in story.article_ids[:HEAD_ROOM_SOURCES]
+            )
+            self._head_room = (key, min(tallest, room))
+        return self._head_room[1]
 
     def _refresh_crossref(self) -> None:
         if self.corpus is None or self.story is None:

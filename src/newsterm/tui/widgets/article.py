@@ -42,7 +42,10 @@ class ArticleView(SteadyOptionList):
         styles: StyleMap,
         highlight: int | None = 0,
     ) -> None:
-        """Fill the pane with an article; keep the cursor where asked (or where it was)."""
+        """Fill the pane with an article; keep the cursor where asked (or where it was).
+
+        Sends no OptionHighlighted: whoever fills the pane refreshes what follows the cursor.
+        """
         self.article = article
         self._shown_with = (alignment, styles)
         width = self.scrollable_content_region.width or self.size.width or 80
@@ -59,10 +62,11 @@ class ArticleView(SteadyOptionList):
             )
             for passage in article.passages
         ]
+        # No highlight message: the screen refreshes the side panel itself, in the same pass
+        # as the article, so that a switch repaints the screen once rather than twice.
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
             self.add_options(options)
-        if options:
-            target = min(highlight or 0, len(options) - 1)
-            self.highlighted = None
-            self.highlighted = target
+            if options:
+                self.highlighted = None
+                self.highlighted = min(highlight or 0, len(options) - 1)

@@ -21,17 +21,28 @@ class TextPanel(Static):
         # min-height), so that texts of one or two lines do not each resize the panel.
         self._min_lines = min_lines
 
-    def _height(self, text: Text) -> int:
+    def lines(self, text: Text) -> int:
+        """Lines the text wraps to at the panel's width; -1 before the first layout."""
         width = self.content_size.width
         if width <= 0:
             return -1  # not laid out yet: the first layout measures it
-        height = visualize(self, text, markup=False).get_height(self.styles, width)
-        return max(height, self._min_lines)
+        return visualize(self, text, markup=False).get_height(self.styles, width)
 
-    def show(self, text: Text) -> None:
+    def show(self, text: Text, *, at_least: int = 0) -> None:
+        """Show a text, padded to `at_least` lines: a caller that knows the tallest of the
+        texts it will show in turn keeps the panel one height, so each repaints in place."""
+        lines: int | None = None
+        if at_least:
+            lines = self.lines(text)
+            if 0 <= lines < at_least:
+                text = text + Text("\n" * (at_least - lines))
+                lines = at_least
         if text == self._shown:
             return
-        lines = self._height(text)
+        if lines is None:
+            lines = self.lines(text)
+        if lines >= 0:
+            lines = max(lines, self._min_lines)
         same_height = lines >= 0 and lines == self._lines
         self._shown, self._lines = text, lines
         self.update(text, layout=not same_height)
