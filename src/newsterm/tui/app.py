@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.timer import Timer
 
-from newsterm.tui.activity import Activity
+from newsterm.tui.activity import QUIET, Activity
+from newsterm.tui.collector import FullCollections
 from newsterm.tui.commands import NewstermCommands
 from newsterm.tui.screens.help import HelpScreen
 from newsterm.tui.screens.main import MainScreen
@@ -32,12 +34,27 @@ class NewstermApp(App[None]):
         self.sources = list(sources) if sources else None
         self.cache = cache
         self.activity = Activity()
+        self.full_collections = FullCollections()
+        self._collect_later: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
-        # Every key and click, whoever handles it, tells background work to give way.
+        # Every key and click, whoever handles it, tells background work to give way, and
+        # full garbage collections to wait until the reader pauses (see tui.collector).
         if isinstance(event, _INPUT):
             self.activity.touch()
+            self.full_collections.hold()
+            if self._collect_later is None:
+                self._collect_later = self.set_timer(QUIET, self._quiet)
+            else:
+                self._collect_later.reset()
         await super().on_event(event)
+
+    def _quiet(self) -> None:
+        self._collect_later = None  # a one-shot timer cannot be reset once it has fired
+        self.full_collections.release()
+
+    def on_unmount(self) -> None:
+        self.full_collections.release()  # an app run in tests must not leave them off
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.sources, self.activity, cache=self.cache))
