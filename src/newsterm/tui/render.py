@@ -117,18 +117,18 @@ def passage_prompt(passage: Passage, status: str, styles: StyleMap, width: int) 
     """A passage with its glyph in a gutter, wrapped to `width` cells so lines hang under the
     text. Wrapped here, once, as plain lines: a two-column table does the same on screen but
     costs several times more to measure and draw, on every article switch."""
-    glyph = MARKS[status][0]
-    lines = Text(passage.text).wrap(_MEASURE, max(width - _GUTTER, 8), overflow="fold")
     prompt = Text()
-    for number, line in enumerate(lines):
-        if number:
-            prompt.append("\n  ")
-        else:
-            prompt.append(glyph, styles[status])
-            prompt.append(" ")
-        line.rstrip()
-        prompt.append_text(line)
+    prompt.append(MARKS[status][0], styles[status])
+    prompt.append(" ")
+    prompt.append("\n  ".join(_wrapped(passage.text, max(width - _GUTTER, 8))))
     return prompt
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """A passage's lines at a width. Remembered: flipping between a story's sources shows the
+    same passages again, and wrapping is most of what building the article pane costs."""
+    return tuple(line.plain.rstrip() for line in Text(text).wrap(_MEASURE, width, overflow="fold"))
 
 
 def shown_location(location: str) -> str:
