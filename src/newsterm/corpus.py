@@ -273,6 +273,7 @@ def load(
     on_error: Callable[[LoadError], None] | None = None,
     cache: bool = False,
     save: bool = True,
+    on_articles: Callable[[Sequence[Article]], None] | None = None,
 ) -> Corpus:
     """Read sources (files, folders; the bundled seeds when None) into an indexed Corpus.
 
@@ -281,6 +282,10 @@ def load(
     very same sources is taken from disk, and a newly built one of some size is kept there
     (see newsterm.cache for what makes it safe). With `save=False` the caller decides when
     to write it (`Corpus.save_to_cache`): the app does so once the reader can browse.
+
+    `on_articles` gets the cleaned, segmented articles as soon as they are read, before the
+    index and the stories, which take most of a big build: the app lets the reader start on
+    them meanwhile. It is not called when the corpus comes from the cache.
     """
     if paths is None:
         paths = [seeds_path()]
@@ -302,7 +307,7 @@ def load(
             corpus = Corpus(articles, stories, index, errors, cache_key=key, in_cache=True)
             corpus._alignments.update(disk_cache.read(key, disk_cache.ALIGNMENTS) or {})
             return corpus
-    corpus = _build(paths, progress, on_error)
+    corpus = _build(paths, progress, on_error, on_articles)
     corpus.cache_key = key
     if save and key is not None and len(corpus.articles) >= disk_cache.MIN_ARTICLES:
         if progress:
@@ -315,6 +320,7 @@ def _build(
     paths: list[str | os.PathLike[str]],
     progress: Progress | None,
     on_error: Callable[[LoadError], None] | None,
+    on_articles: Callable[[Sequence[Article]], None] | None = None,
 ) -> Corpus:
     errors: list[LoadError] = []
 
@@ -329,6 +335,8 @@ def _build(
         progress("reading", 0, 0)
     documents = read_sources(list(paths), report)
     articles = build_articles(documents, report, progress)
+    if on_articles:
+        on_articles(tuple(articles))
     if progress:
         progress("indexing", 0, len(articles))
     index = Index(articles)

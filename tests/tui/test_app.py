@@ -459,7 +459,8 @@ async def test_an_empty_folder_says_nothing_could_be_read(ready, tmp_path: Path)
 async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(
     ready, pile: Path
 ) -> None:
-    """The two-source story comes first, with badges; the lone article sits in its own group."""
+    """The two-source story comes first, with badges; the lone article sits in its own group,
+    under its headline, which it keeps once it has been opened (and so compared)."""
     app = make_app([str(pile)])
     async with app.run_test(size=(120, 40)) as pilot:
         main = await ready(app, pilot)
@@ -469,6 +470,12 @@ async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(
         assert "Single-source" in str(last.label)
         badges = [str(child.label) for child in first.children]
         assert all("≠" in badge for badge in badges)
+        lone = last.children[0]
+        assert str(lone.label).startswith("Apple harvest in the northern valley")
+        main.open_article(lone.data[1])
+        await pilot.pause(0.3)
+        assert main.alignment() is not None
+        assert str(lone.label).startswith("Apple harvest in the northern valley")
 
 
 ORCHARD_B = """Northern valley apple growers report a record harvest

@@ -240,3 +240,29 @@ def test_newsterm_cache_warns_about_a_folder_others_may_write(
     private_cache.chmod(0o777)
     assert main(["cache"]) == 0
     assert "others may write to this folder" in capsys.readouterr().err
+
+
+def test_articles_are_handed_over_before_the_stories_are_formed_and_not_from_the_cache(
+    pile: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`on_articles` lets a caller start on the articles while the slow part is built; a corpus
+    from the cache is ready at once and needs no such early look."""
+    events: list[str] = []
+    handed: list[tuple[str, ...]] = []
+    grouping = newsterm.corpus.group_stories
+
+    def noted_grouping(index: object) -> object:
+        events.append("grouping")
+        return grouping(index)  # type: ignore[arg-type]
+
+    def read(articles: object) -> None:
+        events.append("articles")
+        handed.append(tuple(a.id for a in articles))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(newsterm.corpus, "group_stories", noted_grouping)
+    corpus = load([pile], cache=True, on_articles=read)
+    assert events == ["articles", "grouping"]
+    assert len(handed) == 1 and sorted(handed[0]) == sorted(a.id for a in corpus.articles)
+    events.clear()
+    load([pile], cache=True, on_articles=read)
+    assert events == []

@@ -108,6 +108,18 @@ def article_label(article: Article, counts: Counts | None, styles: StyleMap) -> 
     return label
 
 
+def titled_label(article: Article) -> Text:
+    """An article on its own, with no story heading above it to name it: its headline first,
+    then its outlet and date, as far as the list is wide."""
+    label = Text(article.title or article.label)
+    if article.title:
+        label.append(f" · {article.label}", style="dim")
+    label.append(f" {short_date(article)}", style="dim")
+    label.no_wrap = True
+    label.overflow = "ellipsis"
+    return label
+
+
 # Only measures cell widths for wrapping; never written to.
 _MEASURE = Console(file=io.StringIO(), width=200, color_system=None, legacy_windows=False)
 _GUTTER = 2  # the glyph and a space

@@ -49,6 +49,16 @@ class CrossRef(Vertical):
         yield Counterparts(markup=False, id="counterparts")
         yield TextPanel(id="xref-summary", min_lines=2)
 
+    def waiting(self, note: Text) -> None:
+        """Nothing to compare with yet (stories are still being formed): say so, and when."""
+        if self._rest is not None:
+            self._rest.stop()
+            self._rest = None
+        self._shown_count += 1
+        self.query_one(Counterparts).clear_options()
+        self.query_one("#xref-head", TextPanel).show(Text("Not compared yet", style="dim"))
+        self.query_one("#xref-summary", TextPanel).show(note)
+
     def show(
         self,
         corpus: Corpus,

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from newsterm.corpus import Corpus
-from newsterm.model import StoryAlignment
-from newsterm.tui.render import StyleMap, article_counts, article_label, story_label
+from newsterm.model import Article, StoryAlignment
+from newsterm.tui.render import (
+    StyleMap,
+    article_counts,
+    article_label,
+    story_label,
+    titled_label,
+)
 
 # Node data: ("story", story id) or ("article", article id).
 NodeData = tuple[str, str]
@@ -52,11 +60,29 @@ class SourceTree(Tree[NodeData]):
             for story in single:
                 aid = story.article_ids[0]
                 self._story_nodes[story.id] = group
-                label = article_label(corpus.article(aid), None, styles)
+                label = titled_label(corpus.article(aid))
                 self._article_nodes[aid] = group.add_leaf(label, data=("article", aid))
 
+    def populate_early(self, articles: Sequence[Article]) -> None:
+        """Before stories are formed: the articles in one group, in the order they were read,
+        so that reading can begin while a big pile is still being indexed and grouped."""
+        self.clear()
+        self._article_nodes.clear()
+        self._story_nodes.clear()
+        group = self.root.add(
+            Text(f"Not grouped into stories yet ({len(articles):,})", style="italic"),
+            data=("story", ""),
+            expand=True,
+        )
+        for article in articles:
+            label = titled_label(article)
+            self._article_nodes[article.id] = group.add_leaf(label, data=("article", article.id))
+
     def update_badges(self, corpus: Corpus, alignment: StoryAlignment, styles: StyleMap) -> None:
-        for aid in corpus.story(alignment.story_id).article_ids:
+        article_ids = corpus.story(alignment.story_id).article_ids
+        if len(article_ids) < 2:
+            return  # a single source keeps its headline: there is nothing to count against
+        for aid in article_ids:
             node = self._article_nodes.get(aid)
             if node is not None:
                 article = corpus.article(aid)

@@ -1,0 +1,97 @@
+"""A big pile can be read while its index and stories are still being built."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import Label
+
+import newsterm.corpus
+import newsterm.tui.screens.main as main_screen
+from newsterm.tui.app import make_app
+from newsterm.tui.widgets.sources import SourceTree
+
+pytestmark = pytest.mark.asyncio
+
+
+async def until(pilot: object, condition: object, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():  # type: ignore[operator]
+        assert loop.time() < deadline, "timed out"
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+
+
+async def test_articles_can_be_read_before_the_stories_are_formed(
+    ready, pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader starts on the first article while grouping runs; keys that need stories say
+    why they wait; once stories exist the reader stays on the same passage of the same article."""
+    gate = threading.Event()
+    grouping = newsterm.corpus.group_stories
+
+    def slow_grouping(index: object) -> object:
+        gate.wait(10)
+        return grouping(index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(newsterm.corpus, "group_stories", slow_grouping)
+    monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)  # the pile has three articles
+    app = make_app([str(pile)])
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            main = app.main_screen
+            await until(pilot, lambda: main.passage is not None)
+            assert not main.ready.is_set() and main.story is None
+            tree = main.query_one(SourceTree)
+            group = tree.root.children[0]
+            assert "Not grouped into stories yet (3)" in str(group.label)
+            headlines = sorted(str(leaf.label).split(" · ")[0] for leaf in group.children)
+            assert headlines[0] == "Apple harvest in the northern valley breaks records"
+            assert main.article is not None and main.article.text.split()[0] in str(
+                main.query_one("#article").get_option_at_index(0).prompt
+            )
+            summary = str(main.query_one("#xref-summary").render())
+            assert "Stories are still being formed" in " ".join(summary.split())
+            await until(
+                pilot,
+                lambda: "read meanwhile" in str(main.query_one("#status-text", Label).render()),
+            )
+
+            await pilot.press("j", "j")
+            reading, position = main.article_id, main.passage.index
+            assert position == 2
+            await pilot.press("n")
+            assert any("still being formed" in str(n.message) for n in app._notifications)
+            assert main.passage.index == position
+
+            gate.set()
+            await ready(app, pilot)
+            assert main.story is not None
+            assert main.article_id == reading and main.passage.index == position
+            labels = [str(node.label) for node in tree.root.children]
+            assert not any("Not grouped" in label for label in labels)
+            assert "read meanwhile" not in str(main.query_one("#status-text", Label).render())
+    finally:
+        gate.set()
+
+
+async def test_a_small_pile_opens_grouped_without_an_early_list(
+    ready, pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below the size where grouping takes a while, the list is never shown ungrouped."""
+    seen: list[str] = []
+    post = main_screen.MainScreen.post_message
+
+    def noted(self: main_screen.MainScreen, message: object) -> bool:
+        seen.append(type(message).__name__)
+        return post(self, message)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(main_screen.MainScreen, "post_message", noted)
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert main.story is not None and main.early is None
+    assert "Loaded" in seen and "ArticlesRead" not in seen
