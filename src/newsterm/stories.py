@@ -37,6 +37,14 @@ def _day(article: Article) -> date | None:
 
 
 NAME_WEIGHT = 0.5  # share of the score given to the names two articles share
+# Capitalised by convention, not because they name anyone or anywhere. "May" is left in: alone
+# it is as often a person ("May said") as the month.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun "
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 class _Names:
@@ -45,13 +53,21 @@ class _Names:
     A name every article of the pile carries ("Klitschko" in a pile about his fights) says
     nothing about which of them go together; a name only some carry ("Rahman", "Thompson")
     tells one fight from the other.
+
+    Days and months are left out: every event happens on some Friday, and two reports of
+    different events that both say "Friday" share no one and nowhere. In a small pile the day
+    is as rare as a real name, and a short report whose only capitalised word is its day would
+    count as sharing all its names with every other report of that day.
     """
 
     def __init__(self, index: Index) -> None:
-        df = Counter(name for names in index.article_names for name in names)
+        article_names = [
+            {name for name in names if name not in CALENDAR_WORDS} for names in index.article_names
+        ]
+        df = Counter(name for names in article_names for name in names)
         n = len(index.articles)
         self.weights = [
-            {name: math.log((n + 1) / df[name]) for name in names} for names in index.article_names
+            {name: math.log((n + 1) / df[name]) for name in names} for names in article_names
         ]
         self.totals = [sum(w.values()) for w in self.weights]
 

@@ -86,12 +86,16 @@ def test_one_story_told_over_several_days_is_not_split(tmp_path: Path) -> None:
 def test_publication_dates_far_apart_separate_a_story(
     tmp_path: Path, second: str, together: bool
 ) -> None:
-    """Two related reports a day apart are one story; the same two a year apart are not."""
+    """Two related reports a day apart are one story; the same two a year apart are not.
+
+    Each report names someone the other does not (a day of the week names no one)."""
     records = [
         {
             "id": "first",
             "title": "Mill fire in Oldhaven",
-            "text": FIRE_A[0].format(day="Monday") + "\n" + SHARED,
+            "text": FIRE_A[0].format(day="Monday")
+            + " Night manager Ruth Okafor raised the alarm.\n"
+            + SHARED,
             "published": "2024-03-04",
         },
         {
@@ -291,3 +295,19 @@ def test_split_leaves_a_wire_angle_run_by_three_outlets_in_its_story() -> None:
     copies = [WIRE_PROFILE] * 2 + [f"{WIRE_PROFILE} Reyes took no questions."]
     index = _index(_fire_with_wire_profile(copies))
     assert stories.split_group(index, list(range(8))) == [list(range(8))]
+
+
+def test_days_and_months_are_not_names_two_reports_share() -> None:
+    """Two killings reported on a Friday in September share a day, not a person or a place: a
+    short report whose only capitalised words are its date shares no names with the other."""
+    index = _index(
+        [
+            "Police arrested a woman on Friday in the killing of two co-workers in September.",
+            "A suspended worker shot two women at the Kraft plant in Northeast Philadelphia on "
+            "Friday, police said of the September shooting.",
+            "Yvonne Hiller was charged in the Kraft plant shooting in Northeast Philadelphia.",
+        ]
+    )
+    names = stories._Names(index)
+    assert names.similarity(0, 1) is None
+    assert names.similarity(1, 2) == pytest.approx(1.0)
