@@ -37,6 +37,14 @@ def _day(article: Article) -> date | None:
 
 
 NAME_WEIGHT = 0.5  # share of the score given to the names two articles share
+# Capitalised by convention, not because they name anyone or anywhere. "May" is left in: alone
+# it is as often a person ("May said") as the month.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun "
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 class _Names:
@@ -45,13 +53,21 @@ class _Names:
     A name every article of the pile carries ("Klitschko" in a pile about his fights) says
     nothing about which of them go together; a name only some carry ("Rahman", "Thompson")
     tells one fight from the other.
+
+    Days and months are left out: every event happens on some Friday, and two reports of
+    different events that both say "Friday" share no one and nowhere. In a small pile the day
+    is as rare as a real name, and a short report whose only capitalised word is its day would
+    count as sharing all its names with every other report of that day.
     """
 
     def __init__(self, index: Index) -> None:
-        df = Counter(name for names in index.article_names for name in names)
+        article_names = [
+            {name for name in names if name not in CALENDAR_WORDS} for names in index.article_names
+        ]
+        df = Counter(name for names in article_names for name in names)
         n = len(index.articles)
         self.weights = [
-            {name: math.log((n + 1) / df[name]) for name in names} for names in index.article_names
+            {name: math.log((n + 1) / df[name]) for name in names} for names in article_names
         ]
         self.totals = [sum(w.values()) for w in self.weights]
 
@@ -179,7 +195,8 @@ SPLIT_MAX = 200  # the split compares every pair of the group
 SPLIT_BETWEEN = 0.075
 SPLIT_RATIO = 0.5
 # A part of one or two articles is more often one outlet's angle on the event (a profile, a
-# follow-up) than a second event: two events of a kind each draw several reports.
+# follow-up) than a second event: two events of a kind each draw several reports. Copies of one
+# report count once (see `_distinct_reports`).
 SPLIT_PART_MIN = 3
 # Weight of a name or a year in the contrast vectors, against a word's idf (at most ~9.5, for
 # a word never seen in background news). Who, where and when tell two events of one kind apart
@@ -289,6 +306,26 @@ def _lead_apart(leads: list[frozenset[str]], first: list[int], second: list[int]
     return True
 
 
+# Share of the shorter article's word runs found in the longer one above which the two are one
+# report: the same wire copy run twice, or trimmed by one outlet and extended by another.
+SAME_REPORT = 0.5
+
+
+def _distinct_reports(index: Index, members: list[int]) -> int:
+    """How many different reports `members` are, counting copies of one report once.
+
+    Three outlets running one wire story are one account of the event, not three: they agree
+    with each other word for word and so look, to the contrast weights, like a tight part of
+    their own. SPLIT_PART_MIN asks for several reports, so such a part is one report's angle
+    on the event, not a second event.
+    """
+    kept: list[int] = []
+    for i in members:
+        if not any(index.shingle_overlap(i, j) >= SAME_REPORT for j in kept):
+            kept.append(i)
+    return len(kept)
+
+
 def split_group(index: Index, group: list[int]) -> list[list[int]]:
     """A group cut in two when it holds two events of the same kind, recursively."""
     if not SPLIT_MIN <= len(group) <= SPLIT_MAX:
@@ -315,6 +352,10 @@ def split_group(index: Index, group: list[int]) -> list[list[int]]:
         if _lead_apart(leads, first, second):
             limit = SPLIT_BETWEEN_LEADS
     if within <= 0 or between >= limit or between >= SPLIT_RATIO * within:
+        return [group]
+    if min(_distinct_reports(index, [group[k] for k in part]) for part in (first, second)) < (
+        SPLIT_PART_MIN
+    ):
         return [group]
     for k in outliers:  # back to the part it is closer to
         (first if mean([k], first) >= mean([k], second) else second).append(k)

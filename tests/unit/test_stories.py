@@ -86,12 +86,16 @@ def test_one_story_told_over_several_days_is_not_split(tmp_path: Path) -> None:
 def test_publication_dates_far_apart_separate_a_story(
     tmp_path: Path, second: str, together: bool
 ) -> None:
-    """Two related reports a day apart are one story; the same two a year apart are not."""
+    """Two related reports a day apart are one story; the same two a year apart are not.
+
+    Each report names someone the other does not (a day of the week names no one)."""
     records = [
         {
             "id": "first",
             "title": "Mill fire in Oldhaven",
-            "text": FIRE_A[0].format(day="Monday") + "\n" + SHARED,
+            "text": FIRE_A[0].format(day="Monday")
+            + " Night manager Ruth Okafor raised the alarm.\n"
+            + SHARED,
             "published": "2024-03-04",
         },
         {
@@ -163,21 +167,29 @@ def _two_events(
     names: tuple[str, str], teams: tuple[str, str], years: tuple[str, str]
 ) -> list[str]:
     """Two events of one kind told in the same words; report k of either event shares an
-    outlet's turn of phrase with report k of the other, so only names and years tell them apart."""
+    outlet's turn of phrase with report k of the other, so only names and years tell them apart.
+    Each outlet orders the words its own way: the reports are not copies of one another."""
+    outlets = [
+        "The {team} placed pitcher {name} on the injured list in {year} after an elbow strain. "
+        "{name} will miss the rest of the season, and {quirk} about it.",
+        "After an elbow strain in {year}, {name} will miss the rest of the season: the {team} "
+        "placed the pitcher on the injured list, and {quirk} about it.",
+        "On the injured list: {name}. The pitcher will miss the season's rest after an elbow "
+        "strain, the {team} said in {year}, and {quirk} about it.",
+        "{quirk} about it when {name}, the {team} pitcher, was placed on the injured list in "
+        "{year}: an elbow strain, and he will miss the rest of the season.",
+    ]
     phrasing = [
         "sources close to the bullpen whispered",
         "a glum clubhouse attendant murmured",
         "the beat reporters scribbled furiously",
         "radio callers grumbled endlessly",
     ]
-    texts = []
-    for name, team, year in zip(names, teams, years, strict=True):
-        for quirk in phrasing:
-            texts.append(
-                f"The {team} placed pitcher {name} on the injured list in {year} after an elbow "
-                f"strain. {name} will miss the rest of the season, and {quirk} about it."
-            )
-    return texts
+    return [
+        outlet.format(name=name, team=team, year=year, quirk=quirk)
+        for name, team, year in zip(names, teams, years, strict=True)
+        for outlet, quirk in zip(outlets, phrasing, strict=True)
+    ]
 
 
 def test_split_goes_by_names_and_years_when_wording_is_shared() -> None:
@@ -241,3 +253,61 @@ def test_lone_article_joins_a_small_group_it_links_to() -> None:
     large[0] = {1: 0.2}
     large[1][0] = 0.2
     assert stories._reattach(large, [list(range(1, 9)), [0]]) == [list(range(1, 9)), [0]]
+
+
+def _fire_with_wire_profile(copies: list[str]) -> list[str]:
+    """Five reports of one mill fire, each in its outlet's own words, then `copies`: outlets'
+    runs of one wire profile of the mill's owner."""
+    return [
+        "A fire swept through the Brannock textile mill in Oldhaven, fire chief Ada Kessler "
+        "said, and crews fought the blaze for six hours as smoke drifted over the harbour.",
+        "Smoke from the burning Brannock mill drifted over Oldhaven harbour while forty workers "
+        "fled the dye room, according to chief Ada Kessler.",
+        "Forty workers escaped when a blaze began late at night in the dye room of the Brannock "
+        "mill, Oldhaven fire chief Ada Kessler told reporters.",
+        "Late at night the Brannock mill caught fire; by morning the roof of its weaving shed in "
+        "Oldhaven had collapsed, Kessler said.",
+        "Oldhaven firefighters spent six hours at the Brannock textile mill before the weaving "
+        "shed roof fell in, said Ada Kessler, the town's fire chief.",
+        *copies,
+    ]
+
+
+WIRE_PROFILE = (
+    "Owner Tomas Reyes, whose grandfather Elias Reyes founded the Brannock works in 1921, "
+    "vowed to rebuild with help from the Reyes family trust in Valdora. The trust, set up by "
+    "Elias Reyes after the war, has paid for the Valdora chapel and the Reyes scholarships."
+)
+
+
+def test_copies_of_one_report_count_once() -> None:
+    """A wire story run whole, run trimmed, and run with a line added is one report."""
+    trimmed = WIRE_PROFILE.rsplit(" The trust", 1)[0]
+    index = _index([WIRE_PROFILE, trimmed, WIRE_PROFILE + " Reyes declined to comment."])
+    assert stories._distinct_reports(index, [0, 1, 2]) == 1
+    fire = _index(_fire_with_wire_profile([]))
+    assert stories._distinct_reports(fire, list(range(5))) == 5
+
+
+def test_split_leaves_a_wire_angle_run_by_three_outlets_in_its_story() -> None:
+    """Three outlets running one wire profile of the mill's owner are one angle on the fire,
+    not a second event, though three articles would be enough for a part of their own."""
+    copies = [WIRE_PROFILE] * 2 + [f"{WIRE_PROFILE} Reyes took no questions."]
+    index = _index(_fire_with_wire_profile(copies))
+    assert stories.split_group(index, list(range(8))) == [list(range(8))]
+
+
+def test_days_and_months_are_not_names_two_reports_share() -> None:
+    """Two killings reported on a Friday in September share a day, not a person or a place: a
+    short report whose only capitalised words are its date shares no names with the other."""
+    index = _index(
+        [
+            "Police arrested a woman on Friday in the killing of two co-workers in September.",
+            "A suspended worker shot two women at the Kraft plant in Northeast Philadelphia on "
+            "Friday, police said of the September shooting.",
+            "Yvonne Hiller was charged in the Kraft plant shooting in Northeast Philadelphia.",
+        ]
+    )
+    names = stories._Names(index)
+    assert names.similarity(0, 1) is None
+    assert names.similarity(1, 2) == pytest.approx(1.0)
