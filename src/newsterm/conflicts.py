@@ -9,6 +9,7 @@ text: "seven ≠ eight: other countries in the monitoring group".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -497,7 +498,9 @@ def _name_conflicts(
         if len(names_a) != 1 or len(names_b) != 1:
             continue
         na, nb = names_a[0], names_b[0]
-        if na.key == nb.key or same_actor(na.key, nb.key) or _same_name(na.key, nb.key):
+        if na.key == nb.key or same_actor(na.key, nb.key):
+            continue
+        if _same_name(na.key, nb.key) and not _other_last_words(a, na, i1, i2, b, nb, j1, j2):
             continue
         # A reordered sentence moves a name without removing it: only a name that one passage
         # mentions more often than the other, put where the other has a name it lacks, counts.
@@ -515,6 +518,41 @@ def _name_conflicts(
             )
         )
     return found
+
+
+# Words that end an organisation's name in one outlet's style and not another's ("Oracle
+# Corp."/"Oracle Inc.", "the Sheriff's Department"/"the Sheriff's Office"): a different one says
+# nothing about a different organisation.
+_NAME_SUFFIXES = frozenset(
+    "corp corporation inc incorporated co company ltd limited llc plc ag sa nv group holdings "
+    "department dept office agency ministry bureau service administration authority".split()
+)
+
+
+def _other_last_words(
+    a: Prepared, na: Name, i1: int, i2: int, b: Prepared, nb: Name, j1: int, j2: int
+) -> bool:
+    """ "Party Leader Pierre Smith" against "Party Leader Pierre Paul Jones": the names share
+    their leading words, so as wholes they pass for one name told two ways, but a title among
+    those words says a person is named, and the replaced words that end both names are no
+    spelling of each other. A different surname after the same title is a different person.
+    Without a title the shared words may be the name itself and the tail a paraphrase of what it
+    names ("the Webb Space Telescope", "the Webb Space Observatory"), so nothing is said."""
+
+    def tail(prep: Prepared, name: Name, lo: int, hi: int) -> list[str] | None:
+        inside = [k for k in range(lo, hi) if name.start <= prep.tokens[k].start < name.end]
+        within = [k for k, t in enumerate(prep.tokens) if name.start <= t.start < name.end]
+        if len(within) < 2 or not inside or inside[-1] != within[-1] or inside == within:
+            return None  # not a longer name whose last words alone were replaced
+        if not any(prep.tokens[k].norm in _TITLE_WORDS for k in within if k < inside[0]):
+            return None
+        words = [prep.tokens[k].norm for k in inside]
+        return None if set(words) <= _NAME_SUFFIXES else words
+
+    tail_a, tail_b = tail(a, na, i1, i2), tail(b, nb, j1, j2)
+    if tail_a is None or tail_b is None:
+        return False
+    return not _same_name(" ".join(tail_a), " ".join(tail_b))
 
 
 def _same_relative_words(da: DateMention, db: DateMention) -> bool:
@@ -577,7 +615,7 @@ _TITLE_WORDS = frozenset(
     rep representative gov governor judge justice president vice prime minister secretary chief
     executive ceo chairman chairwoman director spokesman spokeswoman witness lawyer attorney
     prosecutor officer sir lord lady st saint king queen prince princess pope rev reverend
-    defense defence foreign interior finance health state u.s district""".split()
+    defense defence foreign interior finance health state u.s district leader""".split()
 )
 
 
@@ -666,6 +704,44 @@ def _antonym_conflicts(
     return []
 
 
+def _role_words(prep: Prepared) -> tuple[Counter[str], Counter[str], dict[str, str]]:
+    """Stems written with a "co-" in front ("co-founder"), stems written bare, and how each
+    "co-" word was written."""
+    joint: Counter[str] = Counter()
+    bare: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for i, token in enumerate(prep.tokens):
+        before = prep.tokens[i - 1] if i else None
+        if before and before.norm == "co" and prep.text[before.end : token.start] == "-":
+            joint[token.stem] += 1
+            written.setdefault(token.stem, token.surface)
+        else:
+            bare[token.stem] += 1
+    return joint, bare, written
+
+
+def _shared_role_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
+    """ "The founder" against "the co-founder": the "co-" turns a role held alone into one held
+    with others, so the passages credit the person with different things. Only a word that one
+    passage writes with "co-" more often and the other bare more often counts (see _swapped)."""
+    if "co" not in a.words and "co" not in b.words:
+        return []
+    joint_a, bare_a, written_a = _role_words(a)
+    joint_b, bare_b, written_b = _role_words(b)
+    for word in sorted(joint_a.keys() | joint_b.keys()):
+        if len(word) < 3:
+            continue
+        if joint_a[word] > joint_b[word] and bare_b[word] > bare_a[word]:
+            wa, wb, side = f"co-{written_a[word]}", written_a[word], "the first"
+        elif joint_b[word] > joint_a[word] and bare_a[word] > bare_b[word]:
+            wa, wb, side = written_b[word], f"co-{written_b[word]}", "the second"
+        else:
+            continue
+        explanation = f"'{wa}' vs '{wb}': {side} says the role is shared with others"
+        return [Conflict("entity", wa, wb, explanation)]
+    return []
+
+
 def _counted_nouns(prep: Prepared) -> set[str]:
     return {canonical_stem(q.noun) for q in prep.facts.quantities if q.noun}
 
@@ -699,6 +775,7 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
         if not negation:
             found += _antonym_conflicts(a, b, ops)
         found += _contrast_conflicts(a, b, ops)
+        found += _shared_role_conflicts(a, b)
     unique: dict[tuple[str, str, str], Conflict] = {}
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)

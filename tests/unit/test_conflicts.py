@@ -399,3 +399,43 @@ def test_a_date_only_inferred_from_the_story_says_nothing_about_time_apart() -> 
     inferred = prepare(TOLL_B, "2024-09-06", published_inferred=True)
     (conflict,) = [c for c in compare_prepared(dated, inferred).conflicts if c.kind == "number"]
     assert "apart" not in conflict.explanation
+
+
+@pytest.mark.parametrize(("role_a", "role_b"), [("co-founder", "founder"), ("host", "co-host")])
+def test_a_role_shared_against_one_held_alone_conflicts(role_a: str, role_b: str) -> None:
+    """ "The co-founder" and "the founder" credit the person with different things."""
+    sentence = "The {} of the small bakery chain was questioned by police on Monday evening."
+    result = compare(sentence.format(role_a), sentence.format(role_b))
+    assert result.relation == "conflict"
+    (conflict,) = result.conflicts
+    assert conflict.kind == "entity"
+    assert "shared with others" in conflict.explanation
+
+
+def test_co_written_as_one_word_is_no_other_role() -> None:
+    """ "co-operate" and "cooperate" are one spelling question, not two roles."""
+    a = "The two cities will co-operate on the new tram line, the regional council said."
+    b = "The two cities will cooperate on the new tram line, the regional council said."
+    assert not compare(a, b).conflicts
+
+
+def test_another_surname_after_the_same_title_and_first_name_conflicts() -> None:
+    """ "Party Leader Anna Berg" against "Party Leader Anna Maria Holm": two people, though the
+    names share three words."""
+    a = "Green Party Leader Anna Berg has closed her account on the video app on Monday."
+    b = "Green Party Leader Anna Maria Holm has closed her account on the video app on Monday."
+    assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name"),
+    [
+        ("the Vera Rubin Space Telescope", "the Vera Rubin Space Observatory"),  # no title
+        ("the Dane County Sheriff Department", "the Dane County Sheriff Office"),  # house style
+    ],
+)
+def test_another_last_word_without_a_title_or_for_an_office_is_no_other_name(
+    a_name: str, b_name: str
+) -> None:
+    sentence = "Reporters said {} had been at the centre of the debate for a week."
+    assert "entity" not in _kinds(sentence.format(a_name), sentence.format(b_name))
