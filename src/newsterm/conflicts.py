@@ -704,6 +704,68 @@ def _antonym_conflicts(
     return []
 
 
+# Words between two that trade places without changing the claim: "Smith and Jones" is
+# "Jones and Smith", "Spain played Italy" the same match as "Italy played Spain".
+_SYMMETRIC_GAPS = frozenset(
+    stem(w)
+    for w in "and or nor plus vs versus between with met meet play played face faced drew tied "
+    "married merged".split()
+)
+# How many words may stand between two that trade places: enough for "work phones and delete it
+# from their personal", few enough that the same words around two others are no coincidence.
+_SWAP_GAP = 6
+
+
+def _transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
+    """Two words that trade places around the same words ("Spain beat Italy" against "Italy
+    beat Spain", "delete it from work phones and keep it on personal ones" against "... from
+    personal phones and keep it on work ones"): every word is shared, so nothing looks replaced,
+    yet each passage says of one thing what the other says of the other."""
+    keys_a, keys_b = a.keys, b.keys
+    at_a, at_b = _positions(keys_a), _positions(keys_b)
+    for i, first in enumerate(keys_a):
+        if first not in at_b or not _is_content(a, i):
+            continue
+        for k in range(i + 2, min(i + 2 + _SWAP_GAP, len(keys_a))):
+            second = keys_a[k]
+            if second == first or second not in at_b or not _is_content(a, k):
+                continue
+            if all(
+                not keys_a[g] or stem(a.tokens[g].norm) in _SYMMETRIC_GAPS for g in range(i + 1, k)
+            ):
+                continue
+            swapped = (second, *keys_a[i + 1 : k], first)
+            if not _has_run(keys_b, at_b, swapped) or _has_run(keys_a, at_a, swapped):
+                continue
+            if _has_run(keys_b, at_b, keys_a[i : k + 1]):
+                continue
+            wa, wb = a.tokens[i].surface, a.tokens[k].surface
+            explanation = (
+                f"'{wa}' and '{wb}' trade places: each passage says of one what the other says "
+                "of the other"
+            )
+            return [Conflict("entity", wa, wb, explanation)]
+    return []
+
+
+def _positions(keys: Sequence[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        found.setdefault(key, []).append(index)
+    return found
+
+
+def _has_run(keys: Sequence[str], at: dict[str, list[int]], run: Sequence[str]) -> bool:
+    """Whether `run` occurs in `keys` (whose positions by key are `at`)."""
+    size = len(run)
+    return any(tuple(keys[s : s + size]) == tuple(run) for s in at.get(run[0], ()))
+
+
+def _is_content(prep: Prepared, index: int) -> bool:
+    token = prep.tokens[index]
+    return bool(prep.keys[index]) and token.norm not in STOPWORDS and len(token.norm) > 1
+
+
 def _role_words(prep: Prepared) -> tuple[Counter[str], Counter[str], dict[str, str]]:
     """Stems written with a "co-" in front ("co-founder"), stems written bare, and how each
     "co-" word was written."""
@@ -776,6 +838,7 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
             found += _antonym_conflicts(a, b, ops)
         found += _contrast_conflicts(a, b, ops)
         found += _shared_role_conflicts(a, b)
+        found += _transposed_conflicts(a, b)
     unique: dict[tuple[str, str, str], Conflict] = {}
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)

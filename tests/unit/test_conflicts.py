@@ -439,3 +439,44 @@ def test_another_last_word_without_a_title_or_for_an_office_is_no_other_name(
 ) -> None:
     sentence = "Reporters said {} had been at the centre of the debate for a week."
     assert "entity" not in _kinds(sentence.format(a_name), sentence.format(b_name))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Rovers beat United 2-1 in the cup final at the national stadium on Sunday.",
+            "United beat Rovers 2-1 in the cup final at the national stadium on Sunday.",
+        ),
+        (
+            "Nurses may keep the app on their home phones but must remove it from hospital "
+            "phones, the board said.",
+            "Nurses may keep the app on their hospital phones but must remove it from home "
+            "phones, the board said.",
+        ),
+    ],
+)
+def test_two_words_trading_places_conflict(a: str, b: str) -> None:
+    """Every word is shared, but each passage says of one thing what the other says of the
+    other: the winner and the loser, the phones kept and the phones cleared."""
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert any("trade places" in c.explanation for c in result.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Talks between Rovers and United officials resumed at the stadium on Sunday.",
+            "Talks between United and Rovers officials resumed at the stadium on Sunday.",
+        ),
+        (
+            "Rovers met United officials at the national stadium on Sunday to settle the row.",
+            "United met Rovers officials at the national stadium on Sunday to settle the row.",
+        ),
+    ],
+)
+def test_words_trading_places_across_a_symmetric_link_are_no_conflict(a: str, b: str) -> None:
+    """ "X and Y", "X met Y": the same claim in either order."""
+    assert not compare(a, b).conflicts
