@@ -482,6 +482,60 @@ def _negation_conflicts(
     return found
 
 
+# Words that carve an exception out of what they follow ("all carriers except Israeli ones").
+_EXCEPTING = frozenset("except excluding excepting barring".split())
+
+
+def _exception_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    """ "Open to Israeli carriers" against "open to all carriers except Israeli ones": an
+    exception put in one short stretch turns what the other includes into what it leaves out,
+    a denial that no "not" marks. Only a passage that excepts more often than the other counts,
+    so that an exception merely moved within the sentence says nothing."""
+    count_a = sum(t.norm in _EXCEPTING for t in a.tokens)
+    count_b = sum(t.norm in _EXCEPTING for t in b.tokens)
+    if count_a == count_b:
+        return []
+    prep, first = (a, True) if count_a > count_b else (b, False)
+    for _tag, i1, i2, j1, j2 in ops:
+        if (i2 - i1) > 3 or (j2 - j1) > 3:
+            continue
+        lo, hi = (i1, i2) if first else (j1, j2)
+        if any(prep.tokens[k].norm in _EXCEPTING for k in range(lo, hi)):
+            text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
+            side = "the first" if first else "the second"
+            explanation = f"'{text_a}' vs '{text_b}': {side} makes an exception the other does not"
+            return [Conflict("negation", text_a, text_b, explanation)]
+    return []
+
+
+# Verbs that put a decision still to come in front of what the other passage tells as done or
+# decided ("is considering opening" against "is opening"). Only the -ing forms: "considered"
+# ("those considered obese") judges rather than weighs.
+_WEIGHING = frozenset("considering weighing mulling contemplating".split())
+
+
+def _tentative_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    """ "Oman is opening its airspace" against "Oman is considering opening its airspace": one
+    word inserted and nothing else changed, yet one passage reports a decision and the other
+    only that it is being weighed."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag not in ("insert", "delete") or max(i2 - i1, j2 - j1) > 2:
+            continue
+        prep, lo, hi = (a, i1, i2) if tag == "delete" else (b, j1, j2)
+        if hi >= len(prep.tokens) or prep.tokens[hi].is_number:
+            continue  # nothing follows to put in doubt, or a measure ("weighing 40 tonnes")
+        if any(prep.tokens[k].norm in _WEIGHING for k in range(lo, hi)):
+            text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
+            side = "the first" if tag == "delete" else "the second"
+            explanation = f"'{text_a}' vs '{text_b}': {side} says it is only being considered"
+            return [Conflict("qualifier", text_a, text_b, explanation)]
+    return []
+
+
 # ---------------------------------------------------------------------- names and antonyms
 
 
@@ -833,6 +887,9 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
     if _shared_terms(a, b) >= 2:
         negation = _negation_conflicts(a, b, ops)
         found += negation
+        if not negation:
+            found += _exception_conflicts(a, b, ops)
+        found += _tentative_conflicts(a, b, ops)
         found += _name_conflicts(a, b, ops)
         if not negation:
             found += _antonym_conflicts(a, b, ops)

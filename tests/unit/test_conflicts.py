@@ -480,3 +480,50 @@ def test_two_words_trading_places_conflict(a: str, b: str) -> None:
 def test_words_trading_places_across_a_symmetric_link_are_no_conflict(a: str, b: str) -> None:
     """ "X and Y", "X met Y": the same claim in either order."""
     assert not compare(a, b).conflicts
+
+
+def test_an_exception_carved_out_of_the_claim_conflicts() -> None:
+    """ "Open to foreign airlines" against "open to all airlines except foreign ones"."""
+    a = "The island is opening its two airports to foreign airlines from next spring."
+    b = (
+        "The island is opening its two airports to all airlines except foreign ones from next "
+        "spring."
+    )
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert any("exception" in c.explanation for c in result.conflicts)
+
+
+def test_the_same_exception_in_both_is_no_conflict() -> None:
+    a = "The island is opening its two airports to all airlines except foreign ones next spring."
+    b = "The island is opening both its airports to all airlines except foreign ones next spring."
+    assert not compare(a, b).conflicts
+
+
+def test_a_decision_only_weighed_against_one_taken_conflicts() -> None:
+    """ "is closing" against "is considering closing": a decision against a possibility."""
+    a = "The council is closing the old library on the high street to save money, it said."
+    b = (
+        "The council is considering closing the old library on the high street to save money, "
+        "it said."
+    )
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert any("only being considered" in c.explanation for c in result.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The bridge was closed to lorries of 40 tonnes after the inspection on Friday.",
+            "The bridge was closed to lorries weighing 40 tonnes after the inspection on Friday.",
+        ),
+        (
+            "Residents called obese by the survey have doubled since 1990 to about 4 million.",
+            "Residents considered obese by the survey have doubled since 1990 to about 4 million.",
+        ),
+    ],
+)
+def test_weighing_a_load_or_judging_a_state_is_no_doubt(a: str, b: str) -> None:
+    assert not compare(a, b).conflicts
