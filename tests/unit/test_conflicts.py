@@ -527,3 +527,51 @@ def test_a_decision_only_weighed_against_one_taken_conflicts() -> None:
 )
 def test_weighing_a_load_or_judging_a_state_is_no_doubt(a: str, b: str) -> None:
     assert not compare(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Analysts at the bank upgraded the carmaker's shares after the results on Tuesday.",
+            "Analysts at the bank downgraded the carmaker's shares after the results on Tuesday.",
+        ),
+        (
+            "The central bank governor struck a hawkish tone at the press conference on Thursday.",
+            "The central bank governor struck a dovish tone at the press conference on Thursday.",
+        ),
+        (
+            "The ferry service will resume on the northern route from Monday, the operator said.",
+            "The ferry service will halt on the northern route from Monday, the operator said.",
+        ),
+    ],
+)
+def test_common_news_opposites_conflict(a: str, b: str) -> None:
+    """Opposites of the added block (markets, tone, services) in a shared claim conflict."""
+    assert "antonym" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "group"),
+    [
+        (
+            "The former mayor was charged with bribery over the harbour contract last month.",
+            "The former mayor was convicted of bribery over the harbour contract last month.",
+            "legal step",
+        ),
+        (
+            "Tests found ammonia in the river below the fertiliser plant, the agency said.",
+            "Tests found arsenic in the river below the fertiliser plant, the agency said.",
+            "chemical",
+        ),
+        (
+            "Fighting broke out in the northern districts of the city overnight, residents said.",
+            "Fighting broke out in the southern districts of the city overnight, residents said.",
+            "region",
+        ),
+    ],
+)
+def test_new_closed_sets_name_the_difference(a: str, b: str, group: str) -> None:
+    """Charged is not convicted; one chemical is not another; north is not south."""
+    explanations = [c.explanation for c in compare(a, b).conflicts]
+    assert any(f"a different {group}" in e for e in explanations)
