@@ -575,3 +575,32 @@ def test_new_closed_sets_name_the_difference(a: str, b: str, group: str) -> None
     """Charged is not convicted; one chemical is not another; north is not south."""
     explanations = [c.explanation for c in compare(a, b).conflicts]
     assert any(f"a different {group}" in e for e in explanations)
+
+
+@pytest.mark.parametrize("cause", ["because of", "following"])
+def test_a_cause_against_a_concession_conflicts(cause: str) -> None:
+    """ "Closed because of the strike" and "closed despite the strike" relate the strike to the
+    closure in opposite ways."""
+    sentence = "The port stayed closed on Friday {} the strike by dock workers, the company said."
+    a, b = sentence.format(cause), sentence.format("despite")
+    assert "antonym" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(("binding_a", "binding_b"), [("required", "advised"), ("forced", "urged")])
+def test_an_obligation_against_a_recommendation_conflicts(binding_a: str, binding_b: str) -> None:
+    """Being made to do something is not being advised to."""
+    sentence = (
+        "Drivers are now {} to fit winter tyres between November and March, the ministry said."
+    )
+    a, b = sentence.format(binding_a), sentence.format(binding_b)
+    assert compare(a, b).relation == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("binding_a", "binding_b"), [("required", "obliged"), ("advised", "urged")]
+)
+def test_the_same_force_in_other_words_is_a_match(binding_a: str, binding_b: str) -> None:
+    sentence = (
+        "Drivers are now {} to fit winter tyres between November and March, the ministry said."
+    )
+    assert compare(sentence.format(binding_a), sentence.format(binding_b)).relation == "match"
