@@ -604,3 +604,12 @@ def test_the_same_force_in_other_words_is_a_match(binding_a: str, binding_b: str
         "Drivers are now {} to fit winter tyres between November and March, the ministry said."
     )
     assert compare(sentence.format(binding_a), sentence.format(binding_b)).relation == "match"
+
+
+def test_words_for_one_degree_are_rivals_of_the_others_only() -> None:
+    """ "required = obliged" in a closed set: one member told two ways, not two rivals."""
+    from newsterm.lexicon import contrast_set
+    from newsterm.text import stem
+
+    assert contrast_set(stem("required"), stem("advised")) == "obligation or permission"
+    assert contrast_set(stem("required"), stem("obliged")) == ""
