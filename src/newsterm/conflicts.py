@@ -9,6 +9,7 @@ text: "seven ≠ eight: other countries in the monitoring group".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -481,6 +482,60 @@ def _negation_conflicts(
     return found
 
 
+# Words that carve an exception out of what they follow ("all carriers except Israeli ones").
+_EXCEPTING = frozenset("except excluding excepting barring".split())
+
+
+def _exception_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    """ "Open to Israeli carriers" against "open to all carriers except Israeli ones": an
+    exception put in one short stretch turns what the other includes into what it leaves out,
+    a denial that no "not" marks. Only a passage that excepts more often than the other counts,
+    so that an exception merely moved within the sentence says nothing."""
+    count_a = sum(t.norm in _EXCEPTING for t in a.tokens)
+    count_b = sum(t.norm in _EXCEPTING for t in b.tokens)
+    if count_a == count_b:
+        return []
+    prep, first = (a, True) if count_a > count_b else (b, False)
+    for _tag, i1, i2, j1, j2 in ops:
+        if (i2 - i1) > 3 or (j2 - j1) > 3:
+            continue
+        lo, hi = (i1, i2) if first else (j1, j2)
+        if any(prep.tokens[k].norm in _EXCEPTING for k in range(lo, hi)):
+            text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
+            side = "the first" if first else "the second"
+            explanation = f"'{text_a}' vs '{text_b}': {side} makes an exception the other does not"
+            return [Conflict("negation", text_a, text_b, explanation)]
+    return []
+
+
+# Verbs that put a decision still to come in front of what the other passage tells as done or
+# decided ("is considering opening" against "is opening"). Only the -ing forms: "considered"
+# ("those considered obese") judges rather than weighs.
+_WEIGHING = frozenset("considering weighing mulling contemplating".split())
+
+
+def _tentative_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+) -> list[Conflict]:
+    """ "Oman is opening its airspace" against "Oman is considering opening its airspace": one
+    word inserted and nothing else changed, yet one passage reports a decision and the other
+    only that it is being weighed."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag not in ("insert", "delete") or max(i2 - i1, j2 - j1) > 2:
+            continue
+        prep, lo, hi = (a, i1, i2) if tag == "delete" else (b, j1, j2)
+        if hi >= len(prep.tokens) or prep.tokens[hi].is_number:
+            continue  # nothing follows to put in doubt, or a measure ("weighing 40 tonnes")
+        if any(prep.tokens[k].norm in _WEIGHING for k in range(lo, hi)):
+            text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
+            side = "the first" if tag == "delete" else "the second"
+            explanation = f"'{text_a}' vs '{text_b}': {side} says it is only being considered"
+            return [Conflict("qualifier", text_a, text_b, explanation)]
+    return []
+
+
 # ---------------------------------------------------------------------- names and antonyms
 
 
@@ -497,7 +552,9 @@ def _name_conflicts(
         if len(names_a) != 1 or len(names_b) != 1:
             continue
         na, nb = names_a[0], names_b[0]
-        if na.key == nb.key or same_actor(na.key, nb.key) or _same_name(na.key, nb.key):
+        if na.key == nb.key or same_actor(na.key, nb.key):
+            continue
+        if _same_name(na.key, nb.key) and not _other_last_words(a, na, i1, i2, b, nb, j1, j2):
             continue
         # A reordered sentence moves a name without removing it: only a name that one passage
         # mentions more often than the other, put where the other has a name it lacks, counts.
@@ -515,6 +572,41 @@ def _name_conflicts(
             )
         )
     return found
+
+
+# Words that end an organisation's name in one outlet's style and not another's ("Oracle
+# Corp."/"Oracle Inc.", "the Sheriff's Department"/"the Sheriff's Office"): a different one says
+# nothing about a different organisation.
+_NAME_SUFFIXES = frozenset(
+    "corp corporation inc incorporated co company ltd limited llc plc ag sa nv group holdings "
+    "department dept office agency ministry bureau service administration authority".split()
+)
+
+
+def _other_last_words(
+    a: Prepared, na: Name, i1: int, i2: int, b: Prepared, nb: Name, j1: int, j2: int
+) -> bool:
+    """ "Party Leader Pierre Smith" against "Party Leader Pierre Paul Jones": the names share
+    their leading words, so as wholes they pass for one name told two ways, but a title among
+    those words says a person is named, and the replaced words that end both names are no
+    spelling of each other. A different surname after the same title is a different person.
+    Without a title the shared words may be the name itself and the tail a paraphrase of what it
+    names ("the Webb Space Telescope", "the Webb Space Observatory"), so nothing is said."""
+
+    def tail(prep: Prepared, name: Name, lo: int, hi: int) -> list[str] | None:
+        inside = [k for k in range(lo, hi) if name.start <= prep.tokens[k].start < name.end]
+        within = [k for k, t in enumerate(prep.tokens) if name.start <= t.start < name.end]
+        if len(within) < 2 or not inside or inside[-1] != within[-1] or inside == within:
+            return None  # not a longer name whose last words alone were replaced
+        if not any(prep.tokens[k].norm in _TITLE_WORDS for k in within if k < inside[0]):
+            return None
+        words = [prep.tokens[k].norm for k in inside]
+        return None if set(words) <= _NAME_SUFFIXES else words
+
+    tail_a, tail_b = tail(a, na, i1, i2), tail(b, nb, j1, j2)
+    if tail_a is None or tail_b is None:
+        return False
+    return not _same_name(" ".join(tail_a), " ".join(tail_b))
 
 
 def _same_relative_words(da: DateMention, db: DateMention) -> bool:
@@ -577,7 +669,7 @@ _TITLE_WORDS = frozenset(
     rep representative gov governor judge justice president vice prime minister secretary chief
     executive ceo chairman chairwoman director spokesman spokeswoman witness lawyer attorney
     prosecutor officer sir lord lady st saint king queen prince princess pope rev reverend
-    defense defence foreign interior finance health state u.s district""".split()
+    defense defence foreign interior finance health state u.s district leader""".split()
 )
 
 
@@ -666,6 +758,106 @@ def _antonym_conflicts(
     return []
 
 
+# Words between two that trade places without changing the claim: "Smith and Jones" is
+# "Jones and Smith", "Spain played Italy" the same match as "Italy played Spain".
+_SYMMETRIC_GAPS = frozenset(
+    stem(w)
+    for w in "and or nor plus vs versus between with met meet play played face faced drew tied "
+    "married merged".split()
+)
+# How many words may stand between two that trade places: enough for "work phones and delete it
+# from their personal", few enough that the same words around two others are no coincidence.
+_SWAP_GAP = 6
+
+
+def _transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
+    """Two words that trade places around the same words ("Spain beat Italy" against "Italy
+    beat Spain", "delete it from work phones and keep it on personal ones" against "... from
+    personal phones and keep it on work ones"): every word is shared, so nothing looks replaced,
+    yet each passage says of one thing what the other says of the other."""
+    keys_a, keys_b = a.keys, b.keys
+    at_a, at_b = _positions(keys_a), _positions(keys_b)
+    for i, first in enumerate(keys_a):
+        if first not in at_b or not _is_content(a, i):
+            continue
+        for k in range(i + 2, min(i + 2 + _SWAP_GAP, len(keys_a))):
+            second = keys_a[k]
+            if second == first or second not in at_b or not _is_content(a, k):
+                continue
+            if all(
+                not keys_a[g] or stem(a.tokens[g].norm) in _SYMMETRIC_GAPS for g in range(i + 1, k)
+            ):
+                continue
+            swapped = (second, *keys_a[i + 1 : k], first)
+            if not _has_run(keys_b, at_b, swapped) or _has_run(keys_a, at_a, swapped):
+                continue
+            if _has_run(keys_b, at_b, keys_a[i : k + 1]):
+                continue
+            wa, wb = a.tokens[i].surface, a.tokens[k].surface
+            explanation = (
+                f"'{wa}' and '{wb}' trade places: each passage says of one what the other says "
+                "of the other"
+            )
+            return [Conflict("entity", wa, wb, explanation)]
+    return []
+
+
+def _positions(keys: Sequence[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        found.setdefault(key, []).append(index)
+    return found
+
+
+def _has_run(keys: Sequence[str], at: dict[str, list[int]], run: Sequence[str]) -> bool:
+    """Whether `run` occurs in `keys` (whose positions by key are `at`)."""
+    size = len(run)
+    return any(tuple(keys[s : s + size]) == tuple(run) for s in at.get(run[0], ()))
+
+
+def _is_content(prep: Prepared, index: int) -> bool:
+    token = prep.tokens[index]
+    return bool(prep.keys[index]) and token.norm not in STOPWORDS and len(token.norm) > 1
+
+
+def _role_words(prep: Prepared) -> tuple[Counter[str], Counter[str], dict[str, str]]:
+    """Stems written with a "co-" in front ("co-founder"), stems written bare, and how each
+    "co-" word was written."""
+    joint: Counter[str] = Counter()
+    bare: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for i, token in enumerate(prep.tokens):
+        before = prep.tokens[i - 1] if i else None
+        if before and before.norm == "co" and prep.text[before.end : token.start] == "-":
+            joint[token.stem] += 1
+            written.setdefault(token.stem, token.surface)
+        else:
+            bare[token.stem] += 1
+    return joint, bare, written
+
+
+def _shared_role_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
+    """ "The founder" against "the co-founder": the "co-" turns a role held alone into one held
+    with others, so the passages credit the person with different things. Only a word that one
+    passage writes with "co-" more often and the other bare more often counts (see _swapped)."""
+    if "co" not in a.words and "co" not in b.words:
+        return []
+    joint_a, bare_a, written_a = _role_words(a)
+    joint_b, bare_b, written_b = _role_words(b)
+    for word in sorted(joint_a.keys() | joint_b.keys()):
+        if len(word) < 3:
+            continue
+        if joint_a[word] > joint_b[word] and bare_b[word] > bare_a[word]:
+            wa, wb, side = f"co-{written_a[word]}", written_a[word], "the first"
+        elif joint_b[word] > joint_a[word] and bare_a[word] > bare_b[word]:
+            wa, wb, side = written_b[word], f"co-{written_b[word]}", "the second"
+        else:
+            continue
+        explanation = f"'{wa}' vs '{wb}': {side} says the role is shared with others"
+        return [Conflict("entity", wa, wb, explanation)]
+    return []
+
+
 def _counted_nouns(prep: Prepared) -> set[str]:
     return {canonical_stem(q.noun) for q in prep.facts.quantities if q.noun}
 
@@ -695,10 +887,15 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
     if _shared_terms(a, b) >= 2:
         negation = _negation_conflicts(a, b, ops)
         found += negation
+        if not negation:
+            found += _exception_conflicts(a, b, ops)
+        found += _tentative_conflicts(a, b, ops)
         found += _name_conflicts(a, b, ops)
         if not negation:
             found += _antonym_conflicts(a, b, ops)
         found += _contrast_conflicts(a, b, ops)
+        found += _shared_role_conflicts(a, b)
+        found += _transposed_conflicts(a, b)
     unique: dict[tuple[str, str, str], Conflict] = {}
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)

@@ -128,19 +128,26 @@ def _prefixed_opposite(stem_a: str, stem_b: str) -> bool:
 
 
 @cache
-def _contrasts() -> dict[str, dict[int, str]]:
-    """Stem -> the closed sets it belongs to (line number -> label); "second" is both an ordinal
-    and a unit of time."""
+def _contrasts() -> dict[str, dict[int, tuple[str, int]]]:
+    """Stem -> the closed sets it belongs to (line number -> label and member); "second" is both
+    an ordinal and a unit of time. A member may be several words joined by "=" ("required =
+    obliged"): words for one degree, which are rivals of the other members but not of each
+    other. They are kept here rather than folded as synonyms, which would also make passages
+    that use them look more alike everywhere else."""
     raw = files("newsterm").joinpath("data", "contrasts.txt").read_text(encoding="utf-8")
-    table: dict[str, dict[int, str]] = {}
+    table: dict[str, dict[int, tuple[str, int]]] = {}
     for number, line in enumerate(raw.splitlines()):
         line = line.split("#", 1)[0].strip()
         if ":" not in line:
             continue
         label, members = line.split(":", 1)
-        for word in members.split(","):
-            if word.strip():
-                table.setdefault(stem(fold(word.strip())), {})[number] = label.strip()
+        for member, words in enumerate(members.split(",")):
+            for word in words.split("="):
+                if word.strip():
+                    table.setdefault(stem(fold(word.strip())), {})[number] = (
+                        label.strip(),
+                        member,
+                    )
     return table
 
 
@@ -150,5 +157,7 @@ def contrast_set(stem_a: str, stem_b: str) -> str:
     if stem_a == stem_b or canonical_stem(stem_a) == canonical_stem(stem_b):
         return ""
     found_a, found_b = _contrasts().get(stem_a, {}), _contrasts().get(stem_b, {})
-    shared = sorted(found_a.keys() & found_b.keys())
-    return found_a[shared[0]] if shared else ""
+    for line in sorted(found_a.keys() & found_b.keys()):
+        if found_a[line][1] != found_b[line][1]:
+            return found_a[line][0]
+    return ""
