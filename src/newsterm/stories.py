@@ -61,8 +61,11 @@ class _Names:
     """
 
     def __init__(self, index: Index) -> None:
+        # Sorted, not in set order: sums of floats taken in another order differ in the last
+        # bit, and a tie broken the other way groups the pile differently from run to run.
         article_names = [
-            {name for name in names if name not in CALENDAR_WORDS} for names in index.article_names
+            sorted(name for name in names if name not in CALENDAR_WORDS)
+            for names in index.article_names
         ]
         df = Counter(name for names in article_names for name in names)
         n = len(index.articles)
@@ -218,9 +221,9 @@ def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float
     features: list[Counter[object]] = []
     for i in group:
         found: Counter[object] = Counter(index.article_tf[i])
-        for name in index.article_names[i]:
+        for name in sorted(index.article_names[i]):  # see _Names: the same pile, the same groups
             found[("name", name)] += 2
-        for year in set(_YEAR_RE.findall(index.articles[i].text)):
+        for year in sorted(set(_YEAR_RE.findall(index.articles[i].text))):
             found[("year", year)] += 2
         features.append(found)
     df = Counter(feature for found in features for feature in found)
@@ -278,7 +281,7 @@ LEADS = 2  # an article's lead names: the name words it repeats most
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _leads(text: str) -> frozenset[str]:
+def _leads(text: str) -> tuple[str, ...]:
     """The name words an article repeats most: whom or where the report is about."""
     counts: Counter[str] = Counter()
     for match in _NAME_RE.findall(text):
@@ -286,10 +289,12 @@ def _leads(text: str) -> frozenset[str]:
             word = _POSSESSIVE.sub("", word).lower()
             if len(word) > 2 and fold(word) not in STOPWORDS:
                 counts[word] += 1
-    return frozenset(word for word, _ in counts.most_common(LEADS))
+    # A tuple in the order found, not a set: _lead_apart breaks ties between leads by the order
+    # it meets them, and a set's order changes from run to run.
+    return tuple(word for word, _ in counts.most_common(LEADS))
 
 
-def _lead_apart(leads: list[frozenset[str]], first: list[int], second: list[int]) -> bool:
+def _lead_apart(leads: list[tuple[str, ...]], first: list[int], second: list[int]) -> bool:
     """Whether each part has its own lead: a name at least half its articles lead with and at
     most a quarter of the other part's do ("Jackson" arrested in one, "Williams" in the other).
 
@@ -300,8 +305,13 @@ def _lead_apart(leads: list[frozenset[str]], first: list[int], second: list[int]
         counts = Counter(word for k in part for word in leads[k])
         if not counts:
             return False
-        word, count = counts.most_common(1)[0]
-        if 2 * count < len(part) or 4 * sum(word in leads[k] for k in other) > len(other):
+        top = max(counts.values())
+        # Of leads named equally often, the one the other part names least: which of the two
+        # was met first says nothing about the event.
+        in_other = min(
+            sum(word in leads[k] for k in other) for word, n in counts.items() if n == top
+        )
+        if 2 * top < len(part) or 4 * in_other > len(other):
             return False
     return True
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -229,7 +232,35 @@ def test_leads_are_the_names_a_report_repeats() -> None:
         "Police arrested Marta Quill on Friday in Dunmere. Quill's lawyer said Quill would "
         "plead not guilty; the Dunmere court set bail, and Quill left with her brother Teo."
     )
-    assert stories._leads(text) == frozenset({"quill", "dunmere"})
+    assert set(stories._leads(text)) == {"quill", "dunmere"}
+
+
+_TIED_LEADS = """
+import sys
+from newsterm import stories
+first = ["Police said Alpha met Beta. Officers saw Alpha and Beta leave."] * 4
+second = ["Police said Beta met Gamma. Officers saw Beta and Gamma leave."] * 4
+leads = [stories._leads(text) for text in first + second]
+print(stories._lead_apart(leads, [0, 1, 2, 3], [4, 5, 6, 7]))
+"""
+
+
+def test_a_tie_between_leads_is_broken_the_same_way_in_every_run() -> None:
+    """Alpha and Beta lead the first part equally often, and only Alpha is the first part's
+    own. Which one wins decides the split, so it must not depend on the order a set happens to
+    iterate in, which changes with the interpreter's hash seed: the same pile, the same
+    stories, every time it is opened."""
+    answers = set()
+    for seed in range(6):
+        run = subprocess.run(
+            [sys.executable, "-c", _TIED_LEADS],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        )
+        answers.add(run.stdout.strip())
+    assert answers == {"True"}  # Alpha, met first, leads the first part
 
 
 def test_parts_with_their_own_leads_are_two_events() -> None:
