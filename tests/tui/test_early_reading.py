@@ -95,3 +95,25 @@ async def test_a_small_pile_opens_grouped_without_an_early_list(
         main = await ready(app, pilot)
         assert main.story is not None and main.early is None
     assert "Loaded" in seen and "ArticlesRead" not in seen
+
+
+async def test_a_failure_while_forming_stories_leaves_the_articles_readable(
+    pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If grouping fails after the articles were opened, the error is shown, the reader keeps
+    reading, and the side panel no longer promises comparisons."""
+
+    def broken_grouping(index: object) -> object:
+        raise RuntimeError("grouping broke")
+
+    monkeypatch.setattr(newsterm.corpus, "group_stories", broken_grouping)
+    monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await until(pilot, lambda: "grouping broke" in str(main.query_one("#status-text").render()))
+        assert main.corpus is None and main.passage is not None
+        await pilot.press("j")
+        assert main.passage.index == 1
+        summary = " ".join(str(main.query_one("#xref-summary").render()).split())
+        assert "could not be formed" in summary and "still being formed" not in summary

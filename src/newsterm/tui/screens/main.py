@@ -59,6 +59,10 @@ WAITING_FOR_STORIES = (
     "Stories are still being formed. Matches and conflicts appear here once the progress "
     "bar below is done; you can read meanwhile."
 )
+STORIES_FAILED = (
+    "Stories could not be formed (the status line says why), so nothing can be compared. "
+    "The articles can still be read."
+)
 
 
 @dataclass
@@ -133,6 +137,7 @@ class MainScreen(Screen[None]):
         self.ready = threading.Event()  # set when the corpus is loaded (tests wait on it)
         # Articles open for reading before the corpus is built (see EARLY_READING_MIN).
         self.early: dict[str, Article] | None = None
+        self._early_note = WAITING_FOR_STORIES
         self._progress = _Progress()
         self._styles: StyleMap = {}
         # A conflict jump asked for before its story was compared: (story, status, forward).
@@ -385,6 +390,9 @@ class MainScreen(Screen[None]):
         if event.worker.group == "load":
             self.query_one(ProgressBar).display = False
             self._ticker.stop()
+            if self.early is not None:  # the reader keeps the articles read so far
+                self._early_note = STORIES_FAILED
+                self._refresh_crossref()
 
     # ----------------------------------------------------------------- reading
     @property
@@ -466,7 +474,7 @@ class MainScreen(Screen[None]):
 
     def _refresh_crossref(self) -> None:
         if self.corpus is None and self.early is not None:
-            self.query_one(CrossRef).waiting(Text(WAITING_FOR_STORIES, style="dim"))
+            self.query_one(CrossRef).waiting(Text(self._early_note, style="dim"))
             return
         if self.corpus is None or self.story is None:
             return
@@ -510,7 +518,7 @@ class MainScreen(Screen[None]):
     def _still_forming(self) -> bool:
         """True, with a word to the reader, while articles are read before stories exist."""
         if self.corpus is None and self.early is not None:
-            self.notify("Stories are still being formed; comparisons come when they are.")
+            self.notify(self._early_note, markup=False)
             return True
         return False
 
