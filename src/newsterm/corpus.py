@@ -316,6 +316,14 @@ def load(
     return corpus
 
 
+def _stage(progress: Progress | None, stage: str, total: int) -> Callable[[int], None] | None:
+    """A stage's own progress callback (done so far), reporting as `stage` of `total`."""
+    if progress is None:
+        return None
+    progress(stage, 0, total)
+    return lambda done: progress(stage, done, total)
+
+
 def _build(
     paths: list[str | os.PathLike[str]],
     progress: Progress | None,
@@ -337,11 +345,7 @@ def _build(
     articles = build_articles(documents, report, progress)
     if on_articles:
         on_articles(tuple(articles))
-    if progress:
-        progress("indexing", 0, len(articles))
-    index = Index(articles)
-    if progress:
-        progress("grouping", 0, len(articles))
-    articles, stories = group_stories(index)
+    index = Index(articles, _stage(progress, "indexing", len(articles)))
+    articles, stories = group_stories(index, _stage(progress, "grouping", len(articles)))
     index.articles = articles
     return Corpus(tuple(articles), tuple(stories), index, tuple(errors))

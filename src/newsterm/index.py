@@ -14,7 +14,7 @@ import re
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +23,7 @@ from newsterm.model import Article
 from newsterm.text import NEGATIONS, STOPWORDS, TOKEN_RE, fold, stem
 from newsterm.weights import idf as background_idf
 
+PROGRESS_EVERY = 250  # articles between progress reports
 ARTICLE_TERMS = 40  # terms kept in an article's vector: its most characteristic words
 POSTING_CAP = 200  # most articles a term may be in and still find candidates (reached at 2.5k)
 SHINGLE = 4  # words per shingle, for spotting republished wire copy
@@ -69,7 +70,11 @@ class SearchHit:
 class Index:
     """Term statistics and postings over a corpus's articles and passages."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(
+        self, articles: Sequence[Article], progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Index the articles; `progress` hears how many are done now and then (a big pile
+        takes seconds, and a progress bar that stands still looks like a hang)."""
         self.articles = list(articles)
         self.term_ids: dict[str, int] = {}
         self.term_names: list[str] = []
@@ -82,6 +87,10 @@ class Index:
         self.article_names: list[frozenset[str]] = []
         for number, article in enumerate(self.articles):
             self._add(number, article)
+            if progress and (number + 1) % PROGRESS_EVERY == 0:
+                progress(number + 1)
+        if progress:
+            progress(len(self.articles))
         # Once per distinct term, not once per (article, term): a term's rarity is fixed now.
         self._idf = [self.idf(term_id) for term_id in range(len(self.term_names))]
         self.vectors = [self._vector(tf) for tf in self.article_tf]

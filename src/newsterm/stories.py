@@ -18,11 +18,11 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from newsterm.index import _NAME_RE, Index
+from newsterm.index import _NAME_RE, PROGRESS_EVERY, Index
 from newsterm.model import Article, Story
 from newsterm.text import STOPWORDS, fold
 
@@ -137,17 +137,21 @@ def _average_linkage(
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
 
 
-def _clusters(index: Index) -> list[list[int]]:
+def _clusters(index: Index, progress: Callable[[int], None] | None = None) -> list[list[int]]:
     n = len(index.articles)
     names = _Names(index)
     edges: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     for i in range(n):
+        if progress and i % PROGRESS_EVERY == 0:
+            progress(i)  # articles whose links are found so far
         for j, cosine in index.similar_articles(i, LINK_MIN):
             if j > i:
                 score = pair_score(index, names, i, j, cosine)
                 if score >= LINK_MIN:
                     edges[i][j] = score
                     edges[j][i] = score
+    if progress:
+        progress(n)
     groups = _average_linkage(n, edges, MERGE_MIN)
     result: list[list[int]] = []
     for group in groups:
@@ -414,11 +418,15 @@ def _reports(index: Index, ordered: list[int]) -> tuple[int, ...]:
     return tuple(numbers.setdefault(report_of[i], len(numbers)) for i in ordered)
 
 
-def group_stories(index: Index) -> tuple[list[Article], list[Story]]:
-    """Stories of an indexed corpus, and its articles with borrowed reference dates filled in."""
+def group_stories(
+    index: Index, progress: Callable[[int], None] | None = None
+) -> tuple[list[Article], list[Story]]:
+    """Stories of an indexed corpus, and its articles with borrowed reference dates filled in.
+    `progress` hears now and then how many articles have had their links to others found,
+    which is most of the time grouping takes."""
     articles = list(index.articles)
     stories = []
-    for number, group in enumerate(_clusters(index), 1):
+    for number, group in enumerate(_clusters(index, progress), 1):
         ordered = _order(articles, group)
         dated = sorted(d for d in (_day(articles[i]) for i in group) if d)
         if dated:

@@ -33,9 +33,9 @@ async def test_articles_can_be_read_before_the_stories_are_formed(
     gate = threading.Event()
     grouping = newsterm.corpus.group_stories
 
-    def slow_grouping(index: object) -> object:
+    def slow_grouping(index: object, *rest: object) -> object:
         gate.wait(10)
-        return grouping(index)  # type: ignore[arg-type]
+        return grouping(index, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(newsterm.corpus, "group_stories", slow_grouping)
     monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)  # the pile has three articles
@@ -103,7 +103,7 @@ async def test_a_failure_while_forming_stories_leaves_the_articles_readable(
     """If grouping fails after the articles were opened, the error is shown, the reader keeps
     reading, and the side panel no longer promises comparisons."""
 
-    def broken_grouping(index: object) -> object:
+    def broken_grouping(index: object, *rest: object) -> object:
         raise RuntimeError("grouping broke")
 
     monkeypatch.setattr(newsterm.corpus, "group_stories", broken_grouping)

@@ -251,9 +251,9 @@ def test_articles_are_handed_over_before_the_stories_are_formed_and_not_from_the
     handed: list[tuple[str, ...]] = []
     grouping = newsterm.corpus.group_stories
 
-    def noted_grouping(index: object) -> object:
+    def noted_grouping(index: object, *rest: object) -> object:
         events.append("grouping")
-        return grouping(index)  # type: ignore[arg-type]
+        return grouping(index, *rest)  # type: ignore[arg-type]
 
     def read(articles: object) -> None:
         events.append("articles")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import newsterm
+import newsterm.index
+import newsterm.stories
 from newsterm.index import shingles, term_of, terms
 from newsterm.progress import ProgressBar
 
@@ -79,3 +81,24 @@ def test_progress_bar_draws_and_clears_on_a_terminal() -> None:
     bar.close()
     assert "Indexing" in stream.getvalue() and "10/10" in stream.getvalue()
     assert stream.getvalue().endswith("\r\x1b[2K")
+
+
+def test_indexing_and_grouping_report_progress_as_they_go(tmp_path, monkeypatch) -> None:
+    """Each stage reports how far it has got, not only that it started: on a big pile the
+    indexing and grouping bars would otherwise stand at zero for seconds."""
+    monkeypatch.setattr(newsterm.index, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(newsterm.stories, "PROGRESS_EVERY", 1)
+    for number in range(4):
+        (tmp_path / f"report{number}.txt").write_text(
+            f"Report {number} on the harbour\n2024-05-0{number + 1}\n\n"
+            f"The harbour in Varne reopened on day {number} after the storm, officials said.\n"
+        )
+    seen: dict[str, list[tuple[int, int]]] = {}
+    newsterm.load(
+        [tmp_path],
+        progress=lambda stage, done, total: seen.setdefault(stage, []).append((done, total)),
+    )
+    for stage in ("indexing", "grouping"):
+        done = [d for d, _ in seen[stage]]
+        assert done == sorted(done) and done[-1] == 4 and len(set(done)) >= 4, (stage, seen[stage])
+        assert {t for _, t in seen[stage]} == {4}
