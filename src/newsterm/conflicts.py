@@ -784,8 +784,18 @@ def _transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
             second = keys_a[k]
             if second == first or second not in at_b or not _is_content(a, k):
                 continue
+            # "Macintosh II and Macintosh SE": the words before the first item, said again
+            # before the second, are the name both items share, not a difference between them.
+            shared = 0
+            while (
+                shared < k - i - 1
+                and i - 1 - shared >= 0
+                and keys_a[k - 1 - shared] == keys_a[i - 1 - shared]
+            ):
+                shared += 1
             if all(
-                not keys_a[g] or stem(a.tokens[g].norm) in _SYMMETRIC_GAPS for g in range(i + 1, k)
+                not keys_a[g] or stem(a.tokens[g].norm) in _SYMMETRIC_GAPS
+                for g in range(i + 1, k - shared)
             ):
                 continue
             swapped = (second, *keys_a[i + 1 : k], first)
