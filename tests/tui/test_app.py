@@ -230,22 +230,40 @@ async def test_enter_on_a_counterpart_jumps_to_it_in_its_own_article(ready) -> N
 
 
 async def test_selecting_an_article_in_the_source_list_opens_it(ready, pile: Path) -> None:
-    """Moving in the source list and pressing enter opens that article."""
+    """Moving in the source list and pressing enter opens that article; the closed group of
+    single-source articles lists them when it is opened."""
     app = make_app([str(pile)])
     async with app.run_test(size=(120, 40)) as pilot:
         main = await ready(app, pilot)
         tree = main.query_one(SourceTree)
         tree.focus()
-        orchard = next(n for n in tree._article_nodes.values() if "Gazette" in str(n.label))
-        assert orchard.parent is not None
-        orchard.parent.expand()
-        await pilot.pause()
-        tree.move_cursor(orchard)
+        group = tree.root.children[-1]
+        assert "Single-source" in str(group.label) and not group.is_expanded
+        tree.move_cursor(group)
         await pilot.press("enter")
+        await pilot.pause()
+        assert group.is_expanded and len(group.children) == 1
+        await pilot.press("down", "enter")
         await pilot.pause()
         assert main.article is not None and main.article.source == "Gazette"
         summary = str(main.query_one("#xref-summary").render())
         assert "Only one source" in summary
+
+
+async def test_opening_a_lone_article_from_elsewhere_shows_it_in_the_source_list(
+    ready, pile: Path
+) -> None:
+    """A search hit (or any jump) to a single-source article opens its group in the list and
+    puts the list's cursor on it, though the group had not been listed yet."""
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert main.corpus is not None
+        lone = next(a for a in main.corpus.articles if a.source == "Gazette")
+        main.open_article(lone.id)
+        await pilot.pause(0.1)
+        tree = main.query_one(SourceTree)
+        assert tree.cursor_node is not None and tree.cursor_node.data == ("article", lone.id)
 
 
 async def test_clicking_a_passage_moves_the_cursor_to_it(ready) -> None:
@@ -469,7 +487,9 @@ async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(
         assert "(2)" in str(first.label)
         assert "Single-source" in str(last.label)
         badges = [str(child.label) for child in first.children]
-        assert all("≠" in badge for badge in badges)
+        assert len(badges) == 2 and all("≠" in badge for badge in badges)
+        last.expand()
+        await pilot.pause()
         lone = last.children[0]
         assert str(lone.label).startswith("Apple harvest in the northern valley")
         main.open_article(lone.data[1])
@@ -507,7 +527,10 @@ async def test_background_badges_wait_while_the_reader_is_busy(ready, pile: Path
         await pilot.pause(0.1)
         tree = main.query_one(SourceTree)
         story_node = next(n for n in tree.root.children if n.data == ("story", others[0]))
-        assert all("≠" in str(leaf.label) for leaf in story_node.children)  # "fall" vs "rise"
+        story_node.expand()  # a closed story lists its articles, with their badges, when opened
+        await pilot.pause()
+        labels = [str(leaf.label) for leaf in story_node.children]
+        assert len(labels) == 2 and all("≠" in label for label in labels)  # "fall" vs "rise"
 
 
 async def test_every_counterpart_of_a_widely_reported_passage_is_listed(

@@ -476,14 +476,14 @@ def test_two_words_trading_places_conflict(a: str, b: str) -> None:
             "United met Rovers officials at the national stadium on Sunday to settle the row.",
         ),
         (
-            "The maker showed its new Falcon Sport and Falcon Classic engines at the air show on Monday.",
-            "The maker showed its new Falcon Classic and Falcon Sport engines at the air show on Monday.",
+            "The maker showed its Falcon Sport and Falcon Classic engines at the show on Monday.",
+            "The maker showed its Falcon Classic and Falcon Sport engines at the show on Monday.",
         ),
     ],
 )
 def test_words_trading_places_across_a_symmetric_link_are_no_conflict(a: str, b: str) -> None:
-    """ "X and Y", "X met Y", "Falcon Sport and Falcon Classic": the same claim in either order, even
-    when the name both items share is said again before the second."""
+    """ "X and Y", "X met Y", "Falcon Sport and Falcon Classic": the same claim in either
+    order, even when the name both items share is said again before the second."""
     assert not compare(a, b).conflicts
 
 
