@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.widgets import Input, OptionList, Tree
 
 from newsterm import cache
@@ -579,3 +580,33 @@ async def test_a_second_start_on_the_same_sources_reads_the_cache(
         main = await ready(app, pilot)
         assert main.corpus is not None and len(main.corpus.articles) == 3
         assert "3 articles" in str(main.query_one("#status-text").render())
+
+
+async def test_the_verdict_keeps_its_height_while_the_cursor_moves_in_a_story(
+    ready, pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A verdict of three lines followed by one of two does not shrink the panel under the
+    reader's eyes (each change of height relays out the whole screen); a new story starts
+    afresh."""
+    import newsterm.tui.widgets.crossref as crossref
+
+    long = "Confirmed by 1 of 2 sources; " + "a long verdict that wraps onto more lines; " * 3
+    monkeypatch.setattr(
+        crossref,
+        "passage_summary",
+        lambda corpus, story, passage, alignment: Text(long if passage.index == 0 else "Short."),
+    )
+    (pile / "Tribune - orchard.txt").write_text(ORCHARD_B, encoding="utf-8")
+    app = make_app([str(pile)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        summary = main.query_one("#xref-summary")
+        tall = summary.region.height
+        await pilot.press("j")
+        await pilot.pause()
+        assert main.passage is not None and main.passage.index == 1
+        assert summary.region.height == tall
+        other = next(s for s in main.corpus.stories if s.id != main.story_id)
+        main.open_article(other.article_ids[0], 1)
+        await pilot.pause()
+        assert summary.region.height < tall

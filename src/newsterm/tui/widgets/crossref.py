@@ -43,6 +43,9 @@ class CrossRef(Vertical):
 
     _rest: Timer | None = None
     _shown_count = 0
+    # The verdict's lines, kept at the most a passage of this story has needed: it is two or
+    # three lines long, and each change of height relaid out the whole screen twice.
+    _summary_room: tuple[str, int] = ("", 0)
 
     def compose(self) -> ComposeResult:
         yield TextPanel(id="xref-head")
@@ -85,7 +88,11 @@ class CrossRef(Vertical):
         heading.append(f"{glyph} ", styles[status])
         heading.append(f"Passage {passage.index + 1}: {word}", style="bold")
         head.show(heading)
-        summary.show(passage_summary(corpus, story, passage, alignment))
+        verdict = passage_summary(corpus, story, passage, alignment)
+        room = self._summary_room[1] if self._summary_room[0] == story.id else 0
+        room = max(room, summary.lines(verdict))
+        self._summary_room = (story.id, room)
+        summary.show(verdict, at_least=room)
         if alignment is None:
             return
         links = sorted(
