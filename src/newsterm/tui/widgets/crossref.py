@@ -90,9 +90,8 @@ class CrossRef(Vertical):
         head.show(heading)
         verdict = passage_summary(corpus, story, passage, alignment)
         room = self._summary_room[1] if self._summary_room[0] == story.id else 0
-        room = max(room, summary.lines(verdict))
-        self._summary_room = (story.id, room)
-        summary.show(verdict, at_least=room)
+        lines = summary.show(verdict, at_least=max(room, 1))
+        self._summary_room = (story.id, max(room, lines))
         if alignment is None:
             return
         links = sorted(

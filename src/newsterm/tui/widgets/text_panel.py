@@ -28,21 +28,25 @@ class TextPanel(Static):
             return -1  # not laid out yet: the first layout measures it
         return visualize(self, text, markup=False).get_height(self.styles, width)
 
-    def show(self, text: Text, *, at_least: int = 0) -> None:
+    def show(self, text: Text, *, at_least: int = 0) -> int:
         """Show a text, padded to `at_least` lines: a caller that knows the tallest of the
-        texts it will show in turn keeps the panel one height, so each repaints in place."""
+        texts it will show in turn keeps the panel one height, so each repaints in place.
+        Returns the lines the text itself takes (-1 before the first layout; 0 when an
+        unchanged text was not measured again)."""
         lines: int | None = None
+        own = 0
         if at_least:
-            lines = self.lines(text)
+            lines = own = self.lines(text)
             if 0 <= lines < at_least:
                 text = text + Text("\n" * (at_least - lines))
                 lines = at_least
         if text == self._shown:
-            return
+            return own
         if lines is None:
-            lines = self.lines(text)
+            lines = own = self.lines(text)
         if lines >= 0:
             lines = max(lines, self._min_lines)
         same_height = lines >= 0 and lines == self._lines
         self._shown, self._lines = text, lines
         self.update(text, layout=not same_height)
+        return own
