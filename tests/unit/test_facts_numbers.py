@@ -73,3 +73,27 @@ def test_wire_scale_abbreviations_scale_number_words_and_count_nothing_alone() -
     assert [(q.text, q.value, q.noun) for q in found] == [("one mln", 1_000_000, "bpd")]
     assert [q.value for q in extract_quantities("They paid two bln dlrs.")] == [2_000_000_000]
     assert extract_quantities("The bank gave mln stg assistance.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The airline flies its Skyline 400 jets on the northern route.", []),
+        ("Engineers found the fault in the Harbour Line 3 trains on Tuesday.", []),
+        ("The carrier now flies 12 Skyline 400 jets on the route.", [12.0]),
+        # A month, a sentence's first word, a unit of measure: these digits count or measure.
+        ("The council said that in March 5 people were hurt.", [5.0]),
+        ("Some 500 people marched through the town on Sunday.", [500.0]),
+        ("Officials in Varne 12 miles away heard the blast.", [12.0]),
+    ],
+)
+def test_digits_after_a_name_name_a_thing_rather_than_count(text: str, values: list[float]) -> None:
+    """ "Skyline 400" is a model, "Harbour Line 3" a line: digits that follow a capitalised word
+    within a sentence are part of a name."""
+    assert [q.value for q in extract_quantities(text)] == values
+
+
+def test_two_models_listed_in_another_order_do_not_contradict() -> None:
+    a = "The maker showed its Falcon 7 and Falcon 9 engines at the show on Monday."
+    b = "The maker showed its Falcon 9 and Falcon 7 engines at the show on Monday."
+    assert not compare(a, b).conflicts

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
+from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.text import STOPWORDS, fold, stem
 
 UNITS = {
@@ -263,6 +264,42 @@ def _is_year(digits: str, has_scale: bool, currency: str | None, unit: str | Non
     )
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+# Units of measure: after one of these, digits that follow a name measure ("Kabul 12 miles
+# away"), whatever the name before them.
+_MEASURES = frozenset(
+    """mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot
+    feet yard yards inch inches kg kilo kilos kilogram kilograms pound pounds lb lbs ton tons
+    tonne tonnes barrel barrels bpd acre acres hectare hectares degree degrees percent pct
+    point points year years month months week weeks day days hour hours minute minutes second
+    seconds""".split()
+)
+
+
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """ "Falcon 9", "Boeing 737", "Windows 10", "Flight 370": digits right after a capitalised
+    word, within a sentence, name a thing rather than count anything. Read as counts, two
+    outlets listing "Falcon 7 and Falcon 9" in another order contradicted each other. Months
+    ("in March 5 people died") and weekdays do not name, a sentence's first word ("Some 500
+    people") is capitalised for another reason, and a unit, a currency or "of" after the digits
+    ("Kabul 12 miles away", "Spain 91381 of wheat") says they measure."""
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if match is None or len(match.group(1)) < 2 or not match.group(1)[0].isupper():
+        return False
+    word = match.group(1).lower()
+    if word in MONTHS or word in WEEKDAYS or word in STOPWORDS:
+        return False
+    before = text[: match.start()].rstrip()
+    if not before or before[-1] in ".!?:;\"'“‘(-–—":
+        return False
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return True
+    word = after.group(1).lower()
+    return word not in _MEASURES and word not in _CURRENCY_WORDS and word != "of"
+
+
 def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """All quantities in a passage, except inside the `skip` spans (dates, times)."""
     found: list[Quantity] = []
@@ -287,6 +324,12 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
         if match.group("digits"):
             digits = match.group("digits")
             dscale = match.group("dscale")
+            if (
+                digits.isdigit()  # "91,381" and "1.50" are amounts: names carry plain digits
+                and not (currency or unit_text or dscale)
+                and _part_of_a_name(text, start, end)
+            ):
+                continue
             if _is_year(digits, bool(dscale), currency, unit_text):
                 continue
             if dscale and dscale.lower() in ("m", "b", "k") and not currency:
