@@ -79,16 +79,18 @@ class SourceTree(Tree[NodeData]):
 
     def _list(self, group: TreeNode[NodeData], article_ids: list[str]) -> None:
         corpus = self._corpus
-        assert corpus is not None
+        assert corpus is not None and group.data is not None
+        story_id = group.data[1]  # "" for the group of single-source articles
+        alignment = corpus.cached_alignment(story_id) if story_id else None
         for aid in article_ids:
             article = corpus.article(aid)
-            if group.data == ("story", ""):
-                label = titled_label(article)  # no story heading above it to name it
-            else:
-                alignment = corpus.cached_alignment(corpus.story_of(aid).id)
-                counts = article_counts(article, alignment) if alignment else None
-                label = article_label(article, counts, self._styles)
+            # A lone article has no story heading above it to name it: its headline does.
+            label = self._badged(article, alignment) if story_id else titled_label(article)
             self._article_nodes[aid] = group.add_leaf(label, data=("article", aid))
+
+    def _badged(self, article: Article, alignment: StoryAlignment | None) -> Text:
+        counts = article_counts(article, alignment) if alignment else None
+        return article_label(article, counts, self._styles)
 
     def _list_group(self, group: TreeNode[NodeData]) -> None:
         article_ids = self._unlisted.pop(group, None)
@@ -124,8 +126,7 @@ class SourceTree(Tree[NodeData]):
         for aid in article_ids:
             node = self._article_nodes.get(aid)
             if node is not None:
-                article = corpus.article(aid)
-                node.set_label(article_label(article, article_counts(article, alignment), styles))
+                node.set_label(self._badged(corpus.article(aid), alignment))
 
     def reveal(self, article_id: str) -> None:
         """Expand the article's story and put the tree cursor on it, without opening it again."""
