@@ -52,13 +52,17 @@ class CrossRef(Vertical):
         yield Counterparts(markup=False, id="counterparts")
         yield TextPanel(id="xref-summary", min_lines=2)
 
-    def waiting(self, note: Text) -> None:
-        """Nothing to compare with yet (stories are still being formed): say so, and when."""
+    def _start_over(self) -> None:
+        """Empty the counterparts, and call off the rest of the last passage's still to come."""
+        self._shown_count += 1
         if self._rest is not None:
             self._rest.stop()
             self._rest = None
-        self._shown_count += 1
         self.query_one(Counterparts).clear_options()
+
+    def waiting(self, note: Text) -> None:
+        """Nothing to compare with yet (stories are still being formed): say so, and when."""
+        self._start_over()
         self.query_one("#xref-head", TextPanel).show(Text("Not compared yet", style="dim"))
         self.query_one("#xref-summary", TextPanel).show(note)
 
@@ -73,11 +77,7 @@ class CrossRef(Vertical):
         head = self.query_one("#xref-head", TextPanel)
         options = self.query_one(Counterparts)
         summary = self.query_one("#xref-summary", TextPanel)
-        self._shown_count += 1
-        if self._rest is not None:
-            self._rest.stop()
-            self._rest = None
-        options.clear_options()
+        self._start_over()
         if passage is None:
             head.show(Text("No passage selected.", style="dim"))
             summary.show(Text(""))
