@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.index import _NAME_RE, PROGRESS_EVERY, Index
 from newsterm.model import Article, Story
 from newsterm.text import STOPWORDS, fold
@@ -37,14 +38,11 @@ def _day(article: Article) -> date | None:
 
 
 NAME_WEIGHT = 0.5  # share of the score given to the names two articles share
+# Weekdays as headlines and datelines shorten them; not read as dates (a "Sun" is a newspaper).
+WEEKDAY_ABBREVIATIONS = "mon tue tues wed thu thur thurs fri sat sun".split()
 # Capitalised by convention, not because they name anyone or anywhere. "May" is left in: alone
 # it is as often a person ("May said") as the month.
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun "
-    "january february march april june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+CALENDAR_WORDS = frozenset(MONTHS).union(WEEKDAYS, WEEKDAY_ABBREVIATIONS) - {"may"}
 
 
 class _Names:
