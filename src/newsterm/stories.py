@@ -9,7 +9,9 @@ would.
 Two events of the same kind (two celebrities entering rehab, two earthquakes) share most of
 their words, so a large group is then checked for a second time with weights that ignore what
 all its members say and keep what only some of them share: when it falls into two parts much
-less alike than each part is within, it is cut in two (see `split_group`).
+less alike than each part is within, it is cut in two (see `split_group`). Groups are then
+merged once more, the parts of a cut group never with each other: reports of an event that
+were too unlike both events together to join the first time can now join their own.
 """
 
 from __future__ import annotations
@@ -99,16 +101,39 @@ def pair_score(index: Index, names: _Names, i: int, j: int, cosine: float) -> fl
 
 
 def _average_linkage(
-    n: int, edges: dict[int, dict[int, float]], merge_min: float, groups_left: int = 1
+    n: int,
+    edges: dict[int, dict[int, float]],
+    merge_min: float,
+    groups_left: int = 1,
+    start: list[list[int]] | None = None,
+    family: list[int] | None = None,
 ) -> list[list[int]]:
     """Average-linkage groups of 0..n-1 over sparse similarity edges.
 
     Merging stops when no two groups average at least `merge_min`, or when `groups_left`
-    groups remain.
+    groups remain. `start` gives groups to begin from instead of one per item; two groups
+    whose `family` numbers overlap (the parts of one cut group) are never merged.
     """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    links: dict[int, dict[int, float]] = {i: dict(edges[i]) for i in range(n)}  # summed weights
-    heap = [(-score, i, j) for i in range(n) for j, score in edges[i].items() if i < j]
+    first = start if start is not None else [[i] for i in range(n)]
+    members: dict[int, list[int]] = dict(enumerate(first))
+    families: dict[int, set[int]] = {g: {family[g]} if family else set() for g in members}
+    links: dict[int, dict[int, float]]  # summed weights between groups
+    if start is None:
+        links = {i: dict(edges[i]) for i in range(n)}
+    else:
+        links = {g: {} for g in members}
+        group_of = {i: g for g, group in members.items() for i in group}
+        for i in range(n):
+            for j, score in edges[i].items():
+                gi, gj = group_of[i], group_of[j]
+                if gi != gj:
+                    links[gi][gj] = links[gi].get(gj, 0.0) + score
+    heap = [
+        (-score / (len(members[g]) * len(members[h])), g, h)
+        for g in links
+        for h, score in links[g].items()
+        if g < h
+    ]
     heapq.heapify(heap)
     while heap and len(members) > groups_left:
         negative, i, j = heapq.heappop(heap)
@@ -119,6 +144,9 @@ def _average_linkage(
             continue  # stale entry: the groups changed since it was pushed
         if average < merge_min:
             break
+        if families[i] & families[j]:
+            continue
+        families[i] |= families.pop(j)
         # Merge j into i and update summed link weights to every neighbour.
         members[i].extend(members.pop(j))
         for k, weight in links.pop(j).items():
@@ -152,8 +180,13 @@ def _clusters(index: Index, progress: Callable[[int], None] | None = None) -> li
         progress(n)
     groups = _average_linkage(n, edges, MERGE_MIN)
     result: list[list[int]] = []
-    for group in groups:
-        result.extend(split_group(index, group))
+    family: list[int] = []
+    for number, group in enumerate(groups):
+        parts = split_group(index, group)
+        result.extend(parts)
+        family.extend([number] * len(parts))
+    if len(result) > len(groups):
+        result = _average_linkage(n, edges, MERGE_MIN, start=result, family=family)
     return sorted(_reattach(edges, result), key=lambda g: g[0])
 
 
