@@ -8,18 +8,24 @@ a user gets:
 - ECB+: per topic, the articles of both subtopics (two different real events of the same kind,
   e.g. two celebrities entering rehab) mixed into one pile; they must come apart. The overall
   figures sum the pair counts of all topics. A last line puts every topic in one pile.
+- Reuters-21578 (the first N articles of ../shared/corpora, no event labels): wire briefs told
+  in one template (earnings tables, note sales) must not become one story. Reuters tags each
+  company in a headline with its ticker ("GTI CORP <GTI> 4TH QTR NET"), so of the pairs in one
+  story whose headlines both carry tickers, those sharing none are, nearly always, two firms'
+  briefs put together (a takeover story naming both firms is the exception). A proxy, not gold.
 
 A pair of articles is a true positive when the gold and newsterm both put it in one story.
 A fixed part is held out from tuning: every fifth story (BASIL, by sorted story id) or topic
 (ECB+, by topic number). Pairs touching a held-out story count as held-out.
 
-    python bench/grouping.py [--eval DIR]
+    python bench/grouping.py [--eval DIR] [--reuters N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import tempfile
 import time
 from collections import defaultdict
@@ -156,15 +162,49 @@ def ecbplus(folder: Path) -> Iterable[str]:
     yield everything.line("  all topics in one pile")
 
 
+_TICKER = re.compile(r"<([A-Z][A-Z.]*)>")
+
+
+def reuters(count: int) -> Iterable[str]:
+    from reuters import DEFAULT_CORPUS, first_articles
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = load(first_articles(DEFAULT_CORPUS, count, Path(folder)), cache=False)
+    same = other = 0
+    for story in corpus.stories:
+        tickers = [set(_TICKER.findall(corpus.article(a).title)) for a in story.article_ids]
+        tickers = [t for t in tickers if t]
+        for n, first in enumerate(tickers):
+            for second in tickers[n + 1 :]:
+                if first & second:
+                    same += 1
+                else:
+                    other += 1
+    several = sum(len(s.article_ids) > 1 for s in corpus.stories)
+    stories = len(corpus.stories)
+    yield f"Reuters: first {count:,} articles, {stories:,} stories ({several:,} with several)"
+    yield f"  pairs in one story, headline tickers shared: {same:,}; none shared: {other:,}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the eval data folder")
+    parser.add_argument(
+        "--reuters",
+        type=int,
+        default=5000,
+        help="Reuters articles for the wire-brief proxy (0: skip)",
+    )
     args = parser.parse_args()
     for line in basil(args.eval):
         print(line, flush=True)
     print()
     for line in ecbplus(args.eval):
         print(line, flush=True)
+    if args.reuters:
+        print()
+        for line in reuters(args.reuters):
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.lexicon import canonical_stem
 from newsterm.model import Article
 from newsterm.text import NEGATIONS, STOPWORDS, TOKEN_RE, fold, stem
@@ -28,6 +29,39 @@ ARTICLE_TERMS = 40  # terms kept in an article's vector: its most characteristic
 POSTING_CAP = 200  # most articles a term may be in and still find candidates (reached at 2.5k)
 SHINGLE = 4  # words per shingle, for spotting republished wire copy
 _NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _dated(word: str) -> bool:
+    """A dateline's month or weekday ("November 28, 2005"): when, not a table's label. Kept:
+    the month two events happened in is one of the few things that tell them apart."""
+    return fold(word).rstrip(",.") in _CALENDAR
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised runs of a text that may name someone or somewhere, as written.
+
+    Words that open a sentence are capitalised whatever they are, so they are left out. So
+    are the labels that open the rows of a table ("Oper shr 21 cts vs 18 cts", "Revs
+    7,866,000"): wire earnings briefs are such tables, every one of them carries the same
+    labels, and counted as names they made every brief look like every other. A label is a
+    capitalised run that opens a line and is followed by a figure within three words.
+    """
+    found = []
+    for match in _NAME_RE.finditer(text):
+        start, end = match.span()
+        name = match.group()
+        if not text[text.rfind("\n", 0, start) + 1 : start].strip():
+            line_end = text.find("\n", end)
+            following = text[end : line_end if line_end >= 0 else len(text)].split()[:3]
+            if any(word[:1].isdigit() for word in following):
+                words = name.split()
+                dated = [k for k, word in enumerate(words) if _dated(word)]
+                if not dated:
+                    continue  # a table's label
+                name = " ".join(words[dated[0] :])  # "Pay March 31": the month, not "Pay"
+        found.append(name)
+    return found
 
 
 @lru_cache(maxsize=500_000)
@@ -135,7 +169,7 @@ class Index:
             self.article_df[term_id] += 1
         self.article_tf.append(dict(tf))
         self.article_shingles.append(shingles(all_terms))
-        names = {" ".join(match.split()).lower() for match in _NAME_RE.findall(article.text)}
+        names = {" ".join(match.split()).lower() for match in names_in(article.text)}
         self.article_names.append(frozenset(name for name in names if fold(name) not in STOPWORDS))
 
     def idf(self, term_id: int) -> float:

@@ -7,7 +7,7 @@ import io
 import newsterm
 import newsterm.index
 import newsterm.stories
-from newsterm.index import shingles, term_of, terms
+from newsterm.index import names_in, shingles, term_of, terms
 from newsterm.progress import ProgressBar
 
 
@@ -102,3 +102,22 @@ def test_indexing_and_grouping_report_progress_as_they_go(tmp_path, monkeypatch)
         done = [d for d, _ in seen[stage]]
         assert done == sorted(done) and done[-1] == 4 and len(set(done)) >= 4, (stage, seen[stage])
         assert {t for _, t in seen[stage]} == {4}
+
+
+def test_a_tables_row_labels_are_not_names_but_its_dates_and_wrapped_prose_are() -> None:
+    """Wire earnings briefs are tables: their rows open with the same capitalised labels in
+    every brief, and counted as names those made every brief share its "names" with every
+    other. A month opening a row is a date, and a name opening a hard-wrapped line of prose is
+    still a name."""
+    text = (
+        "Harbour Freight Inc said on Monday its profit rose.\n"
+        "    Oper shr 21 cts vs 18 cts\n"
+        "    Revs 7,866,000 vs 5,503,000\n"
+        "    Pay March 31\n"
+        "The board of\n"
+        "Harbour Freight met in Dunmere."
+    )
+    found = names_in(text)
+    assert "Oper" not in found and "Revs" not in found and "Pay March" not in found
+    assert "March" in found
+    assert "Harbour Freight" in found and "Dunmere" in found

@@ -370,3 +370,73 @@ def test_days_and_months_are_not_names_two_reports_share() -> None:
     names = stories._Names(index)
     assert names.similarity(0, 1) is None
     assert names.similarity(1, 2) == pytest.approx(1.0)
+
+
+# Three firms' note sales, filed on three days through one lead manager: the bodies share
+# the manager, the agency and most words, and only the headline says whose notes they are.
+_BRIEFS = [
+    "{firm} is raising {size} mln dlrs through an offering of notes due {due} yielding {rate} "
+    "pct, said lead manager Salton Brothers.",
+    "{firm} said it is offering {size} mln dlrs of notes due {due} with a {rate} pct coupon, "
+    "priced at par by Salton Brothers.",
+    "An offering of {size} mln dlrs of {firm} notes due {due} was priced to yield {rate} pct, "
+    "said Salton Brothers.",
+]
+_FIRMS = [
+    ("BRANNOCK MILLS", "BRM", "Brannock Mills Inc"),
+    ("OSPREY FREIGHT", "OSF", "Osprey Freight Corp"),
+    ("KESTWICK FOODS", "KWF", "Kestwick Foods Co"),
+]
+
+
+def _brief(n: int) -> dict:
+    headline, ticker, firm = _FIRMS[n]
+    rate = f"{7 + n}.{n}5"
+    text = _BRIEFS[n].format(firm=firm, size=100 + 50 * n, due=1992 + n, rate=rate)
+    text += (
+        f" The notes are non-callable for {3 + n} years and were rated A-{1 + n % 2} by Moody's."
+    )
+    return {
+        "id": f"brief{n}",
+        "title": f"{headline} <{ticker}> SELLS NOTES AT {rate} PCT",
+        "text": text,
+        "source": "Wire",
+        "published": f"2026-03-0{n + 1}",
+    }
+
+
+def test_briefs_of_different_firms_in_one_template_are_not_one_story(tmp_path, monkeypatch) -> None:
+    """Each headline names a firm the other briefs never mention: three stories, not one story
+    of three reports contradicting each other's amounts and rates."""
+    path = _pile(tmp_path, [_brief(n) for n in range(3)])
+    assert _groups(load(path)) == [{"brief0"}, {"brief1"}, {"brief2"}]
+    # The words alone put them together: the headlines are what keeps them apart.
+    monkeypatch.setattr(stories, "HEADLINE_APART", 1.0)
+    assert _groups(load(path, cache=False)) == [{"brief0", "brief1", "brief2"}]
+
+
+def test_reports_of_one_event_with_headlines_worded_apart_stay_together(tmp_path) -> None:
+    """Headlines of one event may share no word ("Osprey sinks" / "Twelve rescued at
+    Wendel"), but each report mentions what the other's headline names."""
+    body = (
+        "The ferry Osprey sank off Port Wendel on Monday and twelve passengers were rescued, "
+        "harbour master Ada Kessler said. Kessler said the Osprey struck rocks in fog."
+    )
+    records = [
+        {"id": "a", "title": "Ferry Osprey sinks in fog", "text": body, "source": "One"},
+        {
+            "id": "b",
+            "title": "Twelve rescued at Port Wendel",
+            "text": body.replace("sank", "went down").replace("struck", "hit"),
+            "source": "Two",
+        },
+    ]
+    corpus = load(_pile(tmp_path, records))
+    assert _groups(corpus) == [{"a", "b"}]
+
+
+def test_a_title_made_from_the_opening_words_is_no_headline(tmp_path) -> None:
+    """Without headlines the briefs are judged on their words alone, as before: a title that
+    only repeats the opening words names nothing the body does not."""
+    records = [{k: v for k, v in _brief(n).items() if k != "title"} for n in range(3)]
+    assert _groups(load(_pile(tmp_path, records))) == [{"brief0", "brief1", "brief2"}]
