@@ -123,7 +123,7 @@ class _Headlines:
         if not a or not b:
             return False
         tf = self.index.article_tf
-        return not any(t in tf[j] for t in a) and not any(t in tf[i] for t in b)
+        return tf[j].keys().isdisjoint(a) and tf[i].keys().isdisjoint(b)
 
 
 def pair_score(
