@@ -30,6 +30,7 @@ POSTING_CAP = 200  # most articles a term may be in and still find candidates (r
 SHINGLE = 4  # words per shingle, for spotting republished wire copy
 _NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*")
 
 
 def _dated(word: str) -> bool:
@@ -48,10 +49,11 @@ def names_in(text: str) -> list[str]:
     capitalised run that opens a line and is followed by a figure within three words.
     """
     found = []
+    line_starts = {m.end() for m in _LINE_START_RE.finditer(text)}
     for match in _NAME_RE.finditer(text):
         start, end = match.span()
         name = match.group()
-        if not text[text.rfind("\n", 0, start) + 1 : start].strip():
+        if start in line_starts:
             line_end = text.find("\n", end)
             following = text[end : line_end if line_end >= 0 else len(text)].split()[:3]
             if any(word[:1].isdigit() for word in following):
