@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from newsterm.tui.screens.main import MainScreen
 from newsterm.tui.screens.search import SearchScreen
 from newsterm.tui.widgets.article import ArticleView
 from newsterm.tui.widgets.sources import SourceTree
+
+from .conftest import BRIDGE_A, BRIDGE_B
 
 pytestmark = pytest.mark.asyncio
 
@@ -497,6 +500,36 @@ async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(
         await pilot.pause(0.3)
         assert main.alignment() is not None
         assert str(lone.label).startswith("Apple harvest in the northern valley")
+
+
+async def test_articles_of_one_outlet_in_a_story_are_told_apart_by_headline(
+    ready, tmp_path: Path
+) -> None:
+    """A wire that files the story twice: its two articles would both read "Wire 5 Mar 2024",
+    so they are listed under their headlines; an outlet with one article keeps its name."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    records = [
+        {"title": "Bridge collapse in Riverton kills 12", "source": "Wire", "text": BRIDGE_A},
+        {"title": "Riverton toll rises to 14", "source": "Wire", "text": BRIDGE_B},
+        {"title": "Twelve dead as Old Mill bridge falls", "source": "Courier", "text": BRIDGE_A},
+    ]
+    for n, record in enumerate(records):
+        record["text"] = record["text"].split("\n\n", 1)[1]
+        record["published"] = f"2024-03-0{5 + n}"
+    (folder / "pile.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8"
+    )
+    app = make_app([str(folder)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        main = await ready(app, pilot)
+        story = main.query_one(Tree).root.children[0]
+        labels = [str(child.label) for child in story.children]
+        assert len(labels) == 3
+        assert any("Bridge collapse in Riverton" in label for label in labels)
+        assert any("Riverton toll rises to 14" in label for label in labels)
+        assert any("Courier" in label for label in labels)
+        assert not any("Wire" in label for label in labels)
 
 
 ORCHARD_B = """Northern valley apple growers report a record harvest

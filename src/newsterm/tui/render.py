@@ -34,6 +34,7 @@ MARKS: dict[str, tuple[str, str]] = {
 StyleMap = Mapping[str, Style]
 BADGE_WIDTH = 9  # "2≠ 12✓ 5•"; longer badges push the label right
 LABEL_WIDTH = 13
+HEADLINE_WIDTH = 28  # a headline says less in its first 13 characters than an outlet's name
 
 
 def short_date(article: Article) -> str:
@@ -97,11 +98,18 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def article_label(article: Article, counts: Counts | None, styles: StyleMap) -> Text:
-    """Badges first, since a narrow list would cut them off last: '2≠ 4✓ 5• Express 3 Jun'."""
+def article_label(
+    article: Article, counts: Counts | None, styles: StyleMap, *, by_headline: bool = False
+) -> Text:
+    """Badges first, since a narrow list would cut them off last: '2≠ 4✓ 5• Express 3 Jun'.
+    `by_headline` names the article by its headline instead of its outlet, for a story in
+    which the outlet does not tell its articles apart (one wire's briefs, one feed's posts)."""
     label = badges(counts, styles)
     label.pad_right(max(1, BADGE_WIDTH - label.cell_len))
-    label.append(clip(article.label, LABEL_WIDTH))
+    if by_headline:
+        label.append(clip(article.title or article.label, HEADLINE_WIDTH))
+    else:
+        label.append(clip(article.label, LABEL_WIDTH))
     label.append(f" {short_date(article)}", style="dim")
     label.no_wrap = True
     label.overflow = "ellipsis"

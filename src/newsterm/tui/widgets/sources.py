@@ -82,15 +82,19 @@ class SourceTree(Tree[NodeData]):
         assert corpus is not None and group.data is not None
         story_id = group.data[1]  # "" for the group of single-source articles
         alignment = corpus.cached_alignment(story_id) if story_id else None
+        shared = _shared_outlets(corpus, story_id) if story_id else frozenset()
         for aid in article_ids:
             article = corpus.article(aid)
             # A lone article has no story heading above it to name it: its headline does.
-            label = self._badged(article, alignment) if story_id else titled_label(article)
+            label = self._badged(article, alignment, shared) if story_id else titled_label(article)
             self._article_nodes[aid] = group.add_leaf(label, data=("article", aid))
 
-    def _badged(self, article: Article, alignment: StoryAlignment | None) -> Text:
+    def _badged(
+        self, article: Article, alignment: StoryAlignment | None, shared: frozenset[str]
+    ) -> Text:
         counts = article_counts(article, alignment) if alignment else None
-        return article_label(article, counts, self._styles)
+        by_headline = article.label in shared
+        return article_label(article, counts, self._styles, by_headline=by_headline)
 
     def _list_group(self, group: TreeNode[NodeData]) -> None:
         article_ids = self._unlisted.pop(group, None)
@@ -123,10 +127,11 @@ class SourceTree(Tree[NodeData]):
         article_ids = corpus.story(alignment.story_id).article_ids
         if len(article_ids) < 2:
             return  # a single source keeps its headline: there is nothing to count against
+        shared = _shared_outlets(corpus, alignment.story_id)
         for aid in article_ids:
             node = self._article_nodes.get(aid)
             if node is not None:
-                node.set_label(self._badged(corpus.article(aid), alignment))
+                node.set_label(self._badged(corpus.article(aid), alignment, shared))
 
     def reveal(self, article_id: str) -> None:
         """Expand the article's story and put the tree cursor on it, without opening it again."""
@@ -149,3 +154,13 @@ class SourceTree(Tree[NodeData]):
                 if child.data and child.data[0] == "article":
                     return child.data[1]
         return None
+
+
+def _shared_outlets(corpus: Corpus, story_id: str) -> frozenset[str]:
+    """Outlets with more than one article in the story: there, the outlet names none of them."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for aid in corpus.story(story_id).article_ids:
+        label = corpus.article(aid).label
+        (shared if label in seen else seen).add(label)
+    return frozenset(shared)
