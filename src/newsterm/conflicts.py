@@ -452,6 +452,14 @@ def _phrase(prep: Prepared, i1: int, i2: int, pad: int = 1) -> str:
 def _negation_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
+    """A short stretch negated in one passage and asserted in the other. Only when one
+    passage negates more often than the other: a negation merely moved ("was not due to
+    farmers" against "was due to doctors, not to farmers"; "nor was he asked" against "he
+    was not asked") denies nothing the other asserts."""
+    if sum(_denies(a, i) for i in range(len(a.tokens))) == sum(
+        _denies(b, j) for j in range(len(b.tokens))
+    ):
+        return []
     found = []
     for _tag, i1, i2, j1, j2 in ops:
         if (i2 - i1) > 3 or (j2 - j1) > 3:

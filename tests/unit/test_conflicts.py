@@ -87,6 +87,31 @@ def test_one_shared_word_is_not_enough_for_a_negation() -> None:
     assert "negation" not in {c.kind for c in result.conflicts}
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The inspectors said the flooding was caused by the broken dam, not by the storm.",
+            "The inspectors said the flooding was not caused by the storm but by the broken dam.",
+        ),
+        (
+            "None of the council members backed the plan, nor was the mayor consulted on it.",
+            "None of the council members backed the plan and the mayor was not consulted on it.",
+        ),
+    ],
+)
+def test_a_negation_moved_within_the_sentence_is_no_conflict(a: str, b: str) -> None:
+    """Both passages deny the same thing, in different places: neither negates the other."""
+    assert "negation" not in _kinds(a, b)
+
+
+def test_a_negation_added_beside_one_moved_still_conflicts() -> None:
+    """One more denial in one passage than in the other is still a denial of the claim."""
+    a = "The inspectors said the flooding was caused by the broken dam, not by the storm."
+    b = "The inspectors said the flooding was not caused by the dam, and not by the storm."
+    assert "negation" in _kinds(a, b)
+
+
 def test_demonym_is_not_a_different_name() -> None:
     """ "Peru" and "Peruvian" in the same place name the same country."""
     a = "Peru officials confirmed the outbreak in the northern province on Friday."
