@@ -78,6 +78,40 @@ async def test_articles_can_be_read_before_the_stories_are_formed(
         gate.set()
 
 
+async def test_a_reader_who_has_not_moved_is_shown_a_story_to_compare(
+    ready, pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Early reading opens the first article read, here one no other source reports. If the
+    reader has not moved from it when the stories land, they are shown the story with several
+    sources, as a small pile opens: what newsterm is for."""
+    (pile / "Almanac - frost.txt").write_text(
+        "Late frost expected in the hill country\n2024-03-04\n\n"
+        "Forecasters expect a late frost in the hill country this weekend.\n",
+        encoding="utf-8",
+    )
+    gate = threading.Event()
+    grouping = newsterm.corpus.group_stories
+
+    def slow_grouping(index: object, *rest: object) -> object:
+        gate.wait(10)
+        return grouping(index, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(newsterm.corpus, "group_stories", slow_grouping)
+    monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)
+    app = make_app([str(pile)])
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            main = app.main_screen
+            await until(pilot, lambda: main.passage is not None)
+            assert main.article is not None and "frost" in main.article.title
+            gate.set()
+            await ready(app, pilot)
+            assert main.story is not None and len(main.story.article_ids) == 2
+            assert "bridge" in main.article.title.lower() or "Riverton" in main.article.title
+    finally:
+        gate.set()
+
+
 async def test_a_small_pile_opens_grouped_without_an_early_list(
     ready, pile: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

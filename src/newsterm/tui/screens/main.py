@@ -137,6 +137,7 @@ class MainScreen(Screen[None]):
         self.ready = threading.Event()  # set when the corpus is loaded (tests wait on it)
         # Articles open for reading before the corpus is built (see EARLY_READING_MIN).
         self.early: dict[str, Article] | None = None
+        self._early_opened: str | None = None  # the article early reading opened by itself
         self._early_note = WAITING_FOR_STORIES
         self._progress = _Progress()
         self._styles: StyleMap = {}
@@ -231,6 +232,7 @@ class MainScreen(Screen[None]):
         tree = self.query_one(SourceTree)
         tree.populate_early(message.articles)
         first = tree.first_article()
+        self._early_opened = first
         if first is not None:
             self.open_article(first)
         self.query_one(ArticleView).focus()
@@ -239,9 +241,13 @@ class MainScreen(Screen[None]):
     def _loaded(self, message: Loaded) -> None:
         corpus = message.corpus
         self.corpus = corpus
-        # Where the reader got to while the stories were formed, if anywhere: kept.
+        # Where the reader got to while the stories were formed, if anywhere: kept. A reader
+        # who has not moved from the article opened for them is shown the first story with
+        # several sources instead, as on a small pile: what there is to compare.
         reading = self.article_id if self.early is not None else None
         position = self.query_one(ArticleView).highlighted or 0
+        if reading == self._early_opened and position == 0:
+            reading = None
         self.early = None
         # The corpus lives as long as the app and holds no garbage cycles. Moving it out of the
         # collector's sight keeps full collections, which scan every object and take tens of
