@@ -25,11 +25,8 @@ async def until(pilot: object, condition: object, timeout: float = 10.0) -> None
         await pilot.pause(0.02)  # type: ignore[attr-defined]
 
 
-async def test_articles_can_be_read_before_the_stories_are_formed(
-    ready, pile: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The reader starts on the first article while grouping runs; keys that need stories say
-    why they wait; once stories exist the reader stays on the same passage of the same article."""
+def _hold_grouping(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Stories are formed only once the returned event is set: the time a big pile takes."""
     gate = threading.Event()
     grouping = newsterm.corpus.group_stories
 
@@ -38,6 +35,15 @@ async def test_articles_can_be_read_before_the_stories_are_formed(
         return grouping(index, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(newsterm.corpus, "group_stories", slow_grouping)
+    return gate
+
+
+async def test_articles_can_be_read_before_the_stories_are_formed(
+    ready, pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader starts on the first article while grouping runs; keys that need stories say
+    why they wait; once stories exist the reader stays on the same passage of the same article."""
+    gate = _hold_grouping(monkeypatch)
     monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)  # the pile has three articles
     app = make_app([str(pile)])
     try:
@@ -89,14 +95,7 @@ async def test_a_reader_who_has_not_moved_is_shown_a_story_to_compare(
         "Forecasters expect a late frost in the hill country this weekend.\n",
         encoding="utf-8",
     )
-    gate = threading.Event()
-    grouping = newsterm.corpus.group_stories
-
-    def slow_grouping(index: object, *rest: object) -> object:
-        gate.wait(10)
-        return grouping(index, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(newsterm.corpus, "group_stories", slow_grouping)
+    gate = _hold_grouping(monkeypatch)
     monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)
     app = make_app([str(pile)])
     try:
