@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -449,6 +449,12 @@ def _phrase(prep: Prepared, i1: int, i2: int, pad: int = 1) -> str:
     return prep.text[prep.tokens[lo].start : prep.tokens[hi - 1].end]
 
 
+def _marked(prep: Prepared, marks: Callable[[Prepared, int], bool]) -> int:
+    """How many of a passage's words `marks` picks out: the negation and exception rules count
+    only a passage that denies, or excepts, more often than the other."""
+    return sum(marks(prep, index) for index in range(len(prep.tokens)))
+
+
 def _negation_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
@@ -456,9 +462,7 @@ def _negation_conflicts(
     passage negates more often than the other: a negation merely moved ("was not due to
     farmers" against "was due to doctors, not to farmers"; "nor was he asked" against "he
     was not asked") denies nothing the other asserts."""
-    if sum(_denies(a, i) for i in range(len(a.tokens))) == sum(
-        _denies(b, j) for j in range(len(b.tokens))
-    ):
+    if _marked(a, _denies) == _marked(b, _denies):
         return []
     found = []
     for _tag, i1, i2, j1, j2 in ops:
@@ -494,6 +498,10 @@ def _negation_conflicts(
 _EXCEPTING = frozenset("except excluding excepting barring".split())
 
 
+def _excepts(prep: Prepared, index: int) -> bool:
+    return prep.tokens[index].norm in _EXCEPTING
+
+
 def _exception_conflicts(
     a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
 ) -> list[Conflict]:
@@ -501,8 +509,7 @@ def _exception_conflicts(
     exception put in one short stretch turns what the other includes into what it leaves out,
     a denial that no "not" marks. Only a passage that excepts more often than the other counts,
     so that an exception merely moved within the sentence says nothing."""
-    count_a = sum(t.norm in _EXCEPTING for t in a.tokens)
-    count_b = sum(t.norm in _EXCEPTING for t in b.tokens)
+    count_a, count_b = _marked(a, _excepts), _marked(b, _excepts)
     if count_a == count_b:
         return []
     prep, first = (a, True) if count_a > count_b else (b, False)
@@ -510,7 +517,7 @@ def _exception_conflicts(
         if (i2 - i1) > 3 or (j2 - j1) > 3:
             continue
         lo, hi = (i1, i2) if first else (j1, j2)
-        if any(prep.tokens[k].norm in _EXCEPTING for k in range(lo, hi)):
+        if any(_excepts(prep, k) for k in range(lo, hi)):
             text_a, text_b = _phrase(a, i1, i2), _phrase(b, j1, j2)
             side = "the first" if first else "the second"
             explanation = f"'{text_a}' vs '{text_b}': {side} makes an exception the other does not"

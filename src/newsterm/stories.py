@@ -127,9 +127,9 @@ class _Headlines:
 
 
 def pair_score(
-    index: Index, names: _Names, i: int, j: int, cosine: float, headlines: _Headlines | None = None
+    index: Index, names: _Names, headlines: _Headlines, i: int, j: int, cosine: float
 ) -> float:
-    """Similarity of two articles for story grouping: words, names, and time apart."""
+    """Similarity of two articles for story grouping: words, names, time apart, headlines."""
     a, b = index.articles[i], index.articles[j]
     shared = names.similarity(i, j)
     if shared is not None:
@@ -140,7 +140,7 @@ def pair_score(
         if gap > WINDOW:
             # Far apart in time: only a very close text (a follow-up quoting itself) stays.
             cosine *= 0.5 if gap <= 4 * WINDOW else 0.25
-    if headlines is not None and headlines.apart(i, j):
+    if headlines.apart(i, j):
         cosine *= HEADLINE_APART
     return cosine
 
@@ -218,7 +218,7 @@ def _clusters(index: Index, progress: Callable[[int], None] | None = None) -> li
             progress(i)  # articles whose links are found so far
         for j, cosine in index.similar_articles(i, LINK_MIN):
             if j > i:
-                score = pair_score(index, names, i, j, cosine, headlines)
+                score = pair_score(index, names, headlines, i, j, cosine)
                 if score >= LINK_MIN:
                     edges[i][j] = score
                     edges[j][i] = score

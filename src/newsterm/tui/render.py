@@ -110,10 +110,7 @@ def article_label(
         label.append(clip(article.title or article.label, HEADLINE_WIDTH))
     else:
         label.append(clip(article.label, LABEL_WIDTH))
-    label.append(f" {short_date(article)}", style="dim")
-    label.no_wrap = True
-    label.overflow = "ellipsis"
-    return label
+    return _dated_line(label, article)
 
 
 def titled_label(article: Article) -> Text:
@@ -122,6 +119,11 @@ def titled_label(article: Article) -> Text:
     label = Text(article.title or article.label)
     if article.title:
         label.append(f" · {article.label}", style="dim")
+    return _dated_line(label, article)
+
+
+def _dated_line(label: Text, article: Article) -> Text:
+    """A list entry ended by the article's date, kept to one line: the list cuts it short."""
     label.append(f" {short_date(article)}", style="dim")
     label.no_wrap = True
     label.overflow = "ellipsis"
