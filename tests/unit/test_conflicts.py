@@ -233,10 +233,23 @@ def test_rival_in_a_closed_set_is_a_conflict(a: str, b: str) -> None:
             "Storm damage prevented engineers from reaching the substation until Friday.",
             "Storm damage allowed engineers to reach the substation until Friday.",
         ),
+        (
+            "Analysts at the bank upgraded the carmaker's shares after the results on Tuesday.",
+            "Analysts at the bank downgraded the carmaker's shares after the results on Tuesday.",
+        ),
+        (
+            "The central bank governor struck a hawkish tone at the press conference on Thursday.",
+            "The central bank governor struck a dovish tone at the press conference on Thursday.",
+        ),
+        (
+            "The ferry service will resume on the northern route from Monday, the operator said.",
+            "The ferry service will halt on the northern route from Monday, the operator said.",
+        ),
     ],
 )
-def test_opposite_verbs_in_the_same_claim_conflict(a: str, b: str) -> None:
-    """Curated opposites ("adding"/"cutting", "upheld"/"overturned") in a shared claim conflict."""
+def test_opposite_words_in_the_same_claim_conflict(a: str, b: str) -> None:
+    """Curated opposites ("adding"/"cutting", "upheld"/"overturned", "upgraded"/"downgraded",
+    "hawkish"/"dovish", "resume"/"halt") in a shared claim conflict."""
     assert "antonym" in _kinds(a, b)
 
 
@@ -557,28 +570,6 @@ def test_a_decision_only_weighed_against_one_taken_conflicts() -> None:
 )
 def test_weighing_a_load_or_judging_a_state_is_no_doubt(a: str, b: str) -> None:
     assert not compare(a, b).conflicts
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        (
-            "Analysts at the bank upgraded the carmaker's shares after the results on Tuesday.",
-            "Analysts at the bank downgraded the carmaker's shares after the results on Tuesday.",
-        ),
-        (
-            "The central bank governor struck a hawkish tone at the press conference on Thursday.",
-            "The central bank governor struck a dovish tone at the press conference on Thursday.",
-        ),
-        (
-            "The ferry service will resume on the northern route from Monday, the operator said.",
-            "The ferry service will halt on the northern route from Monday, the operator said.",
-        ),
-    ],
-)
-def test_common_news_opposites_conflict(a: str, b: str) -> None:
-    """Opposites of the added block (markets, tone, services) in a shared claim conflict."""
-    assert "antonym" in _kinds(a, b)
 
 
 @pytest.mark.parametrize(
