@@ -61,3 +61,30 @@ def test_month_day_without_year_is_the_nearest_such_day(
 
     (mention,) = extract_facts(f"The vote is {phrase}.", published).dates
     assert mention.low == expected
+
+
+_EVERY_FORM = (
+    "On 2024-03-05, Tuesday, March 5, 2024 and 5th of March 2024, in Sept. 2023, so far this "
+    "year, year to date, so far in 2022, earlier this month, later this week, last Friday, next "
+    "month, past year, previous week, coming weekend, this March, three days ago, a few weeks "
+    "ago, several months ago, an hour and 12 years ago, yesterday, today, tonight, this morning, "
+    "last night, the weekend, Sunday, Wednesday, the 1990s, 1980s, in May, June, Dec 1999, 31 "
+    "December. Jan, Feb, Apr, Aug, Oct and Nov follow; eleven years ago and twelve weeks ago."
+)
+
+
+def test_first_letter_filter_finds_every_date_the_full_pattern_finds() -> None:
+    """The scan skips words whose first letter no date form starts with; checked against the
+    same alternatives without that shortcut, over every form and the bundled seeds."""
+    import re
+
+    from newsterm.corpus import seeds_path
+    from newsterm.facts import dates
+
+    plain = re.compile(r"\b(?:" + "|".join(dates._ALTERNATIVES) + r")\b", re.IGNORECASE)
+    texts = [_EVERY_FORM, _EVERY_FORM.upper()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds_path().iterdir())]
+    for text in texts:
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in dates.DATE_RE.finditer(text)] == expected
+    assert len(list(dates.DATE_RE.finditer(_EVERY_FORM))) == 41
