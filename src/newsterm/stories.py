@@ -16,6 +16,7 @@ were too unlike both events together to join the first time can now join their o
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -24,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from newsterm.facts import dates_and_quantities
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.index import PROGRESS_EVERY, Index, names_in, terms
 from newsterm.model import Article, Story
@@ -287,7 +289,38 @@ SPLIT_PART_MIN = 3
 # better than how they are told, so a name shared by part of the group outweighs any word
 # shared the same way. Chosen on the dev part of bench/grouping.py (10 to 15 do as well).
 SLOT_WEIGHT = 12.0
+# Weight of a figure (a toll, a magnitude, a sum, a version number) or a day mentioned in the
+# contrast vectors. Two events of one kind differ in their figures and days ("5.6" and "five
+# hurt" against "5.9" and "ten dead"; "Dec. 11" against "April 28"), but angles on one event
+# differ in them too, so one weighs about as much as a rare word, below a name. Chosen on the
+# dev part of bench/grouping.py: 5 to 7 cut one more dev topic in two and nothing else; from 8
+# a dev event is cut along its angles.
+FIGURE_WEIGHT = 6.0
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _figures_and_days(text: str) -> tuple[tuple[str, object], ...]:
+    """The exact figures a text states and the days it names, each once.
+
+    A figure is its value and unit ("%", a currency or none); vague ones ("dozens") commit to
+    nothing, and a bare year is left to the year features. A day is a month and day ("Dec. 11",
+    "Wednesday, March 4, 2009"), its year left to the year features too. Cached: a group cut
+    in two is cut again part by part, over the same articles.
+    """
+    dates, quantities = dates_and_quantities(text)
+    found: set[tuple[str, object]] = set()
+    for q in quantities:
+        bare_year = not q.unit and q.value.is_integer() and 1900 <= q.value <= 2099
+        if not q.vague and not bare_year:
+            found.add(("figure", (round(q.value, 6), q.unit)))
+    for mention in dates:
+        if mention.low and mention.low == mention.high:
+            found.add(("day", (mention.low.month, mention.low.day)))
+        elif mention.key.startswith("monthday:"):
+            month, day = mention.key.removeprefix("monthday:").split("-")
+            found.add(("day", (int(month), int(day))))
+    return tuple(sorted(found, key=repr))
 
 
 def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float]]:
@@ -296,7 +329,7 @@ def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float
     Words and names every member uses ("rehab", "Klitschko") get no weight; those a part of the
     group shares ("Rahman" in one fight's reports, "Thompson" in the other's) get the most.
     Names and the years the text mentions weigh most: reports of two events of one kind are
-    told alike but name other people, places and years.
+    told alike but name other people, places and years. Figures and days weigh like a rare word.
     """
     n = len(group)
     features: list[Counter[object]] = []
@@ -306,6 +339,8 @@ def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float
             found[("name", name)] += 2
         for year in sorted(set(_YEAR_RE.findall(index.articles[i].text))):
             found[("year", year)] += 2
+        for figure in _figures_and_days(index.articles[i].text):
+            found[figure] += 2
         features.append(found)
     df = Counter(feature for found in features for feature in found)
     vectors = []
@@ -315,7 +350,10 @@ def _contrast_vectors(index: Index, group: list[int]) -> list[dict[object, float
             if df[feature] < 2 or df[feature] >= n:
                 continue  # in one article only, or in all: says nothing about the split
             rarity = math.log(n / df[feature])
-            base = SLOT_WEIGHT if isinstance(feature, tuple) else index.idf(feature)  # type: ignore[arg-type]
+            if isinstance(feature, tuple):
+                base = SLOT_WEIGHT if feature[0] in ("name", "year") else FIGURE_WEIGHT
+            else:
+                base = index.idf(feature)
             weights[feature] = (1 + math.log(count)) * base * rarity
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors.append({f: w / norm for f, w in weights.items()})

@@ -206,6 +206,52 @@ def test_split_goes_by_names_and_years_when_wording_is_shared() -> None:
     assert parts == [[0, 1, 2, 3], [4, 5, 6, 7]]
 
 
+def test_split_goes_by_figures_when_names_and_words_are_shared() -> None:
+    """Two quakes on one island, years apart, told without a year or a date: the same place,
+    the same agency, the same words. Only the magnitude and the toll tell them apart."""
+    outlets = [  # the same words, each outlet in its own order
+        "A magnitude {mag} quake shook Varna Island and hurt {toll} people, the Kessel "
+        "Institute said, and {quirk}.",
+        "The Kessel Institute said a quake of magnitude {mag} shook Varna Island; {toll} people "
+        "were hurt and {quirk}.",
+        "In all {toll} people were hurt when a magnitude {mag} quake shook Varna Island, said "
+        "the Kessel Institute, and {quirk}.",
+        "A quake of magnitude {mag} shook Varna Island, the Kessel Institute said: {toll} "
+        "people were hurt, and {quirk}.",
+    ]
+    phrasing = [  # each report its own
+        "fishermen hauled their boats ashore",
+        "the harbour ferry stopped running",
+        "schools sent pupils home early",
+        "the island radio went off the air",
+        "shopkeepers swept glass from the pavements",
+        "the lighthouse keeper checked the lamp",
+        "farmers counted their cattle twice",
+        "a wedding went ahead in the rubble",
+    ]
+    events = (("5.6", "14"), ("6.1", "37"))
+    texts = [
+        outlet.format(mag=mag, toll=toll, quirk=phrasing[4 * e + k])
+        for e, (mag, toll) in enumerate(events)
+        for k, outlet in enumerate(outlets)
+    ]
+    parts = sorted(stories.split_group(_index(texts), list(range(8))))
+    assert parts == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_figures_and_days_leave_years_and_clock_times_out() -> None:
+    """A day is "when", a bare year belongs to the year features, a clock time is neither;
+    what is left are the figures the report commits to."""
+    found = stories._figures_and_days(
+        "On Wednesday, March 4, 2009, at 7:35 am, 12 people and 40% of the staff left; "
+        "about a dozen more, in 2010, for $3 million."
+    )
+    assert ("day", (3, 4)) in found
+    figures = {value for kind, value in found if kind == "figure"}
+    assert (12.0, "") in figures and (40.0, "%") in figures and (3_000_000.0, "USD") in figures
+    assert not {v for v, _unit in figures} & {2009.0, 2010.0, 7.0, 35.0, 4.0}
+
+
 def test_split_leaves_a_two_report_angle_in_its_story() -> None:
     """Two of seven reports of one fire profile its owner; they stay in the fire's story."""
     lead = (

@@ -25,6 +25,7 @@ __all__ = [
     "Name",
     "Quantity",
     "Quote",
+    "dates_and_quantities",
     "extract_facts",
 ]
 
@@ -54,15 +55,24 @@ class Facts:
     reference: date | None
 
 
+def dates_and_quantities(
+    text: str, published: date | None = None
+) -> tuple[list[DateMention], list[Quantity]]:
+    """The dates a text mentions and its figures, the digits of dates and clock times left out
+    of the figures: "March 4" and "7:35 am" are when, not how many."""
+    dates = extract_dates(text, published)
+    skip = [(d.start, d.end) for d in dates] + [m.span() for m in _TIME_RE.finditer(text)]
+    return dates, extract_quantities(text, skip)
+
+
 def extract_facts(
     text: str, published: date | None = None, names: Sequence[Name] | None = None
 ) -> Facts:
     """Run every extractor over one passage; `published` anchors relative dates. `names`, when
     the caller found them already, are taken as they are."""
-    dates = extract_dates(text, published)
-    skip = [(d.start, d.end) for d in dates] + [m.span() for m in _TIME_RE.finditer(text)]
+    dates, quantities = dates_and_quantities(text, published)
     return Facts(
-        quantities=tuple(extract_quantities(text, skip)),
+        quantities=tuple(quantities),
         dates=tuple(dates),
         quotes=tuple(extract_quotes(text)),
         names=tuple(extract_names(text) if names is None else names),
