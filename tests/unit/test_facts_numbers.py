@@ -97,3 +97,21 @@ def test_two_models_listed_in_another_order_do_not_contradict() -> None:
     a = "The maker showed its Falcon 7 and Falcon 9 engines at the show on Monday."
     b = "The maker showed its Falcon 9 and Falcon 7 engines at the show on Monday."
     assert not compare(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shares closed high at A$4.57 on Friday.", [(4.57, "AUD")]),
+        (
+            "It fell 1.3 percent to C$12.43, and US$ 7 more.",
+            [(1.3, "%"), (12.43, "CAD"), (7, "USD")],
+        ),
+        ("A £5 fee, a €2 toll and ¥300 in change.", [(5, "GBP"), (2, "EUR"), (300, "JPY")]),
+    ],
+)
+def test_currency_after_a_word_keeps_its_currency(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    """ "at A$4.57": the "A" of the Australian dollar is not the article "a" with a bare 4.57."""
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == expected

@@ -121,14 +121,23 @@ _WORD_NUMBER = "|".join(
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|tn|m|b|k)\b"
 
+_VAGUE_PHRASES = (
+    r"tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
+    r"|dozens|scores|hundreds|thousands|millions|billions|several|a few|a couple|a dozen"
+    r"|a handful"
+)
+_CURRENCY_SYMBOL = r"(?:US|A|C)?\$|£|€|¥"
+# What a quantity can start with: a digit, a currency, or the first letter of a number word
+# or vague phrase. Checking that first lets the scan pass over most positions at once instead
+# of trying every number word at each: extraction over a text ran about twice as fast.
+_FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _WORD_NUMBER + _VAGUE_PHRASES)}))
 QUANTITY_RE = re.compile(
-    r"(?P<currency>(?:US|A|C)?\$|£|€|¥)?\s?"
+    r"(?=\d|" + _CURRENCY_SYMBOL + r"|[" + _FIRST + r"])"
+    r"(?P<currency>" + _CURRENCY_SYMBOL + r")?\s?"
     r"(?<![\w.,])(?:"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<dscale>" + _SCALE_WORD + r"))?"
-    r"|(?P<vague>tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
-    r"|dozens|scores|hundreds|thousands|millions|billions|several|a few|a couple|a dozen"
-    r"|a handful)\b"
+    r"|(?P<vague>" + _VAGUE_PHRASES + r")\b"
     r"|(?P<words>(?:(?:" + _WORD_NUMBER + r")(?:[\s-]+|\b)){1,8})"
     r")"
     r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|pct\b))?",
