@@ -59,7 +59,7 @@ def extract_names(text: str) -> list[Name]:
             continue
         surface = " ".join(_strip_possessive(w) for w in words)
         end = start + len(" ".join(words))
-        sentence_start = start == 0 or bool(re.search(r"(?:^|[.!?:;\"“‘(]\s*)$", text[:start]))
+        sentence_start = _opens_sentence(text, start)
         if (
             sentence_start
             and len(words) == 1
@@ -70,6 +70,23 @@ def extract_names(text: str) -> list[Name]:
             continue
         names.append(Name(surface, start, min(end, len(text)), canonical_name(surface)))
     return names
+
+
+_SENTENCE_OPENERS = frozenset('.!?:;"“‘(')
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether `start` follows the start of the text or a sentence's end, spaces aside.
+
+    Looked up backwards from `start`: matching a pattern against all the text before each name
+    made names cost time quadratic in the length of a passage.
+    """
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    if before == 0:
+        return start == 0 or text[:start] == "\n"
+    return text[before - 1] in _SENTENCE_OPENERS
 
 
 def _possessive_name(word: str) -> bool:
