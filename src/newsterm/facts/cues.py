@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsterm.text import phrase_pattern
+
 # qualifier phrase -> kind: "approx" (either side), "lower" (a floor), "upper" (a ceiling),
 # "near" (just below).
 QUALIFIERS: dict[str, str] = {
@@ -48,10 +50,7 @@ QUALIFIERS: dict[str, str] = {
     "below": "upper",
     "a maximum of": "upper",
 }
-QUALIFIER_RE = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+QUALIFIER_RE = phrase_pattern(tuple(QUALIFIERS))
 
 QUALIFIER_WORDS = {
     "approx": "approximately",
@@ -77,11 +76,13 @@ _NOT_NEGATING = re.compile(
     re.IGNORECASE,
 )
 
-HEDGE_RE = re.compile(
-    r"\b(?:reportedly|allegedly|apparently|purportedly|is believed to|are believed to|"
-    r"is thought to|are thought to|is said to|are said to|may have|might have|could have|"
-    r"possibly|likely|unconfirmed|claimed|claims?)\b",
-    re.IGNORECASE,
+HEDGE_RE = phrase_pattern(
+    (
+        *"reportedly allegedly apparently purportedly possibly likely unconfirmed".split(),
+        *"claimed claims claim".split(),
+        *("is believed to", "are believed to", "is thought to", "are thought to"),
+        *("is said to", "are said to", "may have", "might have", "could have"),
+    )
 )
 
 

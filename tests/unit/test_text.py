@@ -1,0 +1,17 @@
+"""Text helpers shared by the engine."""
+
+from __future__ import annotations
+
+from newsterm.text import phrase_pattern
+
+
+def test_phrase_pattern_finds_whole_phrases_longest_first_in_any_case() -> None:
+    pattern = phrase_pattern(("up to", "up", "Claim", "claims", "nearly"))
+    text = "Up to 40 claims, nearly all UPheld; a claim was upended, and prices went up."
+    assert [m.group() for m in pattern.finditer(text)] == [
+        "Up to",
+        "claims",
+        "nearly",
+        "claim",
+        "up",
+    ]
