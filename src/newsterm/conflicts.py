@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from newsterm.facts import DateMention, Name, Quantity, Quote
+from newsterm.facts.cues import affirming_idiom_at
 from newsterm.facts.dates import describe
 from newsterm.facts.numbers import SCALES
 from newsterm.facts.quotes import same_words
@@ -413,12 +414,10 @@ def _is_negation(prep: Prepared, index: int) -> bool:
     norm = token.norm
     if norm in NEGATIONS or norm.endswith("n't"):
         # Inside a hyphenated compound ("the do-not-call registry", "a no-fly zone") the word
-        # names a thing rather than denying the claim.
-        return (
-            "-"
-            not in prep.text[max(0, token.start - 1) : token.start]
-            + prep.text[token.end : token.end + 1]
-        )
+        # names a thing rather than denying the claim; "no doubt" and "not only" deny nothing.
+        before = prep.text[max(0, token.start - 1) : token.start]
+        after = prep.text[token.end : token.end + 1]
+        return "-" not in before + after and not affirming_idiom_at(prep.text, token.start)
     return stem(norm) in _NEGATING_VERBS and _next_norm(prep, index) == "to"
 
 

@@ -369,6 +369,35 @@ def test_not_inside_a_hyphenated_compound_is_no_negation() -> None:
     assert "negation" not in _kinds(a, b)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "There is no question that the port must reopen before the harvest, he said.",
+            "There is little question that the port must reopen before the harvest, he said.",
+        ),
+        (
+            "The minister said there is no doubt that the port must reopen before the harvest.",
+            "The minister said it is clear that the port must reopen before the harvest.",
+        ),
+        (
+            "No wonder the port must reopen before the harvest, the minister said.",
+            "The port must reopen before the harvest, the minister said.",
+        ),
+    ],
+)
+def test_an_idiom_that_affirms_is_no_negation(a: str, b: str) -> None:
+    """ "There is no question that the port must reopen" asserts that it must."""
+    assert "negation" not in _kinds(a, b)
+
+
+def test_no_question_asked_still_negates() -> None:
+    """Outside the idiom, "no question" denies: nobody asked one."""
+    a = "No question was asked about the port at the briefing, reporters said."
+    b = "A question was asked about the port at the briefing, reporters said."
+    assert "negation" in _kinds(a, b)
+
+
 @pytest.mark.parametrize("modal", ["allowed to", "not allowed to"])
 def test_obligation_against_permission_conflicts(modal: str) -> None:
     """ "Forced to sell" is neither "allowed to sell" nor "not allowed to sell"."""

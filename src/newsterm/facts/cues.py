@@ -69,9 +69,10 @@ NEGATION_RE = re.compile(
     r"\w+n[’']t)\b",
     re.IGNORECASE,
 )
-# "no" in these phrases does not negate the claim.
+# "no" in these phrases does not negate the claim: "there is no question that X" asserts X.
 _NOT_NEGATING = re.compile(
-    r"\b(?:no\s+(?:longer|sooner|doubt|matter|more than|less than|fewer than)|"
+    r"\b(?:no\s+(?:longer|sooner|doubt|matter|more than|less than|fewer than|wonder"
+    r"|question\s+(?:that|about|but))|"
     r"not\s+only|not\s+just|no\.\s*\d)",
     re.IGNORECASE,
 )
@@ -103,6 +104,12 @@ def negations(text: str) -> list[Cue]:
         for m in NEGATION_RE.finditer(text)
         if not any(s <= m.start() < e for s, e in excluded)
     ]
+
+
+def affirming_idiom_at(text: str, start: int) -> bool:
+    """Whether the negation word at `start` opens an idiom that does not deny ("no longer",
+    "not only", "there is no question that")."""
+    return _NOT_NEGATING.match(text, start) is not None
 
 
 def hedges(text: str) -> list[Cue]:
