@@ -133,6 +133,17 @@ def squash(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
+def char_before(text: str, index: int) -> str:
+    """The last character before `index` that is not white space; "" when there is none.
+
+    Looked up backwards, so asking it for every name or figure of a passage costs no more than
+    the spaces in front of each (slicing and stripping the text before each cost its length).
+    """
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return text[index - 1] if index > 0 else ""
+
+
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """Any of `phrases` as whole words, case aside, longest first.
 

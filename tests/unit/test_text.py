@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsterm.text import phrase_pattern
+from newsterm.text import char_before, phrase_pattern
 
 
 def test_phrase_pattern_finds_whole_phrases_longest_first_in_any_case() -> None:
@@ -15,3 +15,11 @@ def test_phrase_pattern_finds_whole_phrases_longest_first_in_any_case() -> None:
         "claim",
         "up",
     ]
+
+
+def test_char_before_skips_white_space_back_to_the_last_character() -> None:
+    text = "He left.  \n Then"
+    assert char_before(text, text.index("Then")) == "."
+    assert char_before(text, 1) == "H"
+    assert char_before("  Then", 2) == ""
+    assert char_before("Then", 0) == ""

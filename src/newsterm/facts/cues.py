@@ -98,11 +98,10 @@ class Cue:
 
 def negations(text: str) -> list[Cue]:
     """Negation cues that really negate ("not only" and "no longer" do not count)."""
-    excluded = [m.span() for m in _NOT_NEGATING.finditer(text)]
     return [
         Cue(m.group(), m.start(), m.end())
         for m in NEGATION_RE.finditer(text)
-        if not any(s <= m.start() < e for s, e in excluded)
+        if not affirming_idiom_at(text, m.start())
     ]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.lexicon import canonical_name, known_name
-from newsterm.text import STOPWORDS, fold
+from newsterm.text import STOPWORDS, char_before, fold
 
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:(?:of|de|da|del|der|van|von|bin|al|la|le|du|the)\s+)?"
@@ -81,12 +81,10 @@ def _opens_sentence(text: str, start: int) -> bool:
     Looked up backwards from `start`: matching a pattern against all the text before each name
     made names cost time quadratic in the length of a passage.
     """
-    before = start
-    while before > 0 and text[before - 1].isspace():
-        before -= 1
-    if before == 0:
+    before = char_before(text, start)
+    if not before:
         return start == 0 or text[:start] == "\n"
-    return text[before - 1] in _SENTENCE_OPENERS
+    return before in _SENTENCE_OPENERS
 
 
 def _possessive_name(word: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
 from newsterm.facts.dates import MONTHS, WEEKDAYS
-from newsterm.text import STOPWORDS, fold, stem
+from newsterm.text import STOPWORDS, char_before, fold, stem
 
 UNITS = {
     "zero": 0,
@@ -299,8 +299,8 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     word = match.group(1).lower()
     if word in MONTHS or word in WEEKDAYS or word in STOPWORDS:
         return False
-    before = text[: match.start()].rstrip()
-    if not before or before[-1] in ".!?:;\"'“‘(-–—":
+    before = char_before(text, match.start())
+    if not before or before in ".!?:;\"'“‘(-–—":
         return False
     after = _WORD_AFTER.match(text, end)
     if after is None:
