@@ -161,11 +161,13 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
         gold_by_topic.setdefault(doc_topic[pair["doc_a"]], []).append(pair)
     found = found_strong = gold_total = unmapped = links_total = cross = 0
     strong_total = strong_cross = stories_total = stories_mixed = 0
+    judged = judged_right = 0
     for topic in sorted(by_topic):
         if _part_of_topic(topic) != part:
             continue
         event: dict[str, str] = {}
         spans: dict[tuple[str, int], tuple[int, int]] = {}
+        annotated: set[tuple[str, int]] = set()
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"topic{topic}.jsonl"
             with open(path, "w", encoding="utf-8") as out:
@@ -181,9 +183,16 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
                                     at + len(sentence["text"]),
                                 )
                                 offset = at + len(sentence["text"])
+                                if sentence.get("coref_annotated"):
+                                    annotated.add((article["id"], sentence["id"]))
                         out.write(json.dumps({"id": article["id"], "text": article["text"]}) + "\n")
             corpus = newsterm.load([path])
         loaded = {article.id: article for article in corpus.articles}
+        gold_here = {
+            frozenset(((p["doc_a"], p["sent_a"]), (p["doc_b"], p["sent_b"])))
+            for p in gold_by_topic.get(topic, [])
+        }
+        sentences_of = _annotated_sentences(loaded, spans, annotated)
         for story in corpus.stories:
             stories_total += 1
             stories_mixed += len({event[doc] for doc in story.article_ids}) > 1
@@ -194,6 +203,10 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
             pa, pb = corpus.passage(link.a), corpus.passage(link.b)
             linked.add(frozenset((link.a, link.b)))
             is_cross = event[pa.article_id] != event[pb.article_id]
+            ends_a, ends_b = sentences_of.get(link.a, ()), sentences_of.get(link.b, ())
+            if ends_a and ends_b:
+                judged += 1
+                judged_right += any(frozenset((x, y)) in gold_here for x in ends_a for y in ends_b)
             cross += is_cross
             if link.relation != "related":
                 strong.add(frozenset((link.a, link.b)))
@@ -230,6 +243,10 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
         "event_pair_recall": _ratio(found, gold_total),
         "links": links_total,
         "cross_event_link_share": _ratio(cross, links_total),
+        # Links whose two passages both hold sentences ECB+ annotated for events: the share that
+        # join two mentions of one gold event. The price paid in precision for the recall above.
+        "links between annotated sentences": judged,
+        "their precision (same gold event)": _ratio(judged_right, judged),
         # The same two figures counting only "match"/"conflict" links (what a reader is told is
         # the same claim), and how many of newsterm's stories put two real events together.
         "event_pair_recall (match/conflict)": _ratio(found_strong, gold_total),
@@ -238,6 +255,22 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
         "stories": stories_total,
         "stories mixing two events": stories_mixed,
     }
+
+
+def _annotated_sentences(
+    loaded: dict[str, newsterm.Article],
+    spans: dict[tuple[str, int], tuple[int, int]],
+    annotated: set[tuple[str, int]],
+) -> dict[str, list[tuple[str, int]]]:
+    """Passage id -> the event-annotated gold sentences it overlaps."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for doc, sent in annotated:
+        article = loaded.get(doc)
+        if article is None or (doc, sent) not in spans:
+            continue
+        for passage_id in _overlapping(article, *spans[(doc, sent)]):
+            found.setdefault(passage_id, []).append((doc, sent))
+    return found
 
 
 def _source_text(clusters: list[dict], doc: str) -> str:
