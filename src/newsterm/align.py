@@ -17,6 +17,7 @@ from newsterm.weights import idf
 
 CANDIDATES_PER_ARTICLE = 3
 _PRIORITY = {"conflict": 0, "match": 1, "related": 2}
+_STRONG = ("match", "conflict")
 
 
 def _candidates(
@@ -105,13 +106,19 @@ def align_story(
                 if key not in best or (link.score, -theirs) > (best[key][0], -best[key][1]):
                     best[key] = (link.score, theirs)
 
+    # A claim keeps its one best match and its one best conflict in each other article. Related
+    # passages are kept all (a report returns to its subject several times, and the reader asks
+    # where), unless each end already matches or contradicts the other's article.
     kept: set[tuple[int, int]] = set()
-    for (mine, article_id, relation), (_score, theirs) in best.items():
-        if relation == "related" and any(
-            (mine, article_id, strong) in best for strong in ("match", "conflict")
+    for (mine, _article, relation), (_score, theirs) in best.items():
+        if relation != "related":
+            kept.add((min(mine, theirs), max(mine, theirs)))
+    for (a, b), link in results.items():
+        if link.relation == "related" and not all(
+            any((mine, passages[theirs].article_id, strong) in best for strong in _STRONG)
+            for mine, theirs in ((a, b), (b, a))
         ):
-            continue
-        kept.add((min(mine, theirs), max(mine, theirs)))
+            kept.add((a, b))
 
     # Passages are in story order (article by article), so pair order is reading order.
     links = [results[pair] for pair in sorted(kept)]
