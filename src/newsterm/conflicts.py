@@ -260,15 +260,21 @@ _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _rounded_alike(qa: Quantity, qb: Quantity) -> bool:
-    """ "1,662" and "1,661.51", "$13 billion" and "$12.8 billion": the plainer figure is the
-    other rounded to its precision (at the same scale)."""
+    """ "1,662" and "1,661.51", "$13 billion" and "$12.8 billion", "$42,400" and "$42,409": the
+    plainer figure is the other rounded to its precision (at the same scale)."""
 
     def written(q: Quantity) -> tuple[float, int] | None:
         found = _WRITTEN_NUMBER.search(q.text)
         if not found:
             return None
         digits = found.group().replace(",", "")
-        return float(digits), (len(digits.split(".", 1)[1]) if "." in digits else 0)
+        if "." in digits:
+            return float(digits), len(digits.split(".", 1)[1])
+        # "$42,400" is "$42,409" to the hundred; "2,000" is no rounding of "2,400", so only a
+        # figure with three significant digits or more counts its trailing zeros.
+        significant = digits.rstrip("0")
+        zeros = len(digits) - len(significant) if len(significant) >= 3 else 0
+        return float(digits), -zeros
 
     wa, wb = written(qa), written(qb)
     if not wa or not wb or wa[1] == wb[1] or not wa[0] or not wb[0] or qa.value == qb.value:

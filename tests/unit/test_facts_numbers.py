@@ -26,6 +26,9 @@ def _number_conflict(a: str, b: str) -> bool:
         ("at least 12", "at least 12", False),
         ("1,204", "1,203.8", False),  # the same figure, rounded
         ("1,204", "1,250", True),
+        ("$42,400", "$42,409", False),  # to the hundred: three significant digits stay
+        ("2,000", "2,400", True),  # one significant digit is a different figure, not a rounding
+        ("1,500", "1,523", True),
     ],
 )
 def test_figure_pairs(a: str, b: str, conflict: bool) -> None:
@@ -40,6 +43,8 @@ def test_figure_pairs(a: str, b: str, conflict: bool) -> None:
         ("The deal is worth 3.75 billion euros.", [3.75e9]),
         ("The vote was held at 11.30 pm and 40 members took part.", [40.0]),
         ("Trading stopped at 10:45 after 12 firms failed to report.", [12.0]),
+        ("Shares were at 654 pence by 1018 GMT, up 3 pence.", [654.0, 3.0]),
+        ("Polls close at 2100 local time and 12 seats are contested.", [12.0]),
     ],
 )
 def test_decimal_figures_are_not_clock_times(text: str, values: list[float]) -> None:
@@ -115,3 +120,21 @@ def test_currency_after_a_word_keeps_its_currency(
 ) -> None:
     """ "at A$4.57": the "A" of the Australian dollar is not the article "a" with a bare 4.57."""
     assert [(q.value, q.unit) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("He will launch a $70-million program next week.", 70e6, "USD"),
+        ("The firm agreed a £1.5-billion takeover.", 1.5e9, "GBP"),
+    ],
+)
+def test_a_scale_joined_by_a_hyphen_scales_the_figure(text: str, value: float, unit: str) -> None:
+    """ "A $70-million program" costs seventy million dollars, not seventy."""
+    [quantity] = extract_quantities(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_a_hyphen_joins_only_whole_scale_words() -> None:
+    """ "10-K" is a filing, not ten thousand."""
+    assert [q.value for q in extract_quantities("The company filed its 10-K report late.")] == [10]

@@ -30,9 +30,11 @@ __all__ = [
 ]
 
 # Clock times are not quantities. "11.30" is a time only with "am"/"pm": without it, "1.25%" and
-# "3.75 billion" are figures.
+# "3.75 billion" are figures. Wire copy writes the 24-hour clock with a zone: "by 1018 GMT".
 _TIME_RE = re.compile(
-    r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\b|\b\d{1,2}\.\d{2}\s?[ap]\.?m\.?|\b\d{1,2}\s?[ap]\.?m\.?\b",
+    r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\b|\b\d{1,2}\.\d{2}\s?[ap]\.?m\.?|\b\d{1,2}\s?[ap]\.?m\.?\b"
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST"
+    r"|local time)\b",
     re.I,
 )
 _ATTRIBUTION_RE = re.compile(

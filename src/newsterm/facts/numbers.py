@@ -120,6 +120,9 @@ _WORD_NUMBER = "|".join(
     )
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|tn|m|b|k)\b"
+# "a $70-million program": the scale joined on as a compound adjective. Whole words only: with a
+# hyphen, "10-K" is a filing and "5-m" a distance.
+_HYPHEN_SCALE = r"(?:hundred|thousand|million|billion|trillion)\b"
 
 _VAGUE_PHRASES = (
     r"tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
@@ -136,7 +139,7 @@ QUANTITY_RE = re.compile(
     r"(?P<currency>" + _CURRENCY_SYMBOL + r")?\s?"
     r"(?<![\w.,])(?:"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<dscale>" + _SCALE_WORD + r"))?"
+    r"(?:\s?(?P<dscale>" + _SCALE_WORD + r")|-(?P<hscale>" + _HYPHEN_SCALE + r"))?"
     r"|(?P<vague>" + _VAGUE_PHRASES + r")\b"
     r"|(?P<words>(?:(?:" + _WORD_NUMBER + r")(?:[\s-]+|\b)){1,8})"
     r")"
@@ -332,7 +335,7 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
         vague = False
         if match.group("digits"):
             digits = match.group("digits")
-            dscale = match.group("dscale")
+            dscale = match.group("dscale") or match.group("hscale")
             if (
                 digits.isdigit()  # "91,381" and "1.50" are amounts: names carry plain digits
                 and not (currency or unit_text or dscale)
