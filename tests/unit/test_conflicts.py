@@ -384,6 +384,10 @@ def test_not_inside_a_hyphenated_compound_is_no_negation() -> None:
             "No wonder the port must reopen before the harvest, the minister said.",
             "The port must reopen before the harvest, the minister said.",
         ),
+        (
+            "Florida's primary isn't until March 9, after 28 other states have voted.",
+            "Florida's primary will be March 9, after 28 other states have voted.",
+        ),
     ],
 )
 def test_an_idiom_that_affirms_is_no_negation(a: str, b: str) -> None:
@@ -663,3 +667,23 @@ def test_words_for_one_degree_are_rivals_of_the_others_only() -> None:
 
     assert contrast_set(stem("required"), stem("advised")) == "obligation or permission"
     assert contrast_set(stem("required"), stem("obliged")) == ""
+
+
+def test_a_quote_with_a_number_in_words_or_digits_is_the_same_quote() -> None:
+    """House styles differ on numbers; the quoted words do not."""
+    a = 'Whitey Bulger is now on the agency\'s "10 Most Wanted" list alongside two others.'
+    b = 'Whitey Bulger is now on the agency\'s "Ten Most Wanted" list alongside two others.'
+    assert "quote" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        ("Two patrol ships were sent to the area, the coast guard said.", False),
+        ("Two patrol cars were sent to the area, the coast guard said.", True),
+    ],
+)
+def test_boat_and_ship_are_one_vehicle(b: str, conflict: bool) -> None:
+    """News copy calls one vessel a boat and a ship; a car is another thing."""
+    a = "Two patrol boats were sent to the area, the coast guard said."
+    assert ("entity" in _kinds(a, b)) is conflict

@@ -69,11 +69,12 @@ NEGATION_RE = re.compile(
     r"\w+n[’']t)\b",
     re.IGNORECASE,
 )
-# "no" in these phrases does not negate the claim: "there is no question that X" asserts X.
+# "no" in these phrases does not negate the claim: "there is no question that X" asserts X, and
+# "the vote is not until March" says when it is.
 _NOT_NEGATING = re.compile(
     r"\b(?:no\s+(?:longer|sooner|doubt|matter|more than|less than|fewer than|wonder"
     r"|question\s+(?:that|about|but))|"
-    r"not\s+only|not\s+just|no\.\s*\d)",
+    r"not\s+only|not\s+just|no\.\s*\d|(?:not|\w+n[’']t)\s+until)",
     re.IGNORECASE,
 )
 

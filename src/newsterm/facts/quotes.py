@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsterm.facts.numbers import TENS, UNITS
 from newsterm.text import squash
+
+# "Ten Most Wanted" and "10 Most Wanted" quote the same words: small numbers are compared as
+# digits, however each outlet's style writes them.
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join((*UNITS, *TENS)) + r")\b", re.IGNORECASE)
+_NUMBER_VALUE = {word: str(value) for word, value in (*UNITS.items(), *TENS.items())}
 
 # Double quotes of every style pair up freely; single quotes only when they sit at word edges
 # ("as 'unlawful' by" but not "Russia's").
@@ -33,8 +39,9 @@ class Quote:
 
     @property
     def key(self) -> str:
-        """Spelling-insensitive form: case, punctuation and hyphens do not make a quote differ."""
-        return squash(self.text)
+        """Spelling-insensitive form: case, punctuation, hyphens and whether a number is written
+        in words or digits do not make a quote differ."""
+        return squash(_NUMBER_WORD.sub(lambda m: _NUMBER_VALUE[m.group().lower()], self.text))
 
 
 def extract_quotes(text: str) -> list[Quote]:
