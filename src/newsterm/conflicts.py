@@ -583,6 +583,10 @@ def _name_conflicts(
             _mentions(b, written_b) <= _mentions(a, written_b)
         ):
             continue
+        # The same, told in another accepted form ("the U.S. market" against "the PC market
+        # in the United States"): a name's key folds its aliases.
+        if _keyed(a, na.key) <= _keyed(b, na.key) or _keyed(b, nb.key) <= _keyed(a, nb.key):
+            continue
         found.append(
             Conflict(
                 "entity",
@@ -654,7 +658,12 @@ def _same_name(key_a: str, key_b: str) -> bool:
     bare_a, bare_b = _bare_name(key_a), _bare_name(key_b)
     if not bare_a or not bare_b:
         return True  # a title alone ("General", "Secretary") names no one in particular
-    return _same_name_as_written(bare_a, bare_b)
+    if _same_name_as_written(bare_a, bare_b):
+        return True
+    # One outlet gives only the surname, spelled its own way: "Syrian Information Minister
+    # Ahmad" against "Ahmed".
+    short, long = sorted((bare_a.split(), bare_b.split()), key=len)
+    return len(short) == 1 < len(long) and _same_name_as_written(short[0], long[-1])
 
 
 def _same_name_as_written(key_a: str, key_b: str) -> bool:
@@ -716,6 +725,11 @@ def _acronym_of(short: str, long: str) -> bool:
     return initials == letters and (tail == rest or not rest)
 
 
+def _keyed(prep: Prepared, key: str) -> int:
+    """How many of a passage's names have this key."""
+    return sum(name.key == key for name in prep.names)
+
+
 def _mentions(prep: Prepared, name: str) -> int:
     """How often a name is written in a passage, as whole words."""
     return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", prep.text))
@@ -769,6 +783,8 @@ def _antonym_conflicts(
         sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
         if not are_antonyms(sa, sb) or _negated(a, i) != _negated(b, j):
             continue
+        if _prefix_written_apart(a, i, sb) or _prefix_written_apart(b, j, sa):
+            continue  # "non-binding" against "nonbinding": one word, hyphenated or not
         a_stems = [stem(t.norm) for t in a.tokens]
         b_stems = [stem(t.norm) for t in b.tokens]
         if _swapped(sa, sb, a_stems, b_stems):
@@ -776,6 +792,18 @@ def _antonym_conflicts(
             explanation = f"'{wa}' vs '{wb}': opposite words in the same claim"
             return [Conflict("antonym", wa, wb, explanation)]
     return []
+
+
+def _prefix_written_apart(prep: Prepared, index: int, other_stem: str) -> bool:
+    """Whether the word at `index`, with the word before it, spells `other_stem`: the prefix
+    of "non-binding" is a token of its own."""
+    if index == 0:
+        return False
+    before = prep.tokens[index - 1]
+    return (
+        before.end == prep.tokens[index].start - 1
+        and stem(before.norm + prep.tokens[index].norm) == other_stem
+    )
 
 
 # Words between two that trade places without changing the claim: "Smith and Jones" is

@@ -687,3 +687,36 @@ def test_boat_and_ship_are_one_vehicle(b: str, conflict: bool) -> None:
     """News copy calls one vessel a boat and a ship; a car is another thing."""
     a = "Two patrol boats were sent to the area, the coast guard said."
     assert ("entity" in _kinds(a, b)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("drafted a non-binding list of cuts", "drafted a nonbinding list of cuts", False),
+        ("drafted a binding list of cuts", "drafted a nonbinding list of cuts", True),
+    ],
+)
+def test_a_prefix_written_with_a_hyphen_is_the_same_word(a: str, b: str, conflict: bool) -> None:
+    """ "Non-binding" and "nonbinding" are one word in two house styles, not opposites."""
+    sentence = "Ministers {} for the health budget on Friday."
+    assert ("antonym" in _kinds(sentence.format(a), sentence.format(b))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        ("In Damascus, the minister, Ahmed, dismissed the charges as baseless today.", False),
+        ("In Damascus, the minister, Hassan, dismissed the charges as baseless today.", True),
+    ],
+)
+def test_a_surname_spelled_another_way_is_the_same_person(b: str, conflict: bool) -> None:
+    """One outlet writes the full title and name, the other the surname in its own spelling."""
+    a = "In Damascus, Syrian Information Minister Ahmad dismissed the charges as baseless today."
+    assert ("entity" in _kinds(a, b)) is conflict
+
+
+def test_a_name_told_in_another_accepted_form_elsewhere_is_no_swap() -> None:
+    """ "The U.S. market" against "the PC market in the United States": both name the U.S."""
+    a = "Dell has about 32 percent of the U.S. market, but a much lower share elsewhere."
+    b = "Dell has 32 percent of the PC market in the United States, but a lower share elsewhere."
+    assert "entity" not in _kinds(a, b)
