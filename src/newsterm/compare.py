@@ -239,7 +239,7 @@ def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
         # into rehab"): the shared wording says less about being the same claim.
         claim *= DIFFERENT_ACTORS_FACTOR
     if claim >= CONFLICT_THRESHOLD:
-        conflicts = find_conflicts(a, b)
+        conflicts = find_conflicts(a, b, symmetric=symmetric)
     elif claim >= RELATED_THRESHOLD:
         conflicts = find_conflicts(a, b, anchored_only=True)
     else:

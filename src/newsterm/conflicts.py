@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, timedelta
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -312,7 +313,23 @@ def _describe_side(mention: DateMention, inferred: bool) -> str:
     return f"'{mention.text}' in an article dated {dated}{note}"
 
 
-def _date_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflict]:
+# A date stands in for another only in a short rewritten stretch: in a long one ("announced
+# the date Wednesday" against "the election slated for June 25") the two date different things.
+_DATE_SLOT_WIDTH = 6
+# Two dates that are each their passage's only one of their kind are paired wherever they sit
+# only when the passages tell mostly the same words (symmetric similarity, not containment: a
+# short sentence inside a long one says nothing of what the long one's date is about).
+_LONE_DATES_SIMILARITY = 0.5
+
+
+def _date_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]], symmetric: float
+) -> list[Conflict]:
+    slots = [
+        (_char_span(a, i1, i2), _char_span(b, j1, j2))
+        for _tag, i1, i2, j1, j2 in ops
+        if max(i2 - i1, j2 - j1) <= _DATE_SLOT_WIDTH
+    ]
     found = []
     used_b: set[int] = set()
     for da in a.facts.dates:
@@ -324,7 +341,9 @@ def _date_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflic
                 continue
             same_class_b = [d for d in b.facts.dates if _date_class(d) == cls]
             if _same_slot(slots, (da.start, da.end), (db.start, db.end)) or (
-                len(same_class_a) == 1 and len(same_class_b) == 1
+                len(same_class_a) == 1
+                and len(same_class_b) == 1
+                and symmetric >= _LONE_DATES_SIMILARITY
             ):
                 partner = j
                 break
@@ -333,8 +352,10 @@ def _date_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflic
         used_b.add(partner)
         db = b.facts.dates[partner]
         if da.resolved and db.resolved:
-            if da.overlaps(db) or _same_relative_words(da, db):
+            if da.overlaps(db) or _same_relative_words(da, db) or _year_guessed_apart(da, db):
                 continue
+            if _told_elsewhere(da, b) or _told_elsewhere(db, a):
+                continue  # "since 1977" against "from 1977 through 2006": 1977 is in both
             notes = [
                 n
                 for n in (
@@ -362,6 +383,42 @@ def _date_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflic
 
 
 # ----------------------------------------------------------------------------------- quotes
+
+
+def _told_elsewhere(mention: DateMention, other: Prepared) -> bool:
+    """Whether the other passage names a time overlapping this date anywhere."""
+    return any(d.resolved and mention.overlaps(d) for d in other.facts.dates)
+
+
+def _year_guessed_apart(da: DateMention, db: DateMention) -> bool:
+    """ "That March 2 event" against "the 2008 event": one side names no year, and only the
+    year guessed for it from its article's date keeps the two apart."""
+    for guessed, given in ((da, db), (db, da)):
+        kind, _, value = guessed.key.partition(":")
+        if not guessed.relative or given.relative or kind not in ("month", "monthday"):
+            continue
+        assert given.low and given.high
+        month, _, day = value.partition("-")
+        for year in range(given.low.year, given.high.year + 1):
+            if day:
+                low = high = _safe_day(year, int(month), int(day))
+            else:
+                low, high = _month_bounds(year, int(month))
+            if low and high and low <= given.high and given.low <= high:
+                return True
+    return False
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), following - timedelta(days=1)
 
 
 def _quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflict]:
@@ -920,8 +977,11 @@ def _counted_nouns(prep: Prepared) -> set[str]:
     return {canonical_stem(q.noun) for q in prep.facts.quantities if q.noun}
 
 
-def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> list[Conflict]:
-    """Every typed conflict between two passages already judged to make the same claim.
+def find_conflicts(
+    a: Prepared, b: Prepared, anchored_only: bool = False, symmetric: float = 1.0
+) -> list[Conflict]:
+    """Every typed conflict between two passages already judged to make the same claim;
+    `symmetric` is their similarity both ways (see compare.similarity).
 
     With `anchored_only`, for passages whose overall similarity is only moderate, just the
     conflicts that carry their own evidence of being about the same thing are reported: two
@@ -938,7 +998,7 @@ def find_conflicts(a: Prepared, b: Prepared, anchored_only: bool = False) -> lis
     found += _quantity_conflicts(a, b, slots, anchored_only)
     if anchored_only:
         return found
-    found += _date_conflicts(a, b, slots)
+    found += _date_conflicts(a, b, ops, symmetric)
     found += _quote_conflicts(a, b, slots)
     # A word swapped in a slot says something only if the rest of the claim is shared: two short
     # sentences with one word in common ("circus") are not the same claim told two ways.

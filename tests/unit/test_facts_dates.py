@@ -63,6 +63,52 @@ def test_month_day_without_year_is_the_nearest_such_day(
     assert mention.low == expected
 
 
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (date(2015, 2, 25), date(2015, 3, 1)),  # a speech "in March", days away
+        (date(2015, 10, 5), date(2015, 3, 1)),  # a law passed "in March", seven months back
+        (date(2015, 12, 5), date(2016, 3, 1)),  # a season ahead
+    ],
+)
+def test_month_without_year_is_the_coming_one_only_when_near(
+    published: date, expected: date
+) -> None:
+    """A month named without a year points ahead only within a season, else back."""
+    from newsterm.facts import extract_facts
+
+    (mention,) = extract_facts("The speech is in March.", published).dates
+    assert mention.low == expected
+
+
+def test_dates_in_a_long_rewritten_stretch_date_different_things() -> None:
+    """A short sentence inside a long one: its year dates an earlier run, the long one's
+    weekday the announcement. Nothing says they date the same event."""
+    a = "Smith ran for mayor in 2008."
+    b = (
+        "Smith, a former council member who announced his run for mayor on Tuesday, has spoken "
+        "out on housing, transport and the harbour redevelopment."
+    )
+    assert _date_conflicts(a, b, date(2015, 5, 5), date(2015, 5, 5)) == []
+
+
+def test_a_year_guessed_for_a_day_does_not_conflict_with_a_year_given() -> None:
+    """ "That March 2 rally" in a 2010 article and "the 2008 rally": the year of March 2 is
+    only the article's, so it cannot contradict the year the other outlet gives."""
+    a = "At that March 2 rally, Smith said he had served in the navy for six years."
+    b = "At the 2008 rally, Smith said he had served in the navy for six years."
+    assert _date_conflicts(a, b, date(2010, 5, 18), date(2010, 5, 18)) == []
+    c = "At the March 9, 2010 rally, Smith said he had served in the navy for six years."
+    assert _date_conflicts(a, c, date(2010, 5, 18), date(2010, 5, 18))
+
+
+def test_a_date_the_other_passage_names_too_is_no_conflict() -> None:
+    """ "Dating back to 1977" and "from 1977 through 2006" agree on 1977."""
+    a = "The couple have released their tax returns dating back to 1977, aides said."
+    b = "The couple have released their tax returns from 1977 through 2006, aides said."
+    assert _date_conflicts(a, b, date(2015, 7, 31), date(2015, 7, 31)) == []
+
+
 _EVERY_FORM = (
     "On 2024-03-05, Tuesday, March 5, 2024 and 5th of March 2024, in Sept. 2023, so far this "
     "year, year to date, so far in 2022, earlier this month, later this week, last Friday, next "

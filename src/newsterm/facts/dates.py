@@ -192,6 +192,20 @@ def _recent_month(month: int, ref: date, strictly_before: bool) -> int:
     return ref.year - 1
 
 
+# How far ahead a bare month name may point: "his speech in March" in a February article is the
+# coming March, "the law passed in March" in an October one the last.
+_MONTHS_AHEAD = 3
+
+
+def _month_year(month: int, ref: date) -> int:
+    """Year of a month named without one: the coming one when it is at most a season away,
+    else the most recent at or before the reference month."""
+    ahead = (month - ref.month) % 12
+    if 0 < ahead <= _MONTHS_AHEAD:
+        return ref.year + (month < ref.month)
+    return _recent_month(month, ref, strictly_before=False)
+
+
 def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | None, bool, str]:
     """(low, high, relative, key) of one DATE_RE match."""
     g = m.groupdict()
@@ -301,7 +315,7 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | No
         key = f"month:{month}"
         if ref is None:
             return None, None, True, key
-        return (*_month_span(_recent_month(month, ref, strictly_before=False), month), True, key)
+        return (*_month_span(_month_year(month, ref), month), True, key)
     if g["year5"]:
         year = int(g["year5"])
         return (*_year_span(year), False, f"year:{year}")
