@@ -720,3 +720,20 @@ def test_a_name_told_in_another_accepted_form_elsewhere_is_no_swap() -> None:
     a = "Dell has about 32 percent of the U.S. market, but a much lower share elsewhere."
     b = "Dell has 32 percent of the PC market in the United States, but a lower share elsewhere."
     assert "entity" not in _kinds(a, b)
+
+
+def test_a_short_sentence_inside_a_long_one_is_checked_only_for_anchored_figures() -> None:
+    """The long sentence's other clauses tell of other people: one man's age is not another's.
+    A figure counting the same thing after the same words is still checked."""
+    short = "Labrador, who is 46, said he was stunned when the leader lost his primary election."
+    long = (
+        "Carter, 49, began gathering commitments from other members on Wednesday, the day after "
+        "the leader suffered a stunning loss in the primary election for his seat."
+    )
+    assert compare(short, long).conflicts == ()
+    toll = "Police said 12 people were killed in the blast."
+    told_at_length = (
+        "The blast, which police said killed 14 people and wounded dozens more near the central "
+        "market on Friday morning, was the third this month."
+    )
+    assert _kinds(toll, told_at_length) == {"number"}
