@@ -10,6 +10,8 @@ seeds' own gold file, and prints, for a development part and a held-out part of 
   cross-document event pairs that newsterm links (any relation), and the share of links that join
   two different real events (subtopics).
 - seeds: the conflicts and matches listed in bench/gold/seeds.json.
+- BASIL: the precision of the conflicts shown on 180 real reports, against hand judgements in
+  bench/gold/basil_conflicts.json (no public set labels cross-outlet conflicts).
 
 The held-out part is fixed: row index % 5 == 4 for the pair sets, topic % 5 == 0 for ECB+. Tune
 on dev only; held-out figures say how the engine generalises.
@@ -34,6 +36,7 @@ import newsterm
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 GOLD = ROOT / "bench" / "gold" / "seeds.json"
+BASIL_JUDGED = ROOT / "bench" / "gold" / "basil_conflicts.json"
 PARTS = ("dev", "held")
 
 
@@ -323,7 +326,69 @@ def eval_seeds(part: str, errors: list[dict]) -> dict[str, float]:
     return {"cases": len(gold["cases"]), "passed": ok, "share": _ratio(ok, len(gold["cases"]))}
 
 
-SETS = {"msrp": eval_msrp, "summedits": eval_summedits, "ecb": eval_ecb, "seeds": eval_seeds}
+# ------------------------------------------------------------------------------------ BASIL
+
+
+def _conflict_key(kind: str, a: str, b: str, passage_a: str, passage_b: str) -> tuple[str, ...]:
+    return (kind, a, b, passage_a[:80], passage_b[:80])
+
+
+def eval_basil(part: str, errors: list[dict]) -> dict[str, float]:
+    """Precision of the conflicts shown on real cross-outlet reports, which no public set labels:
+    every conflict newsterm shows on BASIL (180 articles, one pile) is looked up in a file of
+    hand judgements (bench/gold/basil_conflicts.json). New ones are counted as unjudged and
+    written to --errors, to be judged and added."""
+    judged = {
+        _conflict_key(r["kind"], r["a"], r["b"], r["passage_a"], r["passage_b"]): r["true"]
+        for r in json.loads(BASIL_JUDGED.read_text(encoding="utf-8"))["judged"]
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "basil.jsonl"
+        with open(path, "w", encoding="utf-8") as out:
+            for story in _rows("basil_dev.jsonl"):
+                for article in story["articles"]:
+                    record = {key: article[key] for key in ("id", "title", "text", "published")}
+                    out.write(json.dumps(record) + "\n")
+        corpus = newsterm.load([path])
+    shown = right = wrong = 0
+    for link in corpus.links:
+        pa, pb = corpus.passage(link.a).text, corpus.passage(link.b).text
+        for conflict in link.conflicts:
+            shown += 1
+            verdict = judged.get(_conflict_key(conflict.kind, conflict.a, conflict.b, pa, pb))
+            right += verdict is True
+            wrong += verdict is False
+            if verdict is None:
+                errors.append(
+                    {
+                        "set": "basil",
+                        "kind": conflict.kind,
+                        "a": conflict.a,
+                        "b": conflict.b,
+                        "passage_a": pa,
+                        "passage_b": pb,
+                        "explanation": conflict.explanation,
+                    }
+                )
+    return {
+        "links": len(corpus.links),
+        "conflicts shown": shown,
+        "judged true": right,
+        "judged false": wrong,
+        "not judged yet": shown - right - wrong,
+        "precision (of those judged)": _ratio(right, right + wrong),
+        "true ones still shown": f"{right} of {sum(judged.values())}",
+    }
+
+
+SETS = {
+    "msrp": eval_msrp,
+    "summedits": eval_summedits,
+    "ecb": eval_ecb,
+    "seeds": eval_seeds,
+    "basil": eval_basil,
+}
+ONE_PART = ("seeds", "basil")  # sets of our own judging: the same figures for both parts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -335,10 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     parts = PARTS if args.part == "both" else (args.part,)
     errors: list[dict] = []
     for name in args.sets or list(SETS):
-        for part in parts if name != "seeds" else ("dev",):
+        for part in parts if name not in ONE_PART else ("dev",):
             started = time.perf_counter()
             figures = SETS[name](part, errors)
-            label = "all" if name == "seeds" else part
+            label = "all" if name in ONE_PART else part
             print(f"{name:9} {label:4}  ({time.perf_counter() - started:.1f} s)")
             for key, value in figures.items():
                 shown = f"{value:.3f}" if isinstance(value, float) else str(value)

@@ -31,6 +31,10 @@ Span = tuple[int, int]
 Slot = tuple[Span, Span]  # the character ranges of one differing region, in a and in b
 
 
+# The widest rewritten stretch (in words, either side) in which one fact can replace another.
+_SLOT_WIDTH = 6
+
+
 def _slots(a: Prepared, b: Prepared) -> list[tuple[str, int, int, int, int]]:
     matcher = SequenceMatcher(None, a.keys, b.keys, autojunk=False)
     return [op for op in matcher.get_opcodes() if op[0] != "equal"]
@@ -313,9 +317,6 @@ def _describe_side(mention: DateMention, inferred: bool) -> str:
     return f"'{mention.text}' in an article dated {dated}{note}"
 
 
-# A date stands in for another only in a short rewritten stretch: in a long one ("announced
-# the date Wednesday" against "the election slated for June 25") the two date different things.
-_DATE_SLOT_WIDTH = 6
 # Two dates that are each their passage's only one of their kind are paired wherever they sit
 # only when the passages tell mostly the same words (symmetric similarity, not containment: a
 # short sentence inside a long one says nothing of what the long one's date is about).
@@ -323,13 +324,8 @@ _LONE_DATES_SIMILARITY = 0.5
 
 
 def _date_conflicts(
-    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]], symmetric: float
+    a: Prepared, b: Prepared, slots: list[Slot], symmetric: float
 ) -> list[Conflict]:
-    slots = [
-        (_char_span(a, i1, i2), _char_span(b, j1, j2))
-        for _tag, i1, i2, j1, j2 in ops
-        if max(i2 - i1, j2 - j1) <= _DATE_SLOT_WIDTH
-    ]
     found = []
     used_b: set[int] = set()
     for da in a.facts.dates:
@@ -991,14 +987,19 @@ def find_conflicts(
     if anchored_only and _counted_nouns(a).isdisjoint(_counted_nouns(b)):
         return []  # the one conflict looked for needs a noun both count (spares the alignment)
     ops = _slots(a, b)
+    # A figure, date or quote stands in for another only in a short rewritten stretch: in a
+    # long one ("announced the date Wednesday" against "the election slated for June 25"; "a
+    # $43,000 watch" against "$750,000 in campaign cash") the two are about different things.
     slots: list[Slot] = [
-        (_char_span(a, i1, i2), _char_span(b, j1, j2)) for _tag, i1, i2, j1, j2 in ops
+        (_char_span(a, i1, i2), _char_span(b, j1, j2))
+        for _tag, i1, i2, j1, j2 in ops
+        if max(i2 - i1, j2 - j1) <= _SLOT_WIDTH
     ]
     found: list[Conflict] = []
     found += _quantity_conflicts(a, b, slots, anchored_only)
     if anchored_only:
         return found
-    found += _date_conflicts(a, b, ops, symmetric)
+    found += _date_conflicts(a, b, slots, symmetric)
     found += _quote_conflicts(a, b, slots)
     # A word swapped in a slot says something only if the rest of the claim is shared: two short
     # sentences with one word in common ("circus") are not the same claim told two ways.

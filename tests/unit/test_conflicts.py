@@ -737,3 +737,17 @@ def test_a_short_sentence_inside_a_long_one_is_checked_only_for_anchored_figures
         "market on Friday morning, was the third this month."
     )
     assert _kinds(toll, told_at_length) == {"number"}
+
+
+def test_figures_far_apart_in_a_long_rewritten_stretch_are_not_paired() -> None:
+    """Two rates in a sentence rewritten at length: the 30 percent one outlet attributes to
+    a rival is not the 45.8 percent the other gives for all taxes."""
+    a = (
+        "Mr. Bush said his average federal tax rate was 36 percent, and contrasted that with what "
+        "he said was the couple's 2014 tax rate: 30 percent."
+    )
+    b = (
+        "The couple's effective federal tax rate for 2014 was 35.7 percent, while the effective "
+        "tax rate for federal, state and local taxes was 45.8 percent."
+    )
+    assert "number" not in _kinds(a, b)
