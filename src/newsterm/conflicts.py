@@ -20,7 +20,13 @@ from newsterm.facts.cues import affirming_idiom_at
 from newsterm.facts.dates import describe
 from newsterm.facts.numbers import SCALES
 from newsterm.facts.quotes import same_words
-from newsterm.lexicon import are_antonyms, canonical_stem, contrast_set, same_actor
+from newsterm.lexicon import (
+    are_antonyms,
+    canonical_stem,
+    contrast_set,
+    same_actor,
+    same_given_name,
+)
 from newsterm.model import Conflict
 from newsterm.text import NEGATIONS, STOPWORDS, fold, squash, stem
 
@@ -432,6 +438,8 @@ def _quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Confli
                 continue
             if squash(qa.text) in squash(b.text) or squash(qb.text) in squash(a.text):
                 continue  # the other outlet uses the same words, just not as a quotation
+            if _differ_only_in_names(qa.text, qb.text):
+                continue  # "Muammar al-Qaddafi" against "Moammar Gadhafi": a house spelling
             found.append(
                 Conflict(
                     "quote",
@@ -443,6 +451,28 @@ def _quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Confli
             rest_b.remove(qb)
             break
     return found
+
+
+_QUOTED_WORD = re.compile(r"[\w’'-]+")
+
+
+def _differ_only_in_names(text_a: str, text_b: str) -> bool:
+    """Whether two quotations differ only in capitalised words: the same words quoted, with the
+    names in them spelled each outlet's way."""
+    words_a, words_b = _QUOTED_WORD.findall(text_a), _QUOTED_WORD.findall(text_b)
+    matcher = SequenceMatcher(None, [w.lower() for w in words_a], [w.lower() for w in words_b])
+    changed = [
+        word
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        for word in (*words_a[i1:i2], *words_b[j1:j2])
+    ]
+    shared = sum(size for *_, size in matcher.get_matching_blocks())
+    return (
+        bool(changed)
+        and shared >= len(changed)
+        and all(any(part[:1].isupper() for part in word.split("-")) for word in changed)
+    )
 
 
 def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
@@ -731,9 +761,9 @@ def _same_name_as_written(key_a: str, key_b: str) -> bool:
         len(split_a) > 1
         and len(split_b) > 1
         and split_a[-1] == split_b[-1]
-        and split_a[0][0] == split_b[0][0]
+        and (split_a[0][0] == split_b[0][0] or same_given_name(split_a[0], split_b[0]))
     ):
-        return True  # "Doug Feith"/"Douglas J. Feith", "Ron Kuby"/"Ronald L. Kuby"
+        return True  # "Doug Feith"/"Douglas J. Feith", "Liz Cheney"/"Elizabeth Cheney"
     squashed_a, squashed_b = squash(key_a), squash(key_b)
     short, long = sorted((squashed_a, squashed_b), key=len)
     if len(short) >= 4 and long.startswith(short[:-1]):

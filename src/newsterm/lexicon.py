@@ -37,6 +37,20 @@ def _aliases() -> dict[str, str]:
 
 
 @cache
+def _nicknames() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for group in _lines("nicknames.txt"):
+        names = [fold(name) for name in group]
+        pairs.update((x, y) for x in names for y in names if x != y)
+    return frozenset(pairs)
+
+
+def same_given_name(name_a: str, name_b: str) -> bool:
+    """ "Liz" and "Elizabeth", "Bill" and "William": one person's given name, told two ways."""
+    return (fold(name_a), fold(name_b)) in _nicknames()
+
+
+@cache
 def _synonyms() -> dict[str, str]:
     table = {}
     for group in _lines("synonyms.txt"):

@@ -751,3 +751,29 @@ def test_figures_far_apart_in_a_long_rewritten_stretch_are_not_paired() -> None:
         "tax rate for federal, state and local taxes was 45.8 percent."
     )
     assert "number" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        ("Earlier on Friday, Elizabeth Cheney set out her position in a written statement.", False),
+        ("Earlier on Friday, Dick Cheney set out his position in a written statement.", True),
+    ],
+)
+def test_a_nickname_is_the_same_person(b: str, conflict: bool) -> None:
+    """ "Liz Cheney" is "Elizabeth Cheney"; her father is someone else."""
+    a = "Earlier on Friday, Liz Cheney set out her position in a written statement."
+    assert ("entity" in _kinds(a, b)) is conflict
+
+
+def test_a_quote_with_names_spelled_another_way_is_the_same_quote() -> None:
+    """Transliterations differ by house style; the words quoted are the same."""
+    a = (
+        'He said "it looks like (strongman Muammar) al-Qaddafi is going to beat the United '
+        'States" on Monday.'
+    )
+    b = (
+        'He said "it looks like (strongman Moammar) Gadhafi is going to beat the United States" '
+        "on Monday."
+    )
+    assert "quote" not in _kinds(a, b)
