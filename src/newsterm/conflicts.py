@@ -777,11 +777,12 @@ def _same_name_as_written(key_a: str, key_b: str) -> bool:
 # Titles and roles written in front of a name, and the Arabic article: "Gen. Sattler" and
 # "General Sattler", "Falluja" and "Al-Fallujah" name the same.
 _TITLE_WORDS = frozenset(
-    """mr mrs ms dr gen general col colonel lt capt captain sgt adm admiral maj major sen senator
-    rep representative gov governor judge justice president vice prime minister secretary chief
-    executive ceo chairman chairwoman director spokesman spokeswoman witness lawyer attorney
-    prosecutor officer sir lord lady st saint king queen prince princess pope rev reverend
-    defense defence foreign interior finance health state u.s district leader""".split()
+    """mr mrs ms miss dr gen general col colonel lt capt captain sgt adm admiral maj major sen
+    senator rep representative gov governor judge justice president vice prime minister
+    secretary chief executive ceo chairman chairwoman director spokesman spokeswoman witness
+    lawyer attorney prosecutor officer sir lord lady st saint king queen prince princess pope
+    rev reverend defense defence foreign interior finance health state u.s district
+    leader""".split()
 )
 
 
@@ -800,12 +801,19 @@ def _acronym_of(short: str, long: str) -> bool:
     committee chairman": initials of the leading words, the rest shared."""
     head, _, rest = short.partition(" ")
     letters = head.replace(".", "")
-    words = [w for w in long.split() if w not in _ACRONYM_SKIP]
-    if len(letters) < 2 or len(words) < len(letters):
+    if len(letters) < 2:
         return False
-    initials = "".join(w[0] for w in words[: len(letters)])
-    tail = " ".join(words[len(letters) :])
-    return initials == letters and (tail == rest or not rest)
+    # "THR" is "The Hollywood Reporter": the small words count when the initials keep them,
+    # and a name's key has dropped its leading "the".
+    content = [w for w in long.split() if w not in _ACRONYM_SKIP]
+    for words in (content, long.split(), ["the", *content]):
+        if len(words) < len(letters):
+            continue
+        initials = "".join(w[0] for w in words[: len(letters)])
+        tail = " ".join(words[len(letters) :])
+        if initials == letters and (tail == rest or not rest):
+            return True
+    return False
 
 
 def _keyed(prep: Prepared, key: str) -> int:

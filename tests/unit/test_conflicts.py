@@ -777,3 +777,21 @@ def test_a_quote_with_names_spelled_another_way_is_the_same_quote() -> None:
         "on Monday."
     )
     assert "quote" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The bodies of Ms McMeekin and Miss Jenkin were found in their house on Saturday.",
+            "The bodies of Alice McMeekin and Katie Jenkin were found in their house on Saturday.",
+        ),
+        (
+            "The Hollywood Reporter says Ross is in talks with the studio to return as director.",
+            "According to THR, Ross is in talks with the studio to return as director.",
+        ),
+    ],
+)
+def test_a_title_or_the_initials_of_a_name_are_the_same_name(a: str, b: str) -> None:
+    """ "Miss Jenkin" is "Katie Jenkin"; "THR" is "The Hollywood Reporter"."""
+    assert "entity" not in _kinds(a, b)

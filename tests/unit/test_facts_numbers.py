@@ -138,3 +138,26 @@ def test_a_scale_joined_by_a_hyphen_scales_the_figure(text: str, value: float, u
 def test_a_hyphen_joins_only_whole_scale_words() -> None:
     """ "10-K" is a filing, not ten thousand."""
     assert [q.value for q in extract_quantities("The company filed its 10-K report late.")] == [10]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Call police on 0845 125 2222 or Crimestoppers on 0800 555111.", []),
+        ("Witnesses can call 555 1234 at any time.", []),
+        ("In 2008 250 people died in the floods.", [250.0]),
+        ("Damage was put at $US1 million ($1.52 million), police said.", [1e6]),
+        ("The storm was 10 miles (16 km) wide.", [10.0]),
+        ("Twelve people (including 3 children) died.", [12.0, 3.0]),
+    ],
+)
+def test_telephone_numbers_and_conversions_are_not_counts(text: str, values: list[float]) -> None:
+    """A telephone number counts nothing, and a figure in brackets after another is the same
+    amount in another unit: read as counts, they contradicted other outlets' figures."""
+    assert [q.value for q in extract_quantities(text)] == values
+
+
+def test_dollar_sign_before_the_country_letters() -> None:
+    """Australian copy writes "$US1 million" for US dollars and "$A2.5 million" for its own."""
+    found = extract_quantities("It cost $US1 million, or $A2.5 million.")
+    assert [(q.value, q.unit) for q in found] == [(1e6, "USD"), (2.5e6, "AUD")]

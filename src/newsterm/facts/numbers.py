@@ -76,7 +76,18 @@ VAGUE = {
     "a dozen": (12, 12),
     "a handful": (2, 6),
 }
-_CURRENCY = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "$us": "USD",
+    "a$": "AUD",
+    "$a": "AUD",
+    "c$": "CAD",
+    "$c": "CAD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+}
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "dollars": "USD",
@@ -129,7 +140,7 @@ _VAGUE_PHRASES = (
     r"|dozens|scores|hundreds|thousands|millions|billions|several|a few|a couple|a dozen"
     r"|a handful"
 )
-_CURRENCY_SYMBOL = r"(?:US|A|C)?\$|£|€|¥"
+_CURRENCY_SYMBOL = r"(?:US|A|C)\$|\$(?:US|A|C)?(?=\s?\d)|£|€|¥"
 # What a quantity can start with: a digit, a currency, or the first letter of a number word
 # or vague phrase. Checking that first lets the scan pass over most positions at once instead
 # of trying every number word at each: extraction over a text ran about twice as fast.
@@ -137,7 +148,7 @@ _FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _WORD_NUMBER 
 QUANTITY_RE = re.compile(
     r"(?=\d|" + _CURRENCY_SYMBOL + r"|[" + _FIRST + r"])"
     r"(?P<currency>" + _CURRENCY_SYMBOL + r")?\s?"
-    r"(?<![\w.,])(?:"
+    r"(?:(?<=\$US)|(?<=\$A)|(?<=\$C)|(?<![\w.,]))(?:"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<dscale>" + _SCALE_WORD + r")|-(?P<hscale>" + _HYPHEN_SCALE + r"))?"
     r"|(?P<vague>" + _VAGUE_PHRASES + r")\b"
@@ -312,6 +323,32 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     return word not in _MEASURES and word not in _CURRENCY_WORDS and word != "of"
 
 
+_LEADING_ZERO = re.compile(r"0\d+$")
+_GROUP_BEFORE = re.compile(r"(?<![\d,.])(\d{3,}) \Z")
+_GROUP_AFTER = re.compile(r" \d{3}")
+# A figure's unit, then an opening bracket: "10 miles (", "$1 million (".
+_CONVERSION_OPENS = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]*){0,2}\([ \t]*\Z")
+
+
+def _not_a_count(
+    text: str, start: int, end: int, digits: str | None, found: list[Quantity]
+) -> bool:
+    """Digits that count nothing of their own: a telephone number ("0845 125 2222": a leading
+    zero, or groups of digits apart by single spaces) and a conversion given in brackets after
+    a figure ("$US1 million ($1.52 million)", "10 miles (16 km)"): the same amount again, in
+    another currency or unit, that another outlet's figure would seem to contradict."""
+    if digits is not None and digits.isdigit():
+        if _LEADING_ZERO.match(digits) and (len(digits) >= 4 or _GROUP_AFTER.match(text, end)):
+            return True  # "0845", "020 7946": a dialling code (not "09" of "2008-09")
+        if len(digits) >= 3:
+            before = _GROUP_BEFORE.search(text, max(0, start - 12), start)
+            if before and not 1800 <= int(before.group(1)) <= 2100:
+                return True  # "125 2222", but not "in 2008 250 people"
+            if _GROUP_AFTER.match(text, end) and not 1800 <= int(digits) <= 2100:
+                return True
+    return bool(found) and _CONVERSION_OPENS.fullmatch(text, found[-1].end, start) is not None
+
+
 def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """All quantities in a passage, except inside the `skip` spans (dates, times)."""
     found: list[Quantity] = []
@@ -329,6 +366,8 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:/"):
             continue  # inside a word, a time "11:17", a version "3.5.1" or a URL
         if end < len(text) and text[end].isalnum() and not match.group("unit"):
+            continue
+        if _not_a_count(text, start, end, match.group("digits"), found):
             continue
         currency = match.group("currency")
         unit_text = match.group("unit")
