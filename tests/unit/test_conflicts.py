@@ -795,3 +795,23 @@ def test_a_quote_with_names_spelled_another_way_is_the_same_quote() -> None:
 def test_a_title_or_the_initials_of_a_name_are_the_same_name(a: str, b: str) -> None:
     """ "Miss Jenkin" is "Katie Jenkin"; "THR" is "The Hollywood Reporter"."""
     assert "entity" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        (
+            "Police said Eric Kirkpatrick, 61, opened fire at the office party on Friday, killing "
+            "Benjamin Banky, 40.",
+            False,
+        ),
+        ("Police said Eric Kirkpatrick, 62, opened fire at the office party on Friday.", True),
+    ],
+)
+def test_an_age_is_compared_only_with_an_age(b: str, conflict: bool) -> None:
+    """ "Banky, 40" is how old the victim was, not how many were killed."""
+    a = (
+        "Police said Eric Kirkpatrick, 61, opened fire at the office party on Friday, killing "
+        "one man."
+    )
+    assert ("number" in _kinds(a, b)) is conflict

@@ -276,6 +276,23 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
     return stem(fold(head.group())), rest[phrase_start : head.end()]
 
 
+# "Eric Kirkpatrick, 61, opened fire": a person's age between commas after the name.
+_NAME_AND_COMMA_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]\Z")
+_AGE_CLOSES = re.compile(r"[ \t]*(?:[,;)]|\.(?!\d)|$)")
+
+
+def _is_an_age(text: str, start: int, end: int) -> bool:
+    """Whether a bare figure is someone's age, which pairs only with another age: read as a
+    count, "Benjamin Banky, 40" contradicted "killing one man"."""
+    return (
+        _NAME_AND_COMMA_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _AGE_CLOSES.match(text, end) is not None
+        and 0 < float(text[start:end]) < 120
+        if text[start:end].isdigit()
+        else False
+    )
+
+
 def _is_year(digits: str, has_scale: bool, currency: str | None, unit: str | None) -> bool:
     return (
         not has_scale
@@ -409,6 +426,8 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
             unit_text = None
         unit = "%" if unit_text else (_CURRENCY.get((currency or "").lower(), ""))
         noun, noun_text = _noun_after(text, end)
+        if not noun and not unit and _is_an_age(text, start, end):
+            noun, noun_text = "age", "age"
         if not unit and noun in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[noun]
         qualifier_text = ""
