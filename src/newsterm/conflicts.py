@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsterm.facts import DateMention, Name, Quantity, Quote
 from newsterm.facts.cues import affirming_idiom_at
-from newsterm.facts.dates import describe
+from newsterm.facts.dates import MONTHS, describe
 from newsterm.facts.numbers import SCALES
 from newsterm.facts.quotes import same_words
 from newsterm.lexicon import (
@@ -396,19 +396,34 @@ def _year_guessed_apart(da: DateMention, db: DateMention) -> bool:
     """ "That March 2 event" against "the 2008 event": one side names no year, and only the
     year guessed for it from its article's date keeps the two apart."""
     for guessed, given in ((da, db), (db, da)):
-        kind, _, value = guessed.key.partition(":")
-        if not guessed.relative or given.relative or kind not in ("month", "monthday"):
+        named = _named_month(guessed)
+        if not guessed.relative or given.relative or named is None:
             continue
         assert given.low and given.high
-        month, _, day = value.partition("-")
+        month, day = named
         for year in range(given.low.year, given.high.year + 1):
             if day:
-                low = high = _safe_day(year, int(month), int(day))
+                low = high = _safe_day(year, month, day)
             else:
-                low, high = _month_bounds(year, int(month))
+                low, high = _month_bounds(year, month)
             if low and high and low <= given.high and given.low <= high:
                 return True
     return False
+
+
+_DAY_OF_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _named_month(mention: DateMention) -> tuple[int, int] | None:
+    """(month, day or 0) of a mention that names a month but no year ("March 2", "in March"),
+    else None ("last month" names none)."""
+    if re.search(r"\d{4}", mention.text):
+        return None
+    month = next((MONTHS[w] for w in re.findall(r"[a-z]+", mention.text.lower()) if w in MONTHS), 0)
+    if not month:
+        return None
+    day = _DAY_OF_MONTH.search(mention.text)
+    return month, int(day.group(1)) if day else 0
 
 
 def _safe_day(year: int, month: int, day: int) -> date | None:

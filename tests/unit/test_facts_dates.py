@@ -134,3 +134,14 @@ def test_first_letter_filter_finds_every_date_the_full_pattern_finds() -> None:
         expected = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in dates.DATE_RE.finditer(text)] == expected
     assert len(list(dates.DATE_RE.finditer(_EVERY_FORM))) == 41
+
+
+@pytest.mark.parametrize("relative", ["last month", "next month", "last week"])
+def test_a_relative_period_against_a_year_is_compared_not_guessed(relative: str) -> None:
+    """ "Last month" names no month of its own: its resolved date is compared as it is (its
+    key, "month:-1", once crashed the check for guessed years, and "next month", "month:1",
+    passed for January)."""
+    a = f"Sales fell {relative}, the company said on Monday in a statement."
+    b = "Sales fell in 2008, the company said on Monday in a statement."
+    found = _date_conflicts(a, b, date(2010, 5, 18), date(2010, 5, 18))
+    assert found and "2008" in found[0]
