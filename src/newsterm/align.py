@@ -16,6 +16,9 @@ from newsterm.pausing import Pause, step
 from newsterm.weights import idf
 
 CANDIDATES_PER_ARTICLE = 3
+# A related passage shares at least this many informative words: "America is an idea." is
+# mostly contained in a long lede that mentions America, and says nothing of what it reports.
+RELATED_SHARED_TERMS = 2
 _PRIORITY = {"conflict": 0, "match": 1, "related": 2}
 _STRONG = ("match", "conflict")
 
@@ -86,7 +89,8 @@ def align_story(
             if (a, b) not in results:
                 outcome = compare_prepared(prepared[a], prepared[b])
                 if outcome.relation == "unrelated":
-                    if outcome.similarity < RELATED_THRESHOLD:
+                    shared = len(prepared[a].terms & prepared[b].terms)
+                    if outcome.similarity < RELATED_THRESHOLD or shared < RELATED_SHARED_TERMS:
                         continue
                     relation = "related"
                 else:

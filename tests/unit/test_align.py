@@ -55,3 +55,11 @@ def test_passages_with_counterparts_of_their_own_are_not_also_related(tmp_path) 
     corpus = _load(tmp_path, [REOPENED, ENGINEERS_A], [REOPENED, ENGINEERS_B])
     assert _linked(corpus, ENGINEERS_B) == {"Engineers": "match"}
     assert set(_linked(corpus, REOPENED).values()) == {"match"}
+
+
+def test_a_short_sentence_sharing_one_word_is_not_related(tmp_path) -> None:
+    """ "The bridge is a symbol." shares only "bridge" with the lede: contained in it by weight,
+    but about nothing the lede reports."""
+    corpus = _load(tmp_path, [REOPENED], ["The bridge is a symbol.", COMMUTERS])
+    assert "The" not in _linked(corpus, REOPENED)
+    assert _linked(corpus, REOPENED)["Commuters"] == "related"
