@@ -145,3 +145,12 @@ def test_a_relative_period_against_a_year_is_compared_not_guessed(relative: str)
     b = "Sales fell in 2008, the company said on Monday in a statement."
     found = _date_conflicts(a, b, date(2010, 5, 18), date(2010, 5, 18))
     assert found and "2008" in found[0]
+
+
+@pytest.mark.parametrize("written", ["the 1930s", "the 1930's", "the 1930’s"])
+def test_a_decade_with_or_without_an_apostrophe(written: str) -> None:
+    """ "Founded in the 1930's" spans the decade, so "founded in 1931" agrees with it."""
+    from newsterm.facts import extract_facts
+
+    (mention,) = extract_facts(f"The gang was founded in {written} by Luciano.", None).dates
+    assert (mention.low, mention.high) == (date(1930, 1, 1), date(1939, 12, 31))

@@ -116,7 +116,7 @@ _ALTERNATIVES = [
     r"(?P<deictic>yesterday|today|tonight|this morning|this afternoon|this evening|last night"
     r"|the weekend)",
     _named(_WEEKDAY, "weekday", "weekday4"),
-    r"(?P<decade>(?:the )?(?:19|20)\d0s)",
+    r"(?P<decade>(?:the )?(?:19|20)\d0[’']?s)",
     _named(_MONTH, "month", "month5"),
     _named(_YEAR, "year", "year5") + r"(?![\d%])",
 ]
