@@ -24,6 +24,7 @@ from newsterm.lexicon import (
     are_antonyms,
     canonical_stem,
     contrast_set,
+    leaning,
     same_actor,
     same_given_name,
 )
@@ -887,7 +888,11 @@ def _antonym_conflicts(
 ) -> list[Conflict]:
     for i, j in _replaced_pairs(ops, 4):
         sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
-        if not are_antonyms(sa, sb) or _negated(a, i) != _negated(b, j):
+        opposite = are_antonyms(sa, sb)
+        # "a troubled start-up" against "a triumphant start-up": no antonym pair, but one
+        # judges well what the other judges badly.
+        judged_apart = not opposite and leaning(sa) * leaning(sb) < 0
+        if not (opposite or judged_apart) or _negated(a, i) != _negated(b, j):
             continue
         if _prefix_written_apart(a, i, sb) or _prefix_written_apart(b, j, sa):
             continue  # "non-binding" against "nonbinding": one word, hyphenated or not
@@ -895,7 +900,8 @@ def _antonym_conflicts(
         b_stems = [stem(t.norm) for t in b.tokens]
         if _swapped(sa, sb, a_stems, b_stems):
             wa, wb = a.tokens[i].surface, b.tokens[j].surface
-            explanation = f"'{wa}' vs '{wb}': opposite words in the same claim"
+            what = "opposite judgements of one thing" if judged_apart else "opposite words"
+            explanation = f"'{wa}' vs '{wb}': {what} in the same claim"
             return [Conflict("antonym", wa, wb, explanation)]
     return []
 

@@ -51,6 +51,23 @@ def same_given_name(name_a: str, name_b: str) -> bool:
 
 
 @cache
+def _leanings() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for group in _lines("polarity.txt"):
+        label, _, first = group[0].partition(":")
+        sign = 1 if label.strip() == "positive" else -1
+        for word in (first, *group[1:]):
+            table[stem(fold(word.strip()))] = sign
+    return table
+
+
+def leaning(stem_: str) -> int:
+    """+1 for a word that judges favourably ("triumphant"), -1 unfavourably ("troubled"),
+    0 for the rest."""
+    return _leanings().get(stem_, 0)
+
+
+@cache
 def _synonyms() -> dict[str, str]:
     table = {}
     for group in _lines("synonyms.txt"):

@@ -815,3 +815,28 @@ def test_an_age_is_compared_only_with_an_age(b: str, conflict: bool) -> None:
         "one man."
     )
     assert ("number" in _kinds(a, b)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (
+            "The founder of the troubled start-up was arrested on fraud charges on Thursday.",
+            "The founder of the triumphant start-up was arrested on fraud charges on Thursday.",
+            True,
+        ),
+        (
+            "Talks on the border ended in a bitter and hostile mood, officials said.",
+            "Talks on the border ended in a bitter and friendly mood, officials said.",
+            True,
+        ),
+        (  # "position" shares its stem with "positive", which the list leaves out
+            "Earlier on Friday, the senator revealed her position on the marriage bill.",
+            "Earlier on Friday, the senator revealed her opposition to the marriage bill.",
+            False,
+        ),
+    ],
+)
+def test_a_judgement_turned_around_is_a_conflict(a: str, b: str, conflict: bool) -> None:
+    """A favourable word put where the other outlet has an unfavourable one."""
+    assert ("antonym" in _kinds(a, b)) is conflict
