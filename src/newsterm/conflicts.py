@@ -673,6 +673,8 @@ def _name_conflicts(
         na, nb = names_a[0], names_b[0]
         if na.key == nb.key or same_actor(na.key, nb.key):
             continue
+        if _names_a_source(a, na) and _names_a_source(b, nb):
+            continue  # "police said" against "the CBC reported": who told it, not what happened
         if _same_name(na.key, nb.key) and not _other_last_words(a, na, i1, i2, b, nb, j1, j2):
             continue
         # A reordered sentence moves a name without removing it: only a name that one passage
@@ -695,6 +697,43 @@ def _name_conflicts(
             )
         )
     return found
+
+
+# Words around a name that make it the source of the report rather than part of the claim:
+# "the CBC reported", "according to THR", "her rep told Us", "Vancouver police said". A name
+# that itself "said" something is left alone: "the Bank of Japan said it would buy bonds" is
+# the bank acting.
+_REPORTED = frozenset(stem(w) for w in "reported reports wrote".split())
+_SAID = frozenset(stem(w) for w in "said says".split())
+_SPOKESPEOPLE = frozenset("police officials sources spokesman spokeswoman spokesperson".split())
+
+
+def _names_a_source(prep: Prepared, name: Name) -> bool:
+    """Whether a name is who told the story, not who or where it happened."""
+    tokens = prep.tokens
+    inside = [k for k, t in enumerate(tokens) if name.start <= t.start < name.end]
+    if not inside:
+        return False
+    after = inside[-1] + 1
+    if after < len(tokens) and tokens[after].stem in _REPORTED:
+        return True
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].norm in _SPOKESPEOPLE
+        and tokens[after + 1].stem in _SAID
+    ):
+        return True
+    before = inside[0] - 1
+    while before >= 0 and tokens[before].norm in ("the", "a"):
+        before -= 1
+    if before < 1:
+        return False
+    word, prior = tokens[before].norm, tokens[before - 1].norm
+    return (
+        (word == "to" and prior == "according")
+        or (word == "by" and tokens[before - 1].stem in _REPORTED)
+        or tokens[before].stem == stem("told")
+    )
 
 
 # Words that end an organisation's name in one outlet's style and not another's ("Oracle
@@ -744,9 +783,16 @@ def _same_relative_words(da: DateMention, db: DateMention) -> bool:
     return same_words and abs((da.reference - db.reference).days) <= 6
 
 
+# A capitalised run this long is a headline in title case, not one name ("Lindsay Lohan Checks
+# Out Of Betty Ford Treatment Center").
+_LONGEST_NAME = 6
+
+
 def _not_a_name(name: Name) -> bool:
-    """A capitalised pronoun contraction ("I'll", "I'm") is not a name."""
-    return fold(name.text).replace("’", "'").startswith("i'")
+    """A capitalised pronoun contraction ("I'll", "I'm") or a headline is not a name."""
+    return (
+        fold(name.text).replace("’", "'").startswith("i'") or len(name.text.split()) > _LONGEST_NAME
+    )
 
 
 def _same_name(key_a: str, key_b: str) -> bool:
@@ -765,7 +811,30 @@ def _same_name(key_a: str, key_b: str) -> bool:
     return len(short) == 1 < len(long) and _same_name_as_written(short[0], long[-1])
 
 
+# Short forms of the words that make up place names: "W. American Blvd" is "West American
+# Boulevard", "Mt Cook" is "Mount Cook".
+_NAME_ABBREVIATIONS = {
+    "mt": "mount",
+    "mtn": "mountain",
+    "ft": "fort",
+    "pt": "point",
+    "blvd": "boulevard",
+    "ave": "avenue",
+    "rd": "road",
+    "hwy": "highway",
+    "n": "north",
+    "s": "south",
+    "e": "east",
+    "w": "west",
+}
+
+
+def _spelled_out(key: str) -> str:
+    return " ".join(_NAME_ABBREVIATIONS.get(w.strip("."), w) for w in key.split())
+
+
 def _same_name_as_written(key_a: str, key_b: str) -> bool:
+    key_a, key_b = _spelled_out(key_a), _spelled_out(key_b)
     words_a, words_b = set(key_a.split()), set(key_b.split())
     shared = words_a & words_b - _ACRONYM_SKIP  # "Bank of Japan"/"Bank of India" share one word
     if words_a <= words_b or words_b <= words_a or len(shared) >= 2:
@@ -782,6 +851,8 @@ def _same_name_as_written(key_a: str, key_b: str) -> bool:
         return True  # "Doug Feith"/"Douglas J. Feith", "Liz Cheney"/"Elizabeth Cheney"
     squashed_a, squashed_b = squash(key_a), squash(key_b)
     short, long = sorted((squashed_a, squashed_b), key=len)
+    if short and long == short + "s":
+        return True  # "KO"/"KOs"
     if len(short) >= 4 and long.startswith(short[:-1]):
         return True  # "Korea"/"Korean", "Visual Basic"/"VisualBasic", "Data"/"Datamonitor"
     if len(short) >= 3 and " " not in key_a + key_b and long.startswith(short):

@@ -840,3 +840,49 @@ def test_an_age_is_compared_only_with_an_age(b: str, conflict: bool) -> None:
 def test_a_judgement_turned_around_is_a_conflict(a: str, b: str, conflict: bool) -> None:
     """A favourable word put where the other outlet has an unfavourable one."""
     assert ("antonym" in _kinds(a, b)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # who told it
+            "Kirkpatrick, 61, was charged on Saturday with first-degree murder, Vancouver "
+            "police said.",
+            "Kirkpatrick, 61, was charged on Saturday with first-degree murder, the CBC reported.",
+        ),
+        (
+            "Ross is in talks to return as director for the sequel, according to Variety.",
+            "Ross is in talks to return as director for the sequel, according to THR.",
+        ),
+        (  # one place written short and long
+            "The climber died in the Mt Cook National Park on Saturday, police said.",
+            "The climber died in the Mount Cook National Park on Saturday, police said.",
+        ),
+        (
+            "She was struck as she walked into the store at 200 W. American Blvd. on Wednesday.",
+            "She was struck as she walked into the store at 200 West American Boulevard on "
+            "Wednesday.",
+        ),
+        (  # a plural
+            "Thompson, the mandatory challenger, fell to 36-3 (24 KOs) on Saturday.",
+            "Thompson, the mandatory challenger, fell to 36-3 (24 KO) on Saturday.",
+        ),
+    ],
+)
+def test_a_source_or_a_spelling_is_not_a_different_name(a: str, b: str) -> None:
+    """Outlets credit different sources and abbreviate differently; the claim is the same."""
+    assert "entity" not in _kinds(a, b)
+
+
+def test_a_name_that_acts_is_still_compared() -> None:
+    """ "The Bank of Japan said it would buy bonds" is the bank acting, not a source."""
+    a = "The Bank of Japan said on Wednesday it would conduct emergency bond buying."
+    b = "The Bank of India said on Wednesday it would conduct emergency bond buying."
+    assert "entity" in _kinds(a, b)
+
+
+def test_a_headline_in_title_case_is_not_one_long_name() -> None:
+    """A title-case headline is a run of capitalised words, not a name to set against one."""
+    a = "Singer Ann Lee is missing after pretending to check into an unlicensed Calif. clinic."
+    b = "Singer Ann Lee Checks Out Of Sunny Hills Treatment Center And Into Malibu Rehab"
+    assert "entity" not in _kinds(a, b)
