@@ -204,6 +204,8 @@ def _quantity_conflicts(
     found = []
     apart = _time_apart(a, b)
     for qa, qb in _pair_quantities(a, b, slots):
+        if _counted_for_others(a, qa, b, qb):
+            continue
         text_a = f"{qa.qualifier_text} {qa.text}".strip()
         text_b = f"{qb.qualifier_text} {qb.text}".strip()
         noun = qa.noun_text or qb.noun_text
@@ -258,6 +260,41 @@ def _quantity_conflicts(
                 )
             )
     return found
+
+
+# How far before a figure (in characters) the name it belongs to may stand: "Hansbrough
+# finished the game with 20 points".
+_SUBJECT_REACH = 60
+
+
+# A name after these says where or whose, not who: "in Los Angeles for four weeks", "video
+# of Brooklyn mother of 13".
+_PLACE_WORDS = re.compile(r"\b(?:in|at|of|from|near|outside|inside|to)\s+(?:the\s+)?\Z", re.I)
+
+
+def _subject(prep: Prepared, quantity: Quantity) -> Name | None:
+    """The last name before a figure in its clause, unless it names a place: whose figure it
+    is."""
+    found = None
+    for name in prep.names:
+        if name.end <= quantity.start and quantity.start - name.end <= _SUBJECT_REACH:
+            between = prep.text[name.end : quantity.start]
+            if not re.search(r"[.;:!?]", between):
+                found = name
+    if found is None or _PLACE_WORDS.search(prep.text, max(0, found.start - 12), found.start):
+        return None
+    return found
+
+
+def _counted_for_others(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) -> bool:
+    """ "Daye finished with eight rebounds" against "Hansbrough finished with nine rebounds":
+    each figure follows a different name, so they count for different people or places."""
+    na, nb = _subject(a, qa), _subject(b, qb)
+    if na is None or nb is None or _not_a_name(na) or _not_a_name(nb):
+        return False
+    if na.key == nb.key or same_actor(na.key, nb.key) or _same_name(na.key, nb.key):
+        return False
+    return _keyed(b, na.key) == 0 and _keyed(a, nb.key) == 0
 
 
 def _precise_rates_differ(qa: Quantity, qb: Quantity) -> bool:

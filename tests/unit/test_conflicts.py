@@ -886,3 +886,25 @@ def test_a_headline_in_title_case_is_not_one_long_name() -> None:
     a = "Singer Ann Lee is missing after pretending to check into an unlicensed Calif. clinic."
     b = "Singer Ann Lee Checks Out Of Sunny Hills Treatment Center And Into Malibu Rehab"
     assert "entity" not in _kinds(a, b)
+
+
+def test_figures_that_follow_different_names_count_for_different_people() -> None:
+    """Two players' rebounds are two figures, not two tellings of one (that two players are
+    named is a conflict of its own)."""
+    a = "Austin Daye finished the game with 20 points and eight rebounds on Thursday."
+    b = "Tyler Hansbrough finished the game with 20 points and nine rebounds on Thursday."
+    assert _kinds(a, b) == {"entity"}
+
+
+def test_a_place_before_a_figure_is_not_whose_figure_it_is() -> None:
+    """ "In hospital in Los Angeles for four weeks" and "Page had been in hospital for three
+    weeks": the same stay, told with different lengths."""
+    a = (
+        "She had been in hospital in Los Angeles for four weeks with pneumonia before the heart "
+        "attack."
+    )
+    b = (
+        "Agent Roesler said Page had been in hospital for three weeks with pneumonia before the "
+        "heart attack."
+    )
+    assert "number" in _kinds(a, b)
