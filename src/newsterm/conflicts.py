@@ -710,7 +710,7 @@ def _name_conflicts(
         na, nb = names_a[0], names_b[0]
         if na.key == nb.key or same_actor(na.key, nb.key):
             continue
-        if _names_a_source(a, na) and _names_a_source(b, nb):
+        if _names_a_source(a, na) or _names_a_source(b, nb):
             continue  # "police said" against "the CBC reported": who told it, not what happened
         if _same_name(na.key, nb.key) and not _other_last_words(a, na, i1, i2, b, nb, j1, j2):
             continue

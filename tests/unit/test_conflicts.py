@@ -908,3 +908,11 @@ def test_a_place_before_a_figure_is_not_whose_figure_it_is() -> None:
         "heart attack."
     )
     assert "number" in _kinds(a, b)
+
+
+def test_a_source_on_one_side_only_is_no_swap() -> None:
+    """ "According to THR, Ross will direct" tells who reported it; the other outlet's "Gary
+    Ross" in the same place is the subject, not a rival source."""
+    a = "Gary Ross is back in talks to direct the sequel Catching Fire, the studio said."
+    b = "According to THR, Ross is back in talks to direct the sequel Catching Fire, studio said."
+    assert "entity" not in _kinds(a, b)
