@@ -560,7 +560,9 @@ def _is_negation(prep: Prepared, index: int) -> bool:
         before = prep.text[max(0, token.start - 1) : token.start]
         after = prep.text[token.end : token.end + 1]
         return "-" not in before + after and not affirming_idiom_at(prep.text, token.start)
-    return stem(norm) in _NEGATING_VERBS and _next_norm(prep, index) == "to"
+    # "Failed to win", "refused to sign"; and "has yet to regain", which is "has not regained"
+    # told another way.
+    return (stem(norm) in _NEGATING_VERBS or norm == "yet") and _next_norm(prep, index) == "to"
 
 
 def _denies(prep: Prepared, index: int) -> bool:
@@ -597,7 +599,7 @@ def _marked(prep: Prepared, marks: Callable[[Prepared, int], bool]) -> int:
 
 
 def _negation_conflicts(
-    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]]
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]], symmetric: float = 1.0
 ) -> list[Conflict]:
     """A short stretch negated in one passage and asserted in the other. Only when one
     passage negates more often than the other: a negation merely moved ("was not due to
@@ -616,6 +618,12 @@ def _negation_conflicts(
         other = range(j1, j2) if neg_a else range(i1, i2)
         if any(_denies(b if neg_a else a, k) for k in other):
             continue  # "gave no details" against "declined to give details"
+        negator, lo, hi = (a, i1, i2) if neg_a else (b, j1, j2)
+        cue = next(k for k in range(lo, hi) if _is_negation(negator, k))
+        if symmetric < _PREDICATE_CHECK_BELOW and not _predicate_told(
+            negator, cue, b if neg_a else a
+        ):
+            continue  # "Thompson never recovered" against "Klitschko bombed Thompson"
         if any(
             are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
             for i in range(i1, i2)
@@ -637,6 +645,33 @@ def _negation_conflicts(
 
 # Words that carve an exception out of what they follow ("all carriers except Israeli ones").
 _EXCEPTING = frozenset("except excluding excepting barring".split())
+
+
+# How many content words after a negation make up what it denies.
+_PREDICATE_WORDS = 2
+# Passages this alike both ways say the same thing but for the negation (and the synonyms that
+# may come with it: "not required to" against "forced to"), so what is denied need not be found
+# word for word.
+_PREDICATE_CHECK_BELOW = 0.7
+
+
+def _predicate_told(negator: Prepared, cue: int, other: Prepared) -> bool:
+    """Whether what a negation denies is told in the other passage: the first content words
+    after it ("was not Deep Throat": Deep, Throat) all appear there. "Lindsay never checked
+    into Morningside" denies nothing "Lindsay Lohan checks into Betty Ford" asserts."""
+    told = set(other.keys) | {token.stem for token in other.tokens}
+    words = []
+    for k in range(cue + 1, min(cue + 6, len(negator.tokens))):
+        between = negator.text[negator.tokens[k - 1].end : negator.tokens[k].start]
+        if re.search(r"[.;:!?]", between):
+            break
+        token = negator.tokens[k]
+        if token.norm in STOPWORDS or token.norm in ("to", "be", "been", "have", "has", "had"):
+            continue
+        words.append(k)
+        if len(words) == _PREDICATE_WORDS:
+            break
+    return all(negator.keys[k] in told or negator.tokens[k].stem in told for k in words)
 
 
 def _excepts(prep: Prepared, index: int) -> bool:
@@ -1171,7 +1206,7 @@ def find_conflicts(
     # A word swapped in a slot says something only if the rest of the claim is shared: two short
     # sentences with one word in common ("circus") are not the same claim told two ways.
     if _shared_terms(a, b) >= 2:
-        negation = _negation_conflicts(a, b, ops)
+        negation = _negation_conflicts(a, b, ops, symmetric)
         found += negation
         if not negation:
             found += _exception_conflicts(a, b, ops)

@@ -916,3 +916,37 @@ def test_a_source_on_one_side_only_is_no_swap() -> None:
     a = "Gary Ross is back in talks to direct the sequel Catching Fire, the studio said."
     b = "According to THR, Ross is back in talks to direct the sequel Catching Fire, studio said."
     assert "entity" not in _kinds(a, b)
+
+
+def test_yet_to_is_a_negation() -> None:
+    """ "Had yet to regain consciousness" is "had not yet regained" told another way."""
+    a = "Police said the second victim had not yet regained consciousness on Wednesday."
+    b = "Police said the second victim had yet to regain consciousness on Wednesday."
+    assert "negation" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (  # what is denied, "recovered", is not what the other tells
+            "Klitschko bombed Thompson with a vicious right hand in the fifth round, putting him "
+            "down late in the frame.",
+            "Thompson never recovered from a big right hand from Klitschko near the end of the "
+            "fifth round.",
+            False,
+        ),
+        (  # what is denied is told by the other
+            "The minister was arrested on fraud charges in the capital on Thursday, police said.",
+            "The minister was not arrested on fraud charges in the capital on Thursday, police "
+            "said.",
+            True,
+        ),
+        (  # alike but for the negation and a synonym: the synonym need not be found
+            "Staff are now forced to delete the app from their work phones, the commission said.",
+            "Staff are not required to delete the app from their work phones, the commission said.",
+            True,
+        ),
+    ],
+)
+def test_a_negation_conflicts_only_with_what_it_denies(a: str, b: str, conflict: bool) -> None:
+    assert ("negation" in _kinds(a, b)) is conflict
