@@ -760,6 +760,10 @@ def _name_conflicts(
         # in the United States"): a name's key folds its aliases.
         if _keyed(a, na.key) <= _keyed(b, na.key) or _keyed(b, nb.key) <= _keyed(a, nb.key):
             continue
+        # Or told in a shorter form elsewhere: "Liz Cheney" against "... his daughter,
+        # Elizabeth": she is named in both, so no one was put in her place.
+        if _named_elsewhere(na, b, nb) or _named_elsewhere(nb, a, na):
+            continue
         found.append(
             Conflict(
                 "entity",
@@ -880,7 +884,9 @@ def _same_name(key_a: str, key_b: str) -> bool:
     # One outlet gives only the surname, spelled its own way: "Syrian Information Minister
     # Ahmad" against "Ahmed".
     short, long = sorted((bare_a.split(), bare_b.split()), key=len)
-    return len(short) == 1 < len(long) and _same_name_as_written(short[0], long[-1])
+    return len(short) == 1 < len(long) and (
+        _same_name_as_written(short[0], long[-1]) or same_given_name(short[0], long[0])
+    )
 
 
 # Short forms of the words that make up place names: "W. American Blvd" is "West American
@@ -973,6 +979,15 @@ def _acronym_of(short: str, long: str) -> bool:
         if initials == letters and (tail == rest or not rest):
             return True
     return False
+
+
+def _named_elsewhere(name: Name, other: Prepared, facing: Name) -> bool:
+    """Whether the other passage calls the same person by another form of the given name
+    somewhere besides the name facing it ("Liz Cheney" and, later, "Elizabeth")."""
+    first = _bare_name(name.key).split()[:1]
+    return bool(first) and any(
+        n is not facing and same_given_name(first[0], _bare_name(n.key)) for n in other.names
+    )
 
 
 def _keyed(prep: Prepared, key: str) -> int:

@@ -950,3 +950,15 @@ def test_yet_to_is_a_negation() -> None:
 )
 def test_a_negation_conflicts_only_with_what_it_denies(a: str, b: str, conflict: bool) -> None:
     assert ("negation" in _kinds(a, b)) is conflict
+
+
+def test_a_person_named_later_by_another_form_of_her_name_was_not_replaced() -> None:
+    """One outlet names "Liz Cheney"; the other names her father first and her, as
+    "Elizabeth", later: both name her, so no one was put in her place."""
+    a = "Mary Cheney, the younger sister of Liz Cheney, criticised her sister's stance on Friday."
+    b = (
+        "Mary Cheney, a daughter of Dick Cheney, criticised her older sibling, Elizabeth, for her "
+        "stance on Friday."
+    )
+    named = [c.explanation for c in compare(a, b).conflicts if "Liz" in c.explanation]
+    assert named == []
