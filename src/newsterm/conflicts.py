@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, timedelta
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from newsterm.facts import DateMention, Name, Quantity, Quote
 from newsterm.facts.cues import affirming_idiom_at
-from newsterm.facts.dates import MONTHS, describe
+from newsterm.facts.dates import MONTHS, describe, month_span, safe_date
 from newsterm.facts.numbers import SCALES
 from newsterm.facts.quotes import same_words
 from newsterm.lexicon import (
@@ -441,9 +440,9 @@ def _year_guessed_apart(da: DateMention, db: DateMention) -> bool:
         month, day = named
         for year in range(given.low.year, given.high.year + 1):
             if day:
-                low = high = _safe_day(year, month, day)
+                low = high = safe_date(year, month, day)
             else:
-                low, high = _month_bounds(year, month)
+                low, high = month_span(year, month)
             if low and high and low <= given.high and given.low <= high:
                 return True
     return False
@@ -462,18 +461,6 @@ def _named_month(mention: DateMention) -> tuple[int, int] | None:
         return None
     day = _DAY_OF_MONTH.search(mention.text)
     return month, int(day.group(1)) if day else 0
-
-
-def _safe_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_bounds(year: int, month: int) -> tuple[date, date]:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date(year, month, 1), following - timedelta(days=1)
 
 
 def _quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflict]:

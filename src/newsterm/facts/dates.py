@@ -164,7 +164,8 @@ class DateMention:
         return self.low <= other.high and other.low <= self.high
 
 
-def _month_span(year: int, month: int) -> tuple[date, date]:
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
     first = date(year, month, 1)
     return first, first + relativedelta(months=1, days=-1)
 
@@ -178,7 +179,8 @@ def _week_span(day: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None where the calendar has none ("February 30")."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -210,13 +212,13 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | No
     """(low, high, relative, key) of one DATE_RE match."""
     g = m.groupdict()
     if g["iso"]:
-        day = _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        day = safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
         return day, day, False, f"day:{g['iso']}"
     for month_g, day_g, year_g in (("month", "day", "year"), ("month2", "day2", "year2")):
         if g[month_g] and g[day_g]:
             month, day_n = MONTHS[g[month_g].lower()], int(g[day_g])
             if g[year_g]:
-                day = _safe_date(int(g[year_g]), month, day_n)
+                day = safe_date(int(g[year_g]), month, day_n)
                 return day, day, False, f"day:{g[year_g]}-{month}-{day_n}"
             key = f"monthday:{month}-{day_n}"
             if ref is None:
@@ -227,14 +229,14 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | No
             candidates = [
                 d
                 for y in (ref.year - 1, ref.year, ref.year + 1)
-                if (d := _safe_date(y, month, day_n))
+                if (d := safe_date(y, month, day_n))
             ]
             if not candidates:
                 return None, None, True, key
             day = min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
             return day, day, True, key
     if g["month3"]:
-        low, high = _month_span(int(g["year3"]), MONTHS[g["month3"].lower()])
+        low, high = month_span(int(g["year3"]), MONTHS[g["month3"].lower()])
         return low, high, False, f"month:{g['year3']}-{MONTHS[g['month3'].lower()]}"
     if g["sofar"]:
         if g["year4"]:
@@ -255,7 +257,7 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | No
             return None, None, True, f"this{unit}"
         low, high = {
             "year": _year_span(ref.year),
-            "month": _month_span(ref.year, ref.month),
+            "month": month_span(ref.year, ref.month),
             "week": _week_span(ref),
         }[unit]
         return (
@@ -280,7 +282,7 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | No
             return day - timedelta(days=3), day + timedelta(days=3), True, key
         if unit == "month":
             day = ref - relativedelta(months=count)
-            low, high = _month_span(day.year, day.month)
+            low, high = month_span(day.year, day.month)
             return low, high, True, key
         return (*_year_span(ref.year - count), True, key)
     if g["deictic"]:
@@ -315,7 +317,7 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date | None, date | No
         key = f"month:{month}"
         if ref is None:
             return None, None, True, key
-        return (*_month_span(_month_year(month, ref), month), True, key)
+        return (*month_span(_month_year(month, ref), month), True, key)
     if g["year5"]:
         year = int(g["year5"])
         return (*_year_span(year), False, f"year:{year}")
@@ -344,7 +346,7 @@ def _resolve_relative(
             return (*_week_span(ref + timedelta(weeks=direction)), True, key)
         if unit == "month":
             day = ref + relativedelta(months=direction)
-            return (*_month_span(day.year, day.month), True, key)
+            return (*month_span(day.year, day.month), True, key)
         if unit == "year":
             return (*_year_span(ref.year + direction), True, key)
         saturday = ref + relativedelta(weekday=SA(-1)) + timedelta(weeks=max(direction, 0))
@@ -362,7 +364,7 @@ def _resolve_relative(
             year = ref.year if month > ref.month else ref.year + 1
         else:
             year = ref.year
-        return (*_month_span(year, month), True, key)
+        return (*month_span(year, month), True, key)
     weekday = WEEKDAYS[(g["weekday3"] or "").lower()]
     key = f"weekday:{weekday}:{direction}"
     if ref is None:
@@ -423,7 +425,7 @@ def describe(mention: DateMention) -> str:
         return f"{low.day} {low:%b %Y}"
     if low.month == 1 and low.day == 1 and low.year == high.year:
         return str(low.year)
-    if low.day == 1 and high == _month_span(low.year, low.month)[1]:
+    if low.day == 1 and high == month_span(low.year, low.month)[1]:
         return f"{low:%B %Y}"
     if low.year == high.year:
         return f"{low.day} {low:%b}–{high.day} {high:%b %Y}"
