@@ -771,10 +771,15 @@ _SAID = frozenset(stem(w) for w in "said says".split())
 _SPOKESPEOPLE = frozenset("police officials sources spokesman spokeswoman spokesperson".split())
 
 
+def _tokens_of(prep: Prepared, name: Name) -> list[int]:
+    """Indices of the tokens that make up a name."""
+    return [k for k, t in enumerate(prep.tokens) if name.start <= t.start < name.end]
+
+
 def _names_a_source(prep: Prepared, name: Name) -> bool:
     """Whether a name is who told the story, not who or where it happened."""
     tokens = prep.tokens
-    inside = [k for k, t in enumerate(tokens) if name.start <= t.start < name.end]
+    inside = _tokens_of(prep, name)
     if not inside:
         return False
     after = inside[-1] + 1
@@ -820,7 +825,7 @@ def _other_last_words(
 
     def tail(prep: Prepared, name: Name, lo: int, hi: int) -> list[str] | None:
         inside = [k for k in range(lo, hi) if name.start <= prep.tokens[k].start < name.end]
-        within = [k for k, t in enumerate(prep.tokens) if name.start <= t.start < name.end]
+        within = _tokens_of(prep, name)
         if len(within) < 2 or not inside or inside[-1] != within[-1] or inside == within:
             return None  # not a longer name whose last words alone were replaced
         if not any(prep.tokens[k].norm in _TITLE_WORDS for k in within if k < inside[0]):

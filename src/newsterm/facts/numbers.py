@@ -284,12 +284,12 @@ _AGE_CLOSES = re.compile(r"[ \t]*(?:[,;)]|\.(?!\d)|$)")
 def _is_an_age(text: str, start: int, end: int) -> bool:
     """Whether a bare figure is someone's age, which pairs only with another age: read as a
     count, "Benjamin Banky, 40" contradicted "killing one man"."""
+    figure = text[start:end]
     return (
-        _NAME_AND_COMMA_BEFORE.search(text, max(0, start - 40), start) is not None
+        figure.isdigit()
+        and 0 < int(figure) < 120
+        and _NAME_AND_COMMA_BEFORE.search(text, max(0, start - 40), start) is not None
         and _AGE_CLOSES.match(text, end) is not None
-        and 0 < float(text[start:end]) < 120
-        if text[start:end].isdigit()
-        else False
     )
 
 
