@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import newsterm
@@ -51,6 +52,16 @@ def _part_of_row(index: int) -> str:
 
 def _part_of_topic(topic: int) -> str:
     return "held" if topic % 5 == 0 else "dev"
+
+
+def _load_records(records: Iterable[dict]) -> newsterm.Corpus:
+    """newsterm.load on records written as one JSON Lines pile, as a user's file would be."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pile.jsonl"
+        with open(path, "w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record) + "\n")
+        return newsterm.load([path])
 
 
 def _ratio(num: float, den: float) -> float:
@@ -171,25 +182,20 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
         event: dict[str, str] = {}
         spans: dict[tuple[str, int], tuple[int, int]] = {}
         annotated: set[tuple[str, int]] = set()
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"topic{topic}.jsonl"
-            with open(path, "w", encoding="utf-8") as out:
-                for cluster in by_topic[topic]:
-                    for article in cluster["articles"]:
-                        event[article["id"]] = cluster["story_id"]
-                        offset = 0
-                        for sentence in article["sentences"]:
-                            at = article["text"].find(sentence["text"], offset)
-                            if at >= 0:
-                                spans[(article["id"], sentence["id"])] = (
-                                    at,
-                                    at + len(sentence["text"]),
-                                )
-                                offset = at + len(sentence["text"])
-                                if sentence.get("coref_annotated"):
-                                    annotated.add((article["id"], sentence["id"]))
-                        out.write(json.dumps({"id": article["id"], "text": article["text"]}) + "\n")
-            corpus = newsterm.load([path])
+        records = []
+        for cluster in by_topic[topic]:
+            for article in cluster["articles"]:
+                event[article["id"]] = cluster["story_id"]
+                offset = 0
+                for sentence in article["sentences"]:
+                    at = article["text"].find(sentence["text"], offset)
+                    if at >= 0:
+                        spans[(article["id"], sentence["id"])] = (at, at + len(sentence["text"]))
+                        offset = at + len(sentence["text"])
+                        if sentence.get("coref_annotated"):
+                            annotated.add((article["id"], sentence["id"]))
+                records.append({"id": article["id"], "text": article["text"]})
+        corpus = _load_records(records)
         loaded = {article.id: article for article in corpus.articles}
         gold_here = {
             frozenset(((p["doc_a"], p["sent_a"]), (p["doc_b"], p["sent_b"])))
@@ -342,14 +348,11 @@ def eval_basil(part: str, errors: list[dict]) -> dict[str, float]:
         _conflict_key(r["kind"], r["a"], r["b"], r["passage_a"], r["passage_b"]): r["true"]
         for r in json.loads(BASIL_JUDGED.read_text(encoding="utf-8"))["judged"]
     }
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "basil.jsonl"
-        with open(path, "w", encoding="utf-8") as out:
-            for story in _rows("basil_dev.jsonl"):
-                for article in story["articles"]:
-                    record = {key: article[key] for key in ("id", "title", "text", "published")}
-                    out.write(json.dumps(record) + "\n")
-        corpus = newsterm.load([path])
+    corpus = _load_records(
+        {key: article[key] for key in ("id", "title", "text", "published")}
+        for story in _rows("basil_dev.jsonl")
+        for article in story["articles"]
+    )
     shown = right = wrong = 0
     for link in corpus.links:
         pa, pb = corpus.passage(link.a).text, corpus.passage(link.b).text
