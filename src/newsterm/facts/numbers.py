@@ -359,9 +359,9 @@ def _not_a_count(
             return True  # "0845", "020 7946": a dialling code (not "09" of "2008-09")
         if len(digits) >= 3:
             before = _GROUP_BEFORE.search(text, max(0, start - 12), start)
-            if before and not 1800 <= int(before.group(1)) <= 2100:
+            if before and not _is_year(before.group(1), False, None, None):
                 return True  # "125 2222", but not "in 2008 250 people"
-            if _GROUP_AFTER.match(text, end) and not 1800 <= int(digits) <= 2100:
+            if _GROUP_AFTER.match(text, end) and not _is_year(digits, False, None, None):
                 return True
     return bool(found) and _CONVERSION_OPENS.fullmatch(text, found[-1].end, start) is not None
 
