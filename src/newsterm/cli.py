@@ -180,19 +180,21 @@ def run_export(argv: Sequence[str]) -> int:
             return 1
     progress = ProgressBar(enabled=False if args.quiet else None)
     try:
+        from newsterm.parallel import default_workers
+
+        workers = args.jobs or default_workers()
         corpus = load(
             sources or None,
             progress=progress,
             on_error=None if args.quiet else _print_error_clearing(progress),
             cache=args.cache,
+            workers=workers,
         )
         if not corpus.articles:
             progress.close()
             _warn("nothing to export: no readable articles")
             return 1
-        from newsterm.parallel import default_workers
-
-        corpus.align_all(progress, workers=args.jobs or default_workers())
+        corpus.align_all(progress, workers=workers)
         content = render(corpus, args.format, progress)
     finally:
         progress.close()

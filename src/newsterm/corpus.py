@@ -274,6 +274,7 @@ def load(
     cache: bool = False,
     save: bool = True,
     on_articles: Callable[[Sequence[Article]], None] | None = None,
+    workers: int = 1,
 ) -> Corpus:
     """Read sources (files, folders; the bundled seeds when None) into an indexed Corpus.
 
@@ -286,6 +287,9 @@ def load(
     `on_articles` gets the cleaned, segmented articles as soon as they are read, before the
     index and the stories, which take most of a big build: the app lets the reader start on
     them meanwhile. It is not called when the corpus comes from the cache.
+
+    With `workers` > 1, grouping a big pile forks that many processes (see newsterm.parallel):
+    only for a caller that runs no other threads, such as `newsterm export`.
     """
     if paths is None:
         paths = [seeds_path()]
@@ -307,7 +311,7 @@ def load(
             corpus = Corpus(articles, stories, index, errors, cache_key=key, in_cache=True)
             corpus._alignments.update(disk_cache.read(key, disk_cache.ALIGNMENTS) or {})
             return corpus
-    corpus = _build(paths, progress, on_error, on_articles)
+    corpus = _build(paths, progress, on_error, on_articles, workers)
     corpus.cache_key = key
     if save and key is not None and len(corpus.articles) >= disk_cache.MIN_ARTICLES:
         if progress:
@@ -329,6 +333,7 @@ def _build(
     progress: Progress | None,
     on_error: Callable[[LoadError], None] | None,
     on_articles: Callable[[Sequence[Article]], None] | None = None,
+    workers: int = 1,
 ) -> Corpus:
     errors: list[LoadError] = []
 
@@ -346,6 +351,6 @@ def _build(
     if on_articles:
         on_articles(tuple(articles))
     index = Index(articles, _stage(progress, "indexing", len(articles)))
-    articles, stories = group_stories(index, _stage(progress, "grouping", len(articles)))
+    articles, stories = group_stories(index, _stage(progress, "grouping", len(articles)), workers)
     index.articles = articles
     return Corpus(tuple(articles), tuple(stories), index, tuple(errors))

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from newsterm import parallel
 from newsterm.facts import dates_and_quantities
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.index import PROGRESS_EVERY, Index, names_in, terms
@@ -210,22 +211,55 @@ def _average_linkage(
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
 
 
-def _clusters(index: Index, progress: Callable[[int], None] | None = None) -> list[list[int]]:
+# Below this many articles, finding look-alikes in forked processes costs more than it saves.
+FORK_MIN_ARTICLES = 2_000
+
+
+def _edges(
+    index: Index, progress: Callable[[int], None] | None, workers: int
+) -> dict[int, dict[int, float]]:
+    """Each article's links to the later articles it is like, by score (both directions)."""
     n = len(index.articles)
     names = _Names(index)
     headlines = _Headlines(index)
+
+    def links_of(span: range) -> list[list[tuple[int, float]]]:
+        found = []
+        for i in span:
+            mine = []
+            for j, cosine in index.similar_articles(i, LINK_MIN):
+                if j > i:
+                    score = pair_score(index, names, headlines, i, j, cosine)
+                    if score >= LINK_MIN:
+                        mine.append((j, score))
+            found.append(mine)
+        return found
+
+    spans = [range(start, min(start + PROGRESS_EVERY, n)) for start in range(0, n, PROGRESS_EVERY)]
+    if workers > 1 and n >= FORK_MIN_ARTICLES and parallel.can_fork():
+        results = parallel.forked_map(links_of, spans, workers)
+    else:
+        results = map(links_of, spans)
     edges: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    for i in range(n):
-        if progress and i % PROGRESS_EVERY == 0:
-            progress(i)  # articles whose links are found so far
-        for j, cosine in index.similar_articles(i, LINK_MIN):
-            if j > i:
-                score = pair_score(index, names, headlines, i, j, cosine)
-                if score >= LINK_MIN:
-                    edges[i][j] = score
-                    edges[j][i] = score
+    # Spans come back in order, so the edges are filled in the same order either way (the
+    # merging below breaks ties by it): one process or several give the same stories.
     if progress:
-        progress(n)
+        progress(0)
+    for span, found in zip(spans, results, strict=True):
+        for i, mine in zip(span, found, strict=True):
+            for j, score in mine:
+                edges[i][j] = score
+                edges[j][i] = score
+        if progress:
+            progress(span.stop)  # articles whose links are found so far
+    return edges
+
+
+def _clusters(
+    index: Index, progress: Callable[[int], None] | None = None, workers: int = 1
+) -> list[list[int]]:
+    n = len(index.articles)
+    edges = _edges(index, progress, workers)
     groups = _average_linkage(n, edges, MERGE_MIN)
     result: list[list[int]] = []
     family: list[int] = []
@@ -534,14 +568,15 @@ def _reports(index: Index, ordered: list[int]) -> tuple[int, ...]:
 
 
 def group_stories(
-    index: Index, progress: Callable[[int], None] | None = None
+    index: Index, progress: Callable[[int], None] | None = None, workers: int = 1
 ) -> tuple[list[Article], list[Story]]:
     """Stories of an indexed corpus, and its articles with borrowed reference dates filled in.
     `progress` hears now and then how many articles have had their links to others found,
-    which is most of the time grouping takes."""
+    which is most of the time grouping takes; with `workers` > 1 a big pile's links are found
+    in that many forked processes (see newsterm.parallel), with the same stories as a result."""
     articles = list(index.articles)
     stories = []
-    for number, group in enumerate(_clusters(index, progress), 1):
+    for number, group in enumerate(_clusters(index, progress, workers), 1):
         ordered = _order(articles, group)
         dated = sorted(d for d in (_day(articles[i]) for i in group) if d)
         if dated:

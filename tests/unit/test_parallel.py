@@ -1,4 +1,5 @@
-"""Comparing stories in several processes gives exactly what one process gives."""
+"""Comparing stories, and finding look-alike articles, in several processes gives exactly what
+one process gives."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsterm import load, parallel
+from newsterm import load, parallel, stories
 from newsterm.cli import main
 
 STORM_A = """Storm floods the coastal town of Marlow
@@ -58,6 +59,35 @@ def test_two_processes_find_the_same_links_as_one(pile: Path) -> None:
     assert len(conflicts) == 2  # 300/350 homes, five/six years
 
 
+def test_forked_map_keeps_order_and_needs_no_pickling() -> None:
+    offset = 10
+    add = lambda n: n + offset  # noqa: E731 - a lambda cannot be pickled; forking never tries
+    assert list(parallel.forked_map(add, range(20), 2)) == list(range(10, 30))
+
+
+def test_grouping_in_two_processes_gives_the_same_stories(
+    pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = load([pile], workers=1)
+    forks = []
+    real = parallel.forked_map
+
+    def counted(*args: object) -> object:
+        forks.append(args)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stories, "FORK_MIN_ARTICLES", 1)
+    monkeypatch.setattr(stories, "PROGRESS_EVERY", 1)  # one article per piece of work
+    monkeypatch.setattr(parallel, "forked_map", counted)
+    forked = load([pile], workers=2)
+    assert forks, "grouping did not use the workers"
+    assert forked.stories == serial.stories
+    assert [sorted(s.article_ids) for s in forked.stories] == [
+        sorted(s.article_ids) for s in serial.stories
+    ]
+    assert len(forked.stories) == 2  # the storm and the vote
+
+
 def test_no_fork_while_other_threads_run(pile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A forked child gets only the forking thread: a lock held by another would never open."""
 
@@ -65,11 +95,13 @@ def test_no_fork_while_other_threads_run(pile: Path, monkeypatch: pytest.MonkeyP
         raise AssertionError("forked while another thread was running")
 
     monkeypatch.setattr(parallel, "align_stories", must_not_fork)
+    monkeypatch.setattr(parallel, "forked_map", must_not_fork)
+    monkeypatch.setattr(stories, "FORK_MIN_ARTICLES", 1)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        corpus = load([pile])
+        corpus = load([pile], workers=2)
         assert len(corpus.align_all(workers=2)) == len(corpus.stories)
     finally:
         stop.set()
