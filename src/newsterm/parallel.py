@@ -28,9 +28,8 @@ if TYPE_CHECKING:
 MIN_STORIES = 40  # below this, starting processes costs more than it saves
 MAX_WORKERS = 8
 
-# The corpus the forked workers read: set just before the pool forks, cleared after.
-_SHARED: Corpus | None = None
-# The task forked workers run in forked_map: inherited, so it need not be picklable.
+# The task forked workers run (see forked_map): set just before the pool forks, cleared after.
+# Inherited, so it need not be picklable, nor what it reads (the corpus, the index).
 _TASK: Callable | None = None
 
 Item = TypeVar("Item")
@@ -51,25 +50,15 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def _align(story_id: str) -> tuple[str, StoryAlignment]:
-    assert _SHARED is not None
-    return story_id, _SHARED.alignment(story_id)
-
-
 def align_stories(
     corpus: Corpus, story_ids: Sequence[str], workers: int
 ) -> Iterator[tuple[str, StoryAlignment]]:
     """(story id, alignment) for each story, as the workers finish them (any order)."""
-    global _SHARED
     # Large stories first, so that no worker is left with a big one at the end.
     ordered = sorted(story_ids, key=lambda sid: -len(corpus.story(sid).article_ids))
-    _SHARED = corpus
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            yield from pool.imap_unordered(_align, ordered, chunksize=8)
-    finally:
-        _SHARED = None
+    return forked_map(
+        lambda sid: (sid, corpus.alignment(sid)), ordered, workers, in_order=False, chunksize=8
+    )
 
 
 def worth_it(story_ids: Sequence[str], workers: int) -> bool:
@@ -82,9 +71,14 @@ def _run_task(item: object) -> object:
 
 
 def forked_map(
-    task: Callable[[Item], Result], items: Sequence[Item], workers: int
+    task: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    in_order: bool = True,
+    chunksize: int = 1,
 ) -> Iterator[Result]:
-    """task(item) for each item, in order, computed by `workers` forked processes.
+    """task(item) for each item, computed by `workers` forked processes: in the items' order,
+    or as the workers finish them with `in_order=False`.
 
     The task and everything it reads are inherited when the pool forks, not sent; only items
     and results cross between processes, so both should be small. The caller checks
@@ -95,6 +89,7 @@ def forked_map(
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
-            yield from pool.imap(_run_task, items)
+            mapper = pool.imap if in_order else pool.imap_unordered
+            yield from mapper(_run_task, items, chunksize=chunksize)
     finally:
         _TASK = None
