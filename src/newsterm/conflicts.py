@@ -264,6 +264,8 @@ def _quantity_conflicts(
 # How far before a figure (in characters) the name it belongs to may stand: "Hansbrough
 # finished the game with 20 points".
 _SUBJECT_REACH = 60
+# Punctuation that ends a clause: a name, or a negation, does not reach past it.
+_CLAUSE_END = re.compile(r"[.;:!?]")
 
 
 # A name after these says where or whose, not who: "in Los Angeles for four weeks", "video
@@ -278,7 +280,7 @@ def _subject(prep: Prepared, quantity: Quantity) -> Name | None:
     for name in prep.names:
         if name.end <= quantity.start and quantity.start - name.end <= _SUBJECT_REACH:
             between = prep.text[name.end : quantity.start]
-            if not re.search(r"[.;:!?]", between):
+            if not _CLAUSE_END.search(between):
                 found = name
     if found is None or _PLACE_WORDS.search(prep.text, max(0, found.start - 12), found.start):
         return None
@@ -650,7 +652,7 @@ def _predicate_told(negator: Prepared, cue: int, other: Prepared) -> bool:
     words = []
     for k in range(cue + 1, min(cue + 6, len(negator.tokens))):
         between = negator.text[negator.tokens[k - 1].end : negator.tokens[k].start]
-        if re.search(r"[.;:!?]", between):
+        if _CLAUSE_END.search(between):
             break
         token = negator.tokens[k]
         if token.norm in STOPWORDS or token.norm in ("to", "be", "been", "have", "has", "had"):
@@ -768,6 +770,7 @@ def _name_conflicts(
 # the bank acting.
 _REPORTED = frozenset(stem(w) for w in "reported reports wrote".split())
 _SAID = frozenset(stem(w) for w in "said says".split())
+_TOLD = stem("told")
 _SPOKESPEOPLE = frozenset("police officials sources spokesman spokeswoman spokesperson".split())
 
 
@@ -800,7 +803,7 @@ def _names_a_source(prep: Prepared, name: Name) -> bool:
     return (
         (word == "to" and prior == "according")
         or (word == "by" and tokens[before - 1].stem in _REPORTED)
-        or tokens[before].stem == stem("told")
+        or tokens[before].stem == _TOLD
     )
 
 
