@@ -71,6 +71,9 @@ class Prepared:
     names: tuple[Name, ...]
     published: date | None
     published_inferred: bool = False
+    # An article's headline: telegraphic, often in title case, so only the checks that do not
+    # read its wording (figures, dates, a denial) are run on it (see find_conflicts).
+    headline: bool = False
     # For the match model (see match_features), computed once per passage rather than per pair.
     words: frozenset[str] = frozenset()  # every token as written, stopwords included
     stems: tuple[str, ...] = ()  # every non-empty canonical stem, in order
@@ -101,12 +104,20 @@ def _is_term(token: Token) -> bool:
 
 
 def prepare(
-    text: str, published: date | datetime | str | None = None, published_inferred: bool = False
+    text: str,
+    published: date | datetime | str | None = None,
+    published_inferred: bool = False,
+    *,
+    headline: bool = False,
+    name_words: frozenset[str] = frozenset(),
 ) -> Prepared:
-    """Tokenise a passage and extract its facts; `published` anchors relative dates."""
+    """Tokenise a passage and extract its facts; `published` anchors relative dates. For a
+    headline, `name_words` are the words its article's body writes as names (see
+    extract_names)."""
     ref = _as_date(published)
     tokens = tuple(tokenize(text))
-    names = tuple(extract_names(text))
+    capitals_tell = False if headline else None
+    names = tuple(extract_names(text, capitals_tell=capitals_tell, name_words=name_words))
     keys = [canonical_stem(t.stem) for t in tokens]
     content_mask = [_is_term(t) for t in tokens]
     # A name spelled differently ("US", "U.S.", "United States") becomes one key, so that house
@@ -134,6 +145,7 @@ def prepare(
         names=names,
         published=ref,
         published_inferred=published_inferred,
+        headline=headline,
         words=frozenset(t.norm for t in tokens),
         stems=stems,
         stem_set=frozenset(stems),

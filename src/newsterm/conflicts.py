@@ -198,8 +198,10 @@ def _time_apart(a: Prepared, b: Prepared) -> str:
 
 
 def _quantity_conflicts(
-    a: Prepared, b: Prepared, slots: list[Slot], anchored_only: bool
+    a: Prepared, b: Prepared, slots: list[Slot], anchored_only: bool, same_noun: bool = False
 ) -> list[Conflict]:
+    """`anchored_only`: only figures counting one noun after the same words; `same_noun`: only
+    figures counting one noun."""
     found = []
     apart = _time_apart(a, b)
     for qa, qb in _pair_quantities(a, b, slots):
@@ -210,9 +212,8 @@ def _quantity_conflicts(
         noun = qa.noun_text or qb.noun_text
         chunk = _context(a, qa.start, b, qb.start)
         context = _phrase_text(a, chunk)
-        if anchored_only and not (
-            context and qa.noun and canonical_stem(qa.noun) == canonical_stem(qb.noun)
-        ):
+        counts_alike = bool(qa.noun) and canonical_stem(qa.noun) == canonical_stem(qb.noun)
+        if (anchored_only and not (context and counts_alike)) or (same_noun and not counts_alike):
             continue
         about = f": {noun}" if noun else ""
         if context and not noun:
@@ -1208,10 +1209,19 @@ def find_conflicts(
         if max(i2 - i1, j2 - j1) <= _SLOT_WIDTH
     ]
     found: list[Conflict] = []
-    found += _quantity_conflicts(a, b, slots, anchored_only)
+    # A headline's figure is checked only against one counting the same thing: headlines are
+    # terse enough that "INDEX FELL 1.0 PCT" and "COMPLETIONS FELL 0.2 PCT" would face each other.
+    headline = a.headline or b.headline
+    found += _quantity_conflicts(a, b, slots, anchored_only, same_noun=headline)
     if anchored_only:
         return found
     found += _date_conflicts(a, b, slots, symmetric)
+    if headline:
+        # A headline's capitals, quotes and clipped wording ("Sister Is 'Dead Wrong' On Gay
+        # Marriage") are house style, not names or words put in place of others.
+        if _shared_terms(a, b) >= 2:
+            found += _negation_conflicts(a, b, ops, symmetric)
+        return _distinct(found)
     found += _quote_conflicts(a, b, slots)
     # A word swapped in a slot says something only if the rest of the claim is shared: two short
     # sentences with one word in common ("circus") are not the same claim told two ways.
@@ -1227,6 +1237,10 @@ def find_conflicts(
         found += _contrast_conflicts(a, b, ops)
         found += _shared_role_conflicts(a, b)
         found += _transposed_conflicts(a, b)
+    return _distinct(found)
+
+
+def _distinct(found: list[Conflict]) -> list[Conflict]:
     unique: dict[tuple[str, str, str], Conflict] = {}
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)

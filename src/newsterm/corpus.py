@@ -21,13 +21,15 @@ from newsterm import parallel
 from newsterm.align import align_story
 from newsterm.compare import Prepared, prepare
 from newsterm.dedup import deduplicate
+from newsterm.facts.names import name_words_of
 from newsterm.index import Index
 from newsterm.ingest import Document, read_sources
 from newsterm.ingest.clean import clean_body
 from newsterm.model import Article, Link, LoadError, Passage, Story, StoryAlignment
 from newsterm.pausing import Pause
-from newsterm.segment import segment
+from newsterm.segment import MIN_HEADLINE_WORDS, segment
 from newsterm.stories import group_stories
+from newsterm.text import fold
 
 Progress = Callable[[str, int, int], None]
 
@@ -78,6 +80,22 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _headline(title: str, text: str) -> str:
+    """The title, when it is a headline worth comparing across outlets; else ''.
+
+    Outlets put a story's claim most plainly in the headline ("Seven killed" against "Eight
+    dead"), so it is aligned like any passage. Not when the title is a label ("Politics") or
+    merely the opening words of the text, which are compared already.
+    """
+    words = title.split()
+    if len(words) < MIN_HEADLINE_WORDS:
+        return ""
+    opening = " ".join(text[: len(title) + 40].split()).casefold()
+    if opening.startswith(" ".join(words).rstrip("….").casefold()):
+        return ""
+    return title
+
+
 def build_article(document: Document, article_id: str) -> Article:
     """Clean a document's body and split it into passages."""
     text, _dropped = clean_body(document.text)
@@ -88,10 +106,16 @@ def build_article(document: Document, article_id: str) -> Article:
         cut = text.rfind("\n", 0, MAX_ARTICLE_CHARS)
         text = text[: cut if cut > MAX_ARTICLE_CHARS // 2 else MAX_ARTICLE_CHARS]
         notes.append(f"truncated to its first {len(text):,} characters")
+    spans = _bounded(text, segment(text, opens_with_headline=not document.title))
+    headline = _headline(document.title, text)
+    first = 1 if headline else 0
     passages = tuple(
-        Passage(f"{article_id}:{n}", article_id, n - 1, start, end, text[start:end])
-        for n, (start, end) in enumerate(_bounded(text, segment(text)), 1)
+        Passage(f"{article_id}:{n}", article_id, n - 1 + first, start, end, text[start:end])
+        for n, (start, end) in enumerate(spans, 1)
     )
+    if headline:
+        top = Passage(f"{article_id}:0", article_id, 0, 0, len(headline), headline, headline=True)
+        passages = (top, *passages)
     return Article(
         id=article_id,
         title=document.title or (passages[0].text[:80] if passages else article_id),
@@ -151,6 +175,7 @@ class Corpus:
     _prepared: dict[str, Prepared] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _story_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+    _index_numbers: dict[str, int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._articles = {a.id: a for a in self.articles}
@@ -187,7 +212,23 @@ class Corpus:
         """Uncached: a passage belongs to one story, aligned once, so alignment keeps no
         prepared passages around (on all of Reuters they held most of a gigabyte)."""
         article = self._articles[passage.article_id]
-        return prepare(passage.text, article.date_for_resolving, article.published_inferred)
+        return prepare(
+            passage.text,
+            article.date_for_resolving,
+            article.published_inferred,
+            headline=passage.headline,
+            name_words=self._name_words(article.id) if passage.headline else frozenset(),
+        )
+
+    def _name_words(self, article_id: str) -> frozenset[str]:
+        """Words the article's body writes as names: what tells a headline's names from its
+        capitalised words. The index found the names already, for grouping."""
+        if self._index_numbers is None:
+            self._index_numbers = {a.id: n for n, a in enumerate(self.index.articles)}
+        number = self._index_numbers.get(article_id)
+        if number is None:
+            return name_words_of(self._articles[article_id].text)
+        return frozenset(fold(w) for name in self.index.article_names[number] for w in name.split())
 
     def alignment(self, story_id: str, pause: Pause | None = None) -> StoryAlignment:
         """Links and unique passages of one story, computed on first request. `pause` runs

@@ -20,7 +20,7 @@ from typing import Any
 from newsterm.corpus import Corpus
 from newsterm.diff import differing_spans, mark, pair_spans
 from newsterm.groups import ClaimGroup, claim_groups
-from newsterm.model import Article, Story
+from newsterm.model import Article, Passage, Story
 
 FORMATS = ("text", "markdown", "json")
 WIDTH = 100
@@ -300,6 +300,20 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _passage_json(passage: Passage) -> dict[str, Any]:
+    """Offsets point into the cleaned text; the headline's, marked `"in": "title"`, into the
+    title (the cleaned text does not repeat it)."""
+    found: dict[str, Any] = {
+        "id": passage.id,
+        "text": passage.text,
+        "start": passage.start,
+        "end": passage.end,
+    }
+    if passage.headline:
+        found["in"] = "title"
+    return found
+
+
 def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, Any]:
     """The JSON contract of DESIGN.md, with a few extra fields other tools may use."""
     alignments = corpus.align_all(progress)
@@ -315,9 +329,7 @@ def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
                 "reference_date": a.reference_date.isoformat() if a.reference_date else None,
                 "location": a.location,
                 "url": a.url,
-                "passages": [
-                    {"id": p.id, "text": p.text, "start": p.start, "end": p.end} for p in a.passages
-                ],
+                "passages": [_passage_json(p) for p in a.passages],
             }
             for a in corpus.articles
         ],

@@ -159,11 +159,13 @@ class Index:
             self.passage_ids.append(passage.id)
             self.passage_article.append(number)
             passage_terms = terms(passage.text)
-            all_terms.extend(passage_terms)
+            if not passage.headline:  # the title's words are counted above, twice
+                all_terms.extend(passage_terms)
             seen = set()
             for term in passage_terms:
                 term_id = self._term_id(term)
-                tf[term_id] += 1
+                if not passage.headline:
+                    tf[term_id] += 1
                 if term_id not in seen:
                     seen.add(term_id)
                     self.passage_postings[term_id].append(ordinal)

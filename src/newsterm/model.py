@@ -17,7 +17,13 @@ CompareRelation = Literal["match", "conflict", "unrelated"]
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One sentence-sized unit of an article; `text == article.text[start:end]` always holds."""
+    """One sentence-sized unit of an article: `text == article.text[start:end]`, or for the
+    headline `text == article.title[start:end]`.
+
+    The headline is a passage so that it is aligned and checked like the rest: an outlet's
+    headline can contradict another's ("Seven killed" against "Eight dead") or its own body.
+    It comes first, with id suffix ":0"; the body's passages are ":1", ":2"... either way.
+    """
 
     id: str
     article_id: str
@@ -25,6 +31,7 @@ class Passage:
     start: int
     end: int
     text: str
+    headline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ A sentence ends at ".", "!", "?" or "…" (plus any closing quotes or brackets) 
 something that can start a sentence. What makes news text hard is everything that looks like an
 end but is not: "U.S. officials", "Jun. 3", "Mr. Kim", "3.5 million", "J. Smith", and a full stop
 inside a quotation that goes on ("... illegal.” the ministry said"). Paragraph breaks always end a
-sentence. Short lines without final punctuation are sub-headings, not passages.
+sentence. Short lines without final punctuation are sub-headings, not passages, except the opening
+line of an article that came without a title: that line is its headline.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _SENTENCE_STARTERS = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# Fewer words than this on an opening line make a label ("Politics", "By Jane Doe"), not a headline.
+MIN_HEADLINE_WORDS = 4
 _HEADING_END = re.compile(r"[.!?…:;,\"'”’)]$")
 
 
@@ -98,14 +101,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def segment(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a cleaned text, in order; headings are left out."""
+def segment(text: str, *, opens_with_headline: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans of a cleaned text, in order; headings are left out.
+
+    `opens_with_headline`: the text's first line, even heading-shaped, is a passage of its own.
+    A record that carries no title often opens with its headline ("Ellen DeGeneres To Host 86th
+    Oscars"), and outlets' headlines are where a story's claim is put most plainly.
+    """
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         line_start, line_end = offset, offset + len(line)
         offset = line_end + 1
-        if not line.strip() or is_heading(line):
+        if not line.strip():
             continue
+        if is_heading(line):
+            if opens_with_headline and len(line.split()) >= MIN_HEADLINE_WORDS:
+                spans.append(_trim(text, line_start, line_end))
+            opens_with_headline = False
+            continue
+        opens_with_headline = False
         spans.extend(_sentence_spans(text, line_start, line_end))
     return spans

@@ -112,7 +112,8 @@ class _Headlines:
         self.rare: list[frozenset[int]] = []
         for article in index.articles:
             title = article.title or ""
-            opening = article.passages[0].text if article.passages else article.text
+            body = [p for p in article.passages[:2] if not p.headline]
+            opening = body[0].text if body else article.text
             if opening.startswith(title.rstrip("…")) or article.text.startswith(title):
                 title = ""  # no headline: the title stands in for one with the opening words
             ids = (index.term_ids.get(t) for t in terms(title))

@@ -48,12 +48,17 @@ def test_json_follows_the_contract(corpus) -> None:
 
 
 def test_json_offsets_point_into_the_cleaned_text(corpus) -> None:
-    """start/end slice each passage out of its article's cleaned text."""
+    """start/end slice each passage out of its article's cleaned text; the headline's, marked
+    as such, out of the title."""
     data = json.loads(render_json(corpus))
+    headlines = 0
     for article in data["articles"]:
         text = corpus.article(article["id"]).text
         for passage in article["passages"]:
-            assert text[passage["start"] : passage["end"]] == passage["text"]
+            source = article["title"] if passage.get("in") == "title" else text
+            headlines += passage.get("in") == "title"
+            assert source[passage["start"] : passage["end"]] == passage["text"]
+    assert headlines == len(data["articles"])
 
 
 def test_json_is_deterministic() -> None:
@@ -84,8 +89,9 @@ def test_text_report_marks_differences_and_explains_conflicts(corpus) -> None:
 def test_markdown_report_escapes_article_text(tmp_path) -> None:
     """Markdown special characters from articles are escaped, not interpreted."""
     body = "The <b>council</b> voted on the *harbour* budget on `Monday` in Port [Ellis](x).\n"
-    (tmp_path / "a.txt").write_text("Council votes on harbour budget\n" + body)
-    (tmp_path / "b.txt").write_text("Harbour budget vote\n" + body)
+    # Titles too short to be compared as headlines, so the two bodies face each other alone.
+    (tmp_path / "a.txt").write_text("Harbour budget\n" + body)
+    (tmp_path / "b.txt").write_text("Budget vote\n" + body)
     md = render(newsterm.load([tmp_path]), "markdown")
     assert "\\*harbour\\*" in md and "\\[Ellis\\]" in md and "\\<b\\>" in md
     assert "<b>" not in md

@@ -41,9 +41,50 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"[’']s$", "", word)
 
 
-def extract_names(text: str) -> list[Name]:
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\"“‘(]\s*$")
+
+
+def capitals_tell_names(text: str) -> bool:
+    """Whether capitals in this text set names apart. Not in capitals throughout ("BAHIA COCOA
+    REVIEW"), nor in title case, which gives away its capitalised little words ("Huckabee Is
+    Running For President"): there nearly every word has a capital."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return False
+    words = list(_WORD.finditer(text))
+    capitalised = little = 0
+    for m in words:
+        word = m.group()
+        folded = fold(word)
+        if folded not in STOPWORDS:
+            capitalised += word[0].isupper()
+        elif (
+            len(word) > 1
+            and word[0].isupper()
+            and word[1:].islower()
+            and folded != "the"
+            and m.start() > 0
+            and not _SENTENCE_BREAK.search(text, 0, m.start())
+        ):
+            little += 1
+    content = sum(fold(m.group()) not in STOPWORDS for m in words)
+    return not (little and content >= 3 and capitalised >= 0.7 * content)
+
+
+def extract_names(
+    text: str, *, capitals_tell: bool | None = None, name_words: frozenset[str] = frozenset()
+) -> list[Name]:
     """Names in a passage, in order; a lone capitalised word at the start of a sentence is skipped
-    unless it is written like a name elsewhere in the passage."""
+    unless it is written like a name elsewhere in the passage.
+
+    Where capitals say nothing (see capitals_tell_names; a headline's never do), a name is one
+    the lexicon knows, or a run of `name_words`: words the article's own body writes as names
+    ("McCain" in "Targeted McCain For Cutting $800 Billion").
+    """
+    case_tells = capitals_tell_names(text) if capitals_tell is None else capitals_tell
+    if not case_tells:
+        return _names_without_capitals(text, name_words)
     names = []
     for m in _NAME_RUN.finditer(text):
         raw = m.group().rstrip(".’'-")
@@ -69,6 +110,42 @@ def extract_names(text: str) -> list[Name]:
         ):
             continue
         names.append(Name(surface, start, min(end, len(text)), canonical_name(surface)))
+    return names
+
+
+def name_words_of(text: str) -> frozenset[str]:
+    """The words written as parts of names in a text, folded: what a headline's capitals can
+    be checked against."""
+    return frozenset(
+        fold(word) for name in extract_names(text, capitals_tell=True) for word in name.text.split()
+    )
+
+
+def _names_without_capitals(text: str, name_words: frozenset[str]) -> list[Name]:
+    names = []
+    for m in _NAME_RUN.finditer(text):
+        raw = m.group().rstrip(".’'-")
+        key = canonical_name(_strip_possessive(raw))
+        if known_name(key):
+            names.append(Name(_strip_possessive(raw), m.start(), m.start() + len(raw), key))
+            continue
+        run: list[re.Match[str]] = []
+        for word in [*re.finditer(r"\S+", raw), None]:
+            bare = _strip_possessive(word.group()).rstrip(".’'-,") if word else ""
+            folded = fold(bare)
+            if (
+                word
+                and folded not in _NOT_NAMES
+                and (folded in name_words or known_name(canonical_name(bare)))
+            ):
+                run.append(word)
+                continue
+            if run:
+                first, last = run[0], run[-1]
+                surface = _strip_possessive(raw[first.start() : last.end()]).rstrip(".’'-,")
+                start = m.start() + first.start()
+                names.append(Name(surface, start, start + len(surface), canonical_name(surface)))
+                run = []
     return names
 
 
