@@ -16,7 +16,7 @@ def test_newsterm_opens_the_seeds_moves_to_a_conflict_exports_and_quits(tmp_path
     with Terminal([str(NEWSTERM)], cwd=tmp_path) as term:
         first = term.wait_for("Cross-reference")
         assert "Sources" in first and "Article" in first
-        screen = term.wait_for("Passage 1")
+        screen = term.wait_for("Headline: match")  # the pane opens on the headline
         assert "North Korea" in screen
         term.keys("n")
         screen = term.wait_for("CONFLICT")  # a counterpart, not the footer's "Next conflict"

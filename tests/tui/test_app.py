@@ -62,7 +62,22 @@ async def test_j_and_k_move_between_passages_like_the_arrows(ready) -> None:
         assert main.passage.index == 2
         await pilot.press("up")
         head = str(main.query_one("#xref-head").render())
-        assert "Passage 2" in head
+        assert "Passage 1" in head  # the body's first sentence: the headline comes before it
+
+
+async def test_the_pane_opens_on_the_headline_compared_like_a_passage(ready) -> None:
+    """The headline is the pane's first line, not repeated above it, and the side panel names
+    it and lists the other outlets' headlines and sentences that tell the same."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert main.article is not None and main.passage is not None
+        assert main.passage.headline and main.passage.text == main.article.title
+        assert main.article.title not in str(main.query_one("#article-head").render())
+        head = str(main.query_one("#xref-head").render())
+        assert "Headline:" in head
+        alignment = main.alignment()
+        assert alignment is not None and alignment.links_of(main.passage.id)
 
 
 async def test_n_visits_every_conflict_of_the_story_across_articles(ready) -> None:
@@ -200,8 +215,11 @@ async def test_passages_stay_put_when_the_next_source_has_a_longer_headline(
         assert main.article is not None
         main.open_article(next(a for a in main.story.article_ids if a != main.article_id))
         await pilot.pause(0.05)
-        shown = " ".join(str(head.render()).split())
-        assert (main.article.title or "") in shown
+        # The headline opens the pane (the header holds the outlet and date), whole.
+        assert main.article.passages[0].headline
+        first = view.get_option_at_index(0).prompt
+        assert " ".join(str(first).split()).endswith(main.article.title)
+        assert main.article.label in str(head.render())
 
 
 async def test_tab_moves_between_the_panes(ready) -> None:

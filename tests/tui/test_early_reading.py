@@ -56,9 +56,13 @@ async def test_articles_can_be_read_before_the_stories_are_formed(
             assert "Not grouped into stories yet (3)" in str(group.label)
             headlines = sorted(str(leaf.label).split(" · ")[0] for leaf in group.children)
             assert headlines[0] == "Apple harvest in the northern valley breaks records"
-            assert main.article is not None and main.article.text.split()[0] in str(
-                main.query_one("#article").get_option_at_index(0).prompt
+            # The article pane opens on the headline, then the body.
+            article_pane = main.query_one("#article")
+            assert main.article is not None
+            assert main.article.title in " ".join(
+                str(article_pane.get_option_at_index(0).prompt).split()
             )
+            assert main.article.text.split()[0] in str(article_pane.get_option_at_index(1).prompt)
             summary = str(main.query_one("#xref-summary").render())
             assert "Stories are still being formed" in " ".join(summary.split())
             await until(

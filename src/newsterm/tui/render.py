@@ -142,8 +142,17 @@ def passage_prompt(passage: Passage, status: str, styles: StyleMap, width: int) 
     prompt = Text()
     prompt.append(MARKS[status][0], styles[status])
     prompt.append(" ")
-    prompt.append("\n  ".join(_wrapped(passage.text, max(width - _GUTTER, 8))))
+    lines = "\n  ".join(_wrapped(passage.text, max(width - _GUTTER, 8)))
+    prompt.append(lines, style="bold" if passage.headline else "")
     return prompt
+
+
+def passage_name(passage: Passage, article: Article) -> str:
+    """'Headline', or 'Passage 3' counting the body's passages from 1, as a reader would."""
+    if passage.headline:
+        return "Headline"
+    has_headline = bool(article.passages) and article.passages[0].headline
+    return f"Passage {passage.index + (0 if has_headline else 1)}"
 
 
 @lru_cache(maxsize=4096)
@@ -162,9 +171,12 @@ def shown_location(location: str) -> str:
 
 
 def article_header(article: Article, story: Story | None) -> Text:
-    """Title, then one line: outlet, date, place in the story, where the article came from."""
-    text = Text(article.title or article.label, style="bold")
-    text.append("\n")
+    """Title, then one line: outlet, date, place in the story, where the article came from.
+    A headline compared like a passage opens the pane below instead, with its mark."""
+    text = Text()
+    if not (article.passages and article.passages[0].headline):
+        text.append(article.title or article.label, style="bold")
+        text.append("\n")
     text.append(article.label)
     text.append(f" · {format_date(article)}", style="dim")
     if story is not None and len(story.article_ids) > 1:

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from newsterm.corpus import Corpus
 from newsterm.model import Link, Passage, Story, StoryAlignment, other_end
-from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_summary
+from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_name, passage_summary
 from newsterm.tui.widgets.steady_list import SteadyOptionList
 from newsterm.tui.widgets.text_panel import TextPanel
 
@@ -86,7 +86,8 @@ class CrossRef(Vertical):
         glyph, word = MARKS[status]
         heading = Text()
         heading.append(f"{glyph} ", styles[status])
-        heading.append(f"Passage {passage.index + 1}: {word}", style="bold")
+        name = passage_name(passage, corpus.article(passage.article_id))
+        heading.append(f"{name}: {word}", style="bold")
         head.show(heading)
         verdict = passage_summary(corpus, story, passage, alignment)
         room = self._summary_room[1] if self._summary_room[0] == story.id else 0
