@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from newsterm import __version__
@@ -165,7 +165,7 @@ def _positive(text: str) -> int:
 
 def run_export(argv: Sequence[str]) -> int:
     from newsterm.corpus import load
-    from newsterm.export import ExportError, render, write_file
+    from newsterm.export import ExportError, json_pieces, render, to_json_data, write_file
     from newsterm.progress import ProgressBar
 
     args = _export_parser().parse_args(argv)
@@ -195,7 +195,13 @@ def run_export(argv: Sequence[str]) -> int:
             _warn("nothing to export: no readable articles")
             return 1
         corpus.align_all(progress, workers=workers)
-        content = render(corpus, args.format, progress)
+        # JSON is written as it is encoded: whole, all of Reuters' would be some 60 MB held
+        # twice over (see export.json_pieces).
+        content: str | Iterable[str] = (
+            json_pieces(to_json_data(corpus, progress))
+            if args.format == "json"
+            else render(corpus, args.format, progress)
+        )
     finally:
         progress.close()
     if args.output:
@@ -208,7 +214,8 @@ def run_export(argv: Sequence[str]) -> int:
             _warn(f"wrote {written}")
         return 0
     try:
-        sys.stdout.write(content)
+        for piece in [content] if isinstance(content, str) else content:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:  # `newsterm export | head` is fine
         sys.stderr.close()

@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -362,7 +362,29 @@ def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
 
 
 def render_json(corpus: Corpus, progress: Progress | None = None) -> str:
-    return json.dumps(to_json_data(corpus, progress), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_pieces(to_json_data(corpus, progress)))
+
+
+# Pieces of about this many characters are written at a time (see json_pieces).
+PIECE_CHARS = 1 << 20
+
+
+def json_pieces(data: dict[str, Any]) -> Iterator[str]:
+    """The JSON text of `data` in pieces of about PIECE_CHARS, to write as they come.
+
+    An export of all of Reuters is some 60 MB of JSON: held whole as one string, then again as
+    encoded bytes while written, it added a few hundred megabytes to the export's peak memory.
+    `json.dumps` with an indent encodes piece by piece anyway, so streaming costs nothing."""
+    batch: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        batch.append(piece)
+        size += len(piece)
+        if size >= PIECE_CHARS:
+            yield "".join(batch)
+            batch, size = [], 0
+    batch.append("\n")
+    yield "".join(batch)
 
 
 RENDERERS: dict[str, Callable[[Corpus, Progress | None], str]] = {
@@ -383,8 +405,11 @@ def render(corpus: Corpus, fmt: str, progress: Progress | None = None) -> str:
 # ------------------------------------------------------------------------------ writing
 
 
-def write_file(path: str | os.PathLike[str], content: str, *, force: bool = False) -> Path:
-    """Write `content` atomically; refuse to replace an existing file unless `force`.
+def write_file(
+    path: str | os.PathLike[str], content: str | Iterable[str], *, force: bool = False
+) -> Path:
+    """Write `content` (a text, or its pieces in order) atomically; refuse to replace an
+    existing file unless `force`.
 
     The text goes to a temporary file in the target folder first, so a crash or a full disk
     leaves either the old file or the new one, never half of either.
@@ -407,7 +432,8 @@ def write_file(path: str | os.PathLike[str], content: str, *, force: bool = Fals
     try:
         os.fchmod(fd, 0o644)  # mkstemp's 0600 is for the temporary name, not the export
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+            for piece in [content] if isinstance(content, str) else content:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if force:

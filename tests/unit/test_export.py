@@ -154,3 +154,17 @@ def test_write_file_failure_keeps_the_old_file(tmp_path: Path, monkeypatch) -> N
         write_file(target, "new report", force=True)
     assert target.read_text() == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+
+
+def test_json_is_written_in_pieces_that_add_up_to_the_whole(corpus, tmp_path, monkeypatch) -> None:
+    """The CLI streams JSON to the file in pieces; what lands is byte for byte the JSON text."""
+    import newsterm.export as export
+
+    monkeypatch.setattr(export, "PIECE_CHARS", 64)  # many pieces even for the seeds
+    data = export.to_json_data(corpus)
+    pieces = list(export.json_pieces(data))
+    assert len(pieces) > 10
+    whole = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(pieces) == whole
+    written = write_file(tmp_path / "out.json", iter(pieces))
+    assert written.read_text(encoding="utf-8") == whole
