@@ -27,7 +27,7 @@ from newsterm.ingest import Document, read_sources
 from newsterm.ingest.clean import clean_body
 from newsterm.model import Article, Link, LoadError, Passage, Story, StoryAlignment
 from newsterm.pausing import Pause
-from newsterm.segment import MIN_HEADLINE_WORDS, segment
+from newsterm.segment import MIN_HEADLINE_WORDS, is_heading, segment
 from newsterm.stories import group_stories
 from newsterm.text import fold
 
@@ -109,12 +109,31 @@ def build_article(document: Document, article_id: str) -> Article:
     spans = _bounded(text, segment(text, opens_with_headline=not document.title))
     headline = _headline(document.title, text)
     first = 1 if headline else 0
+    # Without a title, an opening line segment() kept though heading-shaped is the headline.
+    opens = not document.title and bool(spans) and is_heading(text[spans[0][0] : spans[0][1]])
     passages = tuple(
-        Passage(f"{article_id}:{n}", article_id, n - 1 + first, start, end, text[start:end])
+        Passage(
+            f"{article_id}:{n}",
+            article_id,
+            n - 1 + first,
+            start,
+            end,
+            text[start:end],
+            headline=opens and n == 1,
+        )
         for n, (start, end) in enumerate(spans, 1)
     )
     if headline:
-        top = Passage(f"{article_id}:0", article_id, 0, 0, len(headline), headline, headline=True)
+        top = Passage(
+            f"{article_id}:0",
+            article_id,
+            0,
+            0,
+            len(headline),
+            headline,
+            headline=True,
+            in_title=True,
+        )
         passages = (top, *passages)
     return Article(
         id=article_id,

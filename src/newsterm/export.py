@@ -301,15 +301,15 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _passage_json(passage: Passage) -> dict[str, Any]:
-    """Offsets point into the cleaned text; the headline's, marked `"in": "title"`, into the
-    title (the cleaned text does not repeat it)."""
+    """Offsets point into the cleaned text; a headline's taken from the title, marked `"in":
+    "title"`, into the title (the cleaned text does not repeat it)."""
     found: dict[str, Any] = {
         "id": passage.id,
         "text": passage.text,
         "start": passage.start,
         "end": passage.end,
     }
-    if passage.headline:
+    if passage.in_title:
         found["in"] = "title"
     return found
 

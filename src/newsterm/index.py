@@ -159,12 +159,12 @@ class Index:
             self.passage_ids.append(passage.id)
             self.passage_article.append(number)
             passage_terms = terms(passage.text)
-            if not passage.headline:  # the title's words are counted above, twice
+            if not passage.in_title:  # the title's words are counted above, twice
                 all_terms.extend(passage_terms)
             seen = set()
             for term in passage_terms:
                 term_id = self._term_id(term)
-                if not passage.headline:
+                if not passage.in_title:
                     tf[term_id] += 1
                 if term_id not in seen:
                     seen.add(term_id)

@@ -17,12 +17,13 @@ CompareRelation = Literal["match", "conflict", "unrelated"]
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One sentence-sized unit of an article: `text == article.text[start:end]`, or for the
-    headline `text == article.title[start:end]`.
+    """One sentence-sized unit of an article: `text == article.text[start:end]`, or, when
+    `in_title`, `text == article.title[start:end]`.
 
     The headline is a passage so that it is aligned and checked like the rest: an outlet's
     headline can contradict another's ("Seven killed" against "Eight dead") or its own body.
-    It comes first, with id suffix ":0"; the body's passages are ":1", ":2"... either way.
+    It comes first. Taken from the title it is `in_title`, with id suffix ":0", and the body's
+    passages are ":1", ":2"... either way; a record without a title may open its text with it.
     """
 
     id: str
@@ -32,6 +33,7 @@ class Passage:
     end: int
     text: str
     headline: bool = False
+    in_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ def test_a_titled_article_opens_with_its_headline_as_a_passage(tmp_path) -> None
     _write(tmp_path, "a", "Seven killed as Marlow footbridge collapses", BODY_A)
     (article,) = newsterm.load([tmp_path / "a.txt"]).articles
     headline, first, *_ = article.passages
-    assert headline.headline and headline.text == article.title
+    assert headline.headline and headline.in_title and headline.text == article.title
     assert article.title[headline.start : headline.end] == headline.text
     assert headline.id.endswith(":0") and first.id.endswith(":1") and not first.headline
     assert [p.index for p in article.passages] == list(range(len(article.passages)))
@@ -176,3 +176,19 @@ def test_a_headline_keeps_only_its_closest_related_passage_in_each_other_article
     related = next(link for link in links if link.relation == "related")
     other = related.b if related.a == headline.id else related.a
     assert corpus.passage(other).text == "Footbridge gives way in Marlow"
+
+
+def test_a_records_opening_headline_is_its_headline_with_offsets_into_the_text(tmp_path) -> None:
+    """A JSON record without a title: its opening line is the headline, and stays in the text."""
+    record = {
+        "text": "Seven Killed As Marlow Footbridge Collapses\n\n" + BODY_A,
+        "source": "Courier",
+    }
+    (tmp_path / "pile.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,) = newsterm.load([tmp_path / "pile.jsonl"]).articles
+    headline, first, *_ = article.passages
+    assert headline.headline and not headline.in_title and not first.headline
+    assert article.text[headline.start : headline.end] == headline.text
+    assert headline.text == "Seven Killed As Marlow Footbridge Collapses"
+    data = json.loads(render_json(newsterm.load([tmp_path / "pile.jsonl"])))
+    assert all("in" not in p for p in data["articles"][0]["passages"])
