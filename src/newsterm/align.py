@@ -118,20 +118,11 @@ def align_story(
         if relation != "related":
             kept.add((min(mine, theirs), max(mine, theirs)))
     for (a, b), link in results.items():
-        if link.relation != "related" or all(
+        if link.relation == "related" and not all(
             any((mine, passages[theirs].article_id, strong) in best for strong in _STRONG)
             for mine, theirs in ((a, b), (b, a))
         ):
-            continue
-        # A headline sums up its whole article, so it shares words with much of the other's:
-        # only its closest related passage there is worth a line in the side panel.
-        if any(
-            passages[mine].headline
-            and best.get((mine, passages[theirs].article_id, "related"), (0, -1))[1] != theirs
-            for mine, theirs in ((a, b), (b, a))
-        ):
-            continue
-        kept.add((a, b))
+            kept.add((a, b))
 
     # Passages are in story order (article by article), so pair order is reading order.
     links = [results[pair] for pair in sorted(kept)]

@@ -148,36 +148,6 @@ def test_a_headline_that_denies_what_another_asserts_is_a_conflict() -> None:
     assert [conflict.kind for conflict in find_conflicts(a, b)] == ["negation"]
 
 
-def test_a_headline_keeps_only_its_closest_related_passage_in_each_other_article(
-    tmp_path,
-) -> None:
-    """A headline shares words with much of another report; listing every such passage as
-    related would bury the one that tells the same."""
-    _write(
-        tmp_path,
-        "a",
-        "Marlow footbridge collapse leaves river path closed and council under pressure",
-        "The old crossing gave way on Tuesday morning.\n\nNobody was hurt, officials said.\n",
-    )
-    _write(
-        tmp_path,
-        "b",
-        "Footbridge gives way in Marlow",
-        "Engineers from the council will inspect what is left of the Marlow footbridge next "
-        "week.\n\n"
-        "Walkers said the river path had been busy with families before the collapse.\n\n"
-        "Pressure grew on the council over repairs to the footbridge it had postponed twice.\n\n"
-        "The river path stays closed until the council decides what to do with the footbridge.\n",
-    )
-    corpus = newsterm.load([tmp_path])
-    headline = next(a for a in corpus.articles if a.title.startswith("Marlow")).passages[0]
-    links = [link for link in corpus.links if headline.id in (link.a, link.b)]
-    assert sorted(link.relation for link in links) == ["match", "related"]
-    related = next(link for link in links if link.relation == "related")
-    other = related.b if related.a == headline.id else related.a
-    assert corpus.passage(other).text == "Footbridge gives way in Marlow"
-
-
 def test_a_records_opening_headline_is_its_headline_with_offsets_into_the_text(tmp_path) -> None:
     """A JSON record without a title: its opening line is the headline, and stays in the text."""
     record = {
