@@ -42,7 +42,6 @@ def _strip_possessive(word: str) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_SENTENCE_BREAK = re.compile(r"[.!?:;\"“‘(]\s*$")
 
 
 def capitals_tell_names(text: str) -> bool:
@@ -52,23 +51,21 @@ def capitals_tell_names(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
         return False
-    words = list(_WORD.finditer(text))
-    capitalised = little = 0
-    for m in words:
+    content = capitalised = little = 0
+    for m in _WORD.finditer(text):
         word = m.group()
         folded = fold(word)
         if folded not in STOPWORDS:
+            content += 1
             capitalised += word[0].isupper()
         elif (
             len(word) > 1
             and word[0].isupper()
             and word[1:].islower()
             and folded != "the"
-            and m.start() > 0
-            and not _SENTENCE_BREAK.search(text, 0, m.start())
+            and not _opens_sentence(text, m.start())
         ):
             little += 1
-    content = sum(fold(m.group()) not in STOPWORDS for m in words)
     return not (little and content >= 3 and capitalised >= 0.7 * content)
 
 
