@@ -21,7 +21,6 @@ from newsterm import parallel
 from newsterm.align import align_story
 from newsterm.compare import Prepared, prepare
 from newsterm.dedup import deduplicate
-from newsterm.facts.names import name_words_of
 from newsterm.index import Index
 from newsterm.ingest import Document, read_sources
 from newsterm.ingest.clean import clean_body
@@ -244,10 +243,8 @@ class Corpus:
         capitalised words. The index found the names already, for grouping."""
         if self._index_numbers is None:
             self._index_numbers = {a.id: n for n, a in enumerate(self.index.articles)}
-        number = self._index_numbers.get(article_id)
-        if number is None:
-            return name_words_of(self._articles[article_id].text)
-        return frozenset(fold(w) for name in self.index.article_names[number] for w in name.split())
+        names = self.index.article_names[self._index_numbers[article_id]]
+        return frozenset(fold(word) for name in names for word in name.split())
 
     def alignment(self, story_id: str, pause: Pause | None = None) -> StoryAlignment:
         """Links and unique passages of one story, computed on first request. `pause` runs

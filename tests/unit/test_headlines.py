@@ -11,7 +11,7 @@ import newsterm
 from newsterm.compare import prepare
 from newsterm.conflicts import find_conflicts
 from newsterm.export import render_json
-from newsterm.facts.names import capitals_tell_names, extract_names, name_words_of
+from newsterm.facts.names import capitals_tell_names
 from newsterm.segment import segment
 
 BODY_A = (
@@ -124,10 +124,17 @@ def test_capitals_tell_names_except_in_title_case_or_capitals(text: str, tells: 
     assert capitals_tell_names(text) is tells
 
 
-def test_in_a_headline_only_words_the_body_writes_as_names_are_names() -> None:
-    body = "Senator Ada Kessler said on Monday that the Harbour Trust would cut the budget."
-    headline = "Kessler Targets Harbour Trust For Cutting Budget"
-    names = extract_names(headline, capitals_tell=False, name_words=name_words_of(body))
+def test_in_a_headline_only_words_the_body_writes_as_names_are_names(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "Kessler Targets Harbour Trust For Cutting Budget",
+        "Senator Ada Kessler said on Monday that the Harbour Trust would cut the budget.\n",
+    )
+    corpus = newsterm.load([tmp_path / "a.txt"])
+    headline = corpus.articles[0].passages[0]
+    assert headline.headline
+    names = corpus.prepared(headline).names
     assert [name.text for name in names] == ["Kessler", "Harbour Trust"]
 
 

@@ -110,14 +110,6 @@ def extract_names(
     return names
 
 
-def name_words_of(text: str) -> frozenset[str]:
-    """The words written as parts of names in a text, folded: what a headline's capitals can
-    be checked against."""
-    return frozenset(
-        fold(word) for name in extract_names(text, capitals_tell=True) for word in name.text.split()
-    )
-
-
 def _names_without_capitals(text: str, name_words: frozenset[str]) -> list[Name]:
     names = []
     for m in _NAME_RUN.finditer(text):
