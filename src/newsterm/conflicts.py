@@ -1216,32 +1216,38 @@ def find_conflicts(
     if anchored_only:
         return found
     found += _date_conflicts(a, b, slots, symmetric)
-    if headline:
-        # A headline's capitals, quotes and clipped wording ("Sister Is 'Dead Wrong' On Gay
-        # Marriage") are house style, not names or words put in place of others.
-        if _shared_terms(a, b) >= 2:
-            found += _negation_conflicts(a, b, ops, symmetric)
-        return _distinct(found)
-    found += _quote_conflicts(a, b, slots)
+    # A headline's capitals, quotes and clipped wording ("Sister Is 'Dead Wrong' On Gay
+    # Marriage") are house style, not names or words put in place of others: of the checks
+    # that read wording, only a denial is looked for in one.
+    if not headline:
+        found += _quote_conflicts(a, b, slots)
     # A word swapped in a slot says something only if the rest of the claim is shared: two short
     # sentences with one word in common ("circus") are not the same claim told two ways.
     if _shared_terms(a, b) >= 2:
         negation = _negation_conflicts(a, b, ops, symmetric)
         found += negation
-        if not negation:
-            found += _exception_conflicts(a, b, ops)
-        found += _tentative_conflicts(a, b, ops)
-        found += _name_conflicts(a, b, ops)
-        if not negation:
-            found += _antonym_conflicts(a, b, ops)
-        found += _contrast_conflicts(a, b, ops)
-        found += _shared_role_conflicts(a, b)
-        found += _transposed_conflicts(a, b)
-    return _distinct(found)
-
-
-def _distinct(found: list[Conflict]) -> list[Conflict]:
+        if not headline:
+            found += _wording_conflicts(a, b, ops, negated=bool(negation))
     unique: dict[tuple[str, str, str], Conflict] = {}
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)
     return list(unique.values())
+
+
+def _wording_conflicts(
+    a: Prepared, b: Prepared, ops: list[tuple[str, int, int, int, int]], negated: bool
+) -> list[Conflict]:
+    """The checks that read which word stands where: an exception, a hedge, a name, an
+    opposite word, a member of a closed set, a role or an order changed. After a negation
+    conflict, an exception or an opposite word would tell the same difference again."""
+    found: list[Conflict] = []
+    if not negated:
+        found += _exception_conflicts(a, b, ops)
+    found += _tentative_conflicts(a, b, ops)
+    found += _name_conflicts(a, b, ops)
+    if not negated:
+        found += _antonym_conflicts(a, b, ops)
+    found += _contrast_conflicts(a, b, ops)
+    found += _shared_role_conflicts(a, b)
+    found += _transposed_conflicts(a, b)
+    return found
