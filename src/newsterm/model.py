@@ -66,6 +66,12 @@ class Article:
         return self.url or self.location or self.id
 
     @property
+    def headline(self) -> Passage | None:
+        """The passage that is the article's headline, when it has one (it comes first)."""
+        first = self.passages[0] if self.passages else None
+        return first if first is not None and first.headline else None
+
+    @property
     def date_for_resolving(self) -> date | None:
         """The date relative expressions are resolved against: published, else the borrowed one."""
         if self.published is not None:

@@ -112,7 +112,7 @@ class _Headlines:
         self.rare: list[frozenset[int]] = []
         for article in index.articles:
             title = article.title or ""
-            body = [p for p in article.passages[:2] if not p.headline]
+            body = article.passages[1:] if article.headline else article.passages
             opening = body[0].text if body else article.text
             if opening.startswith(title.rstrip("…")) or article.text.startswith(title):
                 title = ""  # no headline: the title stands in for one with the opening words

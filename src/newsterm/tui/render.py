@@ -151,8 +151,7 @@ def passage_name(passage: Passage, article: Article) -> str:
     """'Headline', or 'Passage 3' counting the body's passages from 1, as a reader would."""
     if passage.headline:
         return "Headline"
-    has_headline = bool(article.passages) and article.passages[0].headline
-    return f"Passage {passage.index + (0 if has_headline else 1)}"
+    return f"Passage {passage.index + (0 if article.headline else 1)}"
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +173,7 @@ def article_header(article: Article, story: Story | None) -> Text:
     """Title, then one line: outlet, date, place in the story, where the article came from.
     A headline compared like a passage opens the pane below instead, with its mark."""
     text = Text()
-    if not (article.passages and article.passages[0].headline):
+    if article.headline is None:
         text.append(article.title or article.label, style="bold")
         text.append("\n")
     text.append(article.label)
