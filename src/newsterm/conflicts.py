@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsterm.facts import DateMention, Name, Quantity, Quote
 from newsterm.facts.cues import affirming_idiom_at
 from newsterm.facts.dates import MONTHS, describe, month_span, safe_date
-from newsterm.facts.numbers import SCALES
+from newsterm.facts.numbers import SCALES, money_family
 from newsterm.facts.quotes import same_words
 from newsterm.lexicon import (
     are_antonyms,
@@ -146,6 +146,16 @@ _CHUNK_BREAKS = frozenset(
 # ---------------------------------------------------------------------------------- numbers
 
 
+def _units_compatible(a: str, b: str) -> bool:
+    """Two figures can be one count when their units agree, or when one says only "dollars" and
+    the other whose. A bare figure never pairs with money (its passage's money is carried over
+    to it where it names one, see extract_quantities), nor one country's money with another's."""
+    if a == b:
+        return True
+    family = money_family(a)
+    return family == money_family(b) and family in (a, b)
+
+
 def _pair_quantities(
     a: Prepared, b: Prepared, slots: list[Slot]
 ) -> Iterable[tuple[Quantity, Quantity]]:
@@ -158,7 +168,7 @@ def _pair_quantities(
             q for q in qa_all if q.noun and canonical_stem(q.noun) == canonical_stem(qa.noun)
         ]
         for j, qb in enumerate(qb_all):
-            if j in used_b or qa.unit != qb.unit:
+            if j in used_b or not _units_compatible(qa.unit, qb.unit):
                 continue
             same_noun = bool(qa.noun) and canonical_stem(qa.noun) == canonical_stem(qb.noun)
             in_slot = _same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))

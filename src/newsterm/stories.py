@@ -338,7 +338,8 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 def _figures_and_days(text: str) -> tuple[tuple[str, object], ...]:
     """The exact figures a text states and the days it names, each once.
 
-    A figure is its value and unit ("%", a currency or none); vague ones ("dozens") commit to
+    A figure is its value, and whether it is a percentage: outlets write one sum "$3 million",
+    "3 mln dlrs" or, once the currency is named, "3 mln". Vague ones ("dozens") commit to
     nothing, and a bare year is left to the year features. A day is a month and day ("Dec. 11",
     "Wednesday, March 4, 2009"), its year left to the year features too. Cached: a group cut
     in two is cut again part by part, over the same articles.
@@ -348,7 +349,7 @@ def _figures_and_days(text: str) -> tuple[tuple[str, object], ...]:
     for q in quantities:
         bare_year = not q.unit and q.value.is_integer() and 1900 <= q.value <= 2099
         if not q.vague and not bare_year:
-            found.add(("figure", (round(q.value, 6), q.unit)))
+            found.add(("figure", (round(q.value, 6), "%" if q.unit == "%" else "")))
     for mention in dates:
         if mention.low and mention.low == mention.high:
             found.add(("day", (mention.low.month, mention.low.day)))

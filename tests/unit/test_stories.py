@@ -248,8 +248,24 @@ def test_figures_and_days_leave_years_and_clock_times_out() -> None:
     )
     assert ("day", (3, 4)) in found
     figures = {value for kind, value in found if kind == "figure"}
-    assert (12.0, "") in figures and (40.0, "%") in figures and (3_000_000.0, "USD") in figures
+    assert (12.0, "") in figures and (40.0, "%") in figures and (3_000_000.0, "") in figures
     assert not {v for v, _unit in figures} & {2009.0, 2010.0, 7.0, 35.0, 4.0}
+
+
+def test_a_sum_is_one_figure_however_its_money_is_written() -> None:
+    """ "$3 million", "3 mln dlrs" and a bare "3 million" (its currency named earlier) state
+    one figure to grouping; "3 pct" states another."""
+    figures = [
+        {v for kind, v in stories._figures_and_days(text) if kind == "figure"}
+        for text in (
+            "It paid $3 million.",
+            "It paid 3 mln dlrs.",
+            "It paid 3 million.",
+            "It paid 3 pct.",
+        )
+    ]
+    assert figures[0] == figures[1] == figures[2] == {(3_000_000.0, "")}
+    assert figures[3] == {(3.0, "%")}
 
 
 def test_split_leaves_a_two_report_angle_in_its_story() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
 from newsterm.facts.dates import MONTHS, WEEKDAYS
@@ -88,20 +88,87 @@ _CURRENCY = {
     "€": "EUR",
     "¥": "JPY",
 }
-_CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "euro": "EUR",
-    "euros": "EUR",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "rupees": "INR",
-    "won": "KRW",
-    "rubles": "RUB",
-    "roubles": "RUB",
+# Money named after a figure, wire abbreviations included ("50 mln stg", "2 bln dlrs"). A word
+# one country's money alone goes by is its code. A word several countries' money goes by
+# ("dollars", "francs") is that family's name, unless a word before it says whose (see
+# _CURRENCY_OWNERS): then it too is a code, and "Canadian dlrs" never pairs with "U.S. dlrs".
+_CURRENCY_FAMILIES = {
+    "dollar": ("USD", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD"),
+    "franc": ("FRF", "CHF", "BEF"),
+    "krona": ("SEK", "NOK", "DKK"),
+    "peso": ("MXN", "ARS", "CLP", "PHP"),
+    "pound": ("GBP", "EGP"),
 }
+_CURRENCY_WORDS = {
+    **dict.fromkeys(["dollar", "dollars", "dlr", "dlrs"], "dollar"),
+    **dict.fromkeys(["franc", "francs"], "franc"),
+    **dict.fromkeys(["krona", "kronor", "krone", "kroner", "crowns"], "krona"),
+    **dict.fromkeys(["peso", "pesos"], "peso"),
+    # Pounds are sterling unless said otherwise, as "£" is.
+    **dict.fromkeys(["pound", "pounds", "stg", "sterling"], "GBP"),
+    **dict.fromkeys(["euro", "euros", "ecu", "ecus"], "EUR"),
+    "yen": "JPY",
+    **dict.fromkeys(["yuan", "renminbi"], "CNY"),
+    **dict.fromkeys(["rupee", "rupees"], "INR"),
+    "won": "KRW",
+    **dict.fromkeys(["ruble", "rubles", "rouble", "roubles"], "RUB"),
+    **dict.fromkeys(["marks", "deutschmarks"], "DEM"),
+    **dict.fromkeys(["lira", "lire"], "ITL"),
+    **dict.fromkeys(["guilder", "guilders"], "NLG"),
+    "rand": "ZAR",
+    **dict.fromkeys(["shekel", "shekels"], "ILS"),
+    **dict.fromkeys(["riyal", "riyals"], "SAR"),
+    "naira": "NGN",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    **dict.fromkeys(["zloty", "zlotys"], "PLN"),
+}
+_CURRENCY_OWNERS = {
+    "us": "USD",
+    "american": "USD",
+    "australian": "AUD",
+    "canadian": "CAD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+    "nz": "NZD",
+    "singapore": "SGD",
+    "taiwan": "TWD",
+    "french": "FRF",
+    "swiss": "CHF",
+    "belgian": "BEF",
+    "swedish": "SEK",
+    "norwegian": "NOK",
+    "danish": "DKK",
+    "mexican": "MXN",
+    "argentine": "ARS",
+    "chilean": "CLP",
+    "philippine": "PHP",
+    "egyptian": "EGP",
+}
+_FAMILY_OF = {code: family for family, codes in _CURRENCY_FAMILIES.items() for code in codes}
+
+
+def money_family(unit: str) -> str:
+    """The family a figure's unit belongs to: "dollar" for "AUD", "USD" and "dollar" alike."""
+    return _FAMILY_OF.get(unit, unit)
+
+
+def _currency_named(phrase: str) -> str:
+    """The money a figure's noun phrase names ("mln Australian dlrs" -> "AUD"), or ""."""
+    words = [fold(m.group()) for m in _NOUN_WORD.finditer(phrase)]
+    for i, word in enumerate(words):
+        unit = _CURRENCY_WORDS.get(word)
+        if unit is None:
+            continue
+        for owner in (" ".join(words[max(0, i - 2) : i]), " ".join(words[i - 1 : i])):
+            code = _CURRENCY_OWNERS.get(owner)
+            if code and money_family(code) == money_family(unit):
+                return code
+        return unit
+    return ""
+
+
 # Modifiers that sit between a number and its noun without being the noun.
 _PRE_MODIFIERS = frozenset(
     "other more additional new further extra some of the than about an a another".split()
@@ -157,7 +224,8 @@ QUANTITY_RE = re.compile(
     r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|pct\b))?",
     re.IGNORECASE,
 )
-_NOUN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A word, or a dotted abbreviation read whole ("U.S."), whose dots do not end the phrase.
+_NOUN_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,17 +320,26 @@ def _looks_plural(norm: str) -> bool:
 def _noun_after(text: str, end: int) -> tuple[str, str]:
     """The noun a number counts: "seven other countries" -> countries, "600 North Korean soldiers"
     -> soldiers. A run of up to three content words follows the number; its first plural word is
-    the noun (a verb often comes next), else its last word."""
+    the noun (a verb often comes next), else its last word. A sum of money counts its money
+    ("dollar" for "dlrs", "17.50 dlrs/bbl"), unless words after it say what the money is: "60
+    mln dlrs of aid" counts aid, as "$60 million of aid" does."""
     rest = text[end : end + 80]
     run: list[re.Match[str]] = []
+    money_of: re.Match[str] | None = None  # the money word an "of" followed
     cursor = 0
     for word_match in _NOUN_WORD.finditer(rest):
         if re.search(r"[,.;:!?()\"“”]", rest[cursor : word_match.start()]):
             break
         cursor = word_match.end()
         norm = fold(word_match.group())
-        if not run and norm in _PRE_MODIFIERS:
-            continue
+        if not run and (norm in _PRE_MODIFIERS or word_match.group().endswith(".")):
+            continue  # "seven other countries", "5 mln U.S. dlrs"
+        if run and fold(run[-1].group()) in _CURRENCY_WORDS:
+            if norm == "of" and run[-1] is not money_of:
+                money_of = run[-1]
+                continue
+            if rest[run[-1].end() : word_match.start()] == "/":
+                break  # "17.50 dlrs/bbl": a price, in dollars
         if norm in STOPWORDS or norm in _PRE_MODIFIERS:
             break
         run.append(word_match)
@@ -270,10 +347,14 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
             break
     if not run:
         return "", ""
-    head = next((m for m in run if _looks_plural(fold(m.group()))), run[-1])
+    folded = [fold(m.group()) for m in run]
+    plural = [i for i, word in enumerate(folded) if _looks_plural(word)]
+    head = next((i for i in plural if folded[i] not in _CURRENCY_WORDS), len(run) - 1)
     first = _NOUN_WORD.search(rest)
     phrase_start = first.start() if first else run[0].start()
-    return stem(fold(head.group())), rest[phrase_start : head.end()]
+    money = _CURRENCY_WORDS.get(folded[head])
+    noun = money_family(money) if money else stem(folded[head])
+    return noun, rest[phrase_start : run[head].end()]
 
 
 # "Eric Kirkpatrick, 61, opened fire": a person's age between commas after the name.
@@ -428,8 +509,8 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
         noun, noun_text = _noun_after(text, end)
         if not noun and not unit and _is_an_age(text, start, end):
             noun, noun_text = "age", "age"
-        if not unit and noun in _CURRENCY_WORDS:
-            unit = _CURRENCY_WORDS[noun]
+        if not unit and noun_text:
+            unit = _currency_named(noun_text)
         qualifier_text = ""
         qualifier = ""
         for _q_start, q_end, q_text in qualifiers:
@@ -456,7 +537,26 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 vague=vague,
             )
         )
-    return found
+    return _money_carried_over(found)
+
+
+# An amount that reads as money once money is in the air: a scale ("738 mln") or decimals.
+_AMOUNT = re.compile(r"\d(?:\.\d+|\s?(?:" + _SCALE_WORD + r"))\Z", re.IGNORECASE)
+
+
+def _money_carried_over(found: list[Quantity]) -> list[Quantity]:
+    """Give a bare amount the money named last before it in its passage ("narrowed to 567 mln
+    dlrs from 738 mln"): wire copy names a currency once per run of figures, and a bare figure
+    never pairs with money (see conflicts). The low end of a range ("five to 10 pct") is left
+    bare: read as a figure of its own, it contradicted "9.62 pct"."""
+    carried = list(found)
+    money = ""
+    for i, q in enumerate(carried):
+        if q.unit and q.unit != "%":
+            money = q.unit
+        elif money and not q.unit and not q.noun and not q.vague and _AMOUNT.search(q.text):
+            carried[i] = replace(q, unit=money)
+    return carried
 
 
 _SCALE_NAMES = frozenset(
