@@ -21,7 +21,7 @@ from newsterm import parallel
 from newsterm.align import align_story
 from newsterm.compare import Prepared, prepare
 from newsterm.dedup import deduplicate
-from newsterm.index import Index
+from newsterm.index import Index, names_in
 from newsterm.ingest import Document, read_sources
 from newsterm.ingest.clean import clean_body
 from newsterm.model import Article, Link, LoadError, Passage, Story, StoryAlignment
@@ -240,10 +240,16 @@ class Corpus:
 
     def _name_words(self, article_id: str) -> frozenset[str]:
         """Words the article's body writes as names: what tells a headline's names from its
-        capitalised words. The index found the names already, for grouping."""
-        if self._index_numbers is None:
-            self._index_numbers = {a.id: n for n, a in enumerate(self.index.articles)}
-        names = self.index.article_names[self._index_numbers[article_id]]
+        capitalised words. The index found the names already, for grouping, in all the text:
+        where the headline is the text's first line (a record with no title), its own title
+        case would vouch for itself, so the names come from the text after it."""
+        headline = self.article(article_id).headline
+        if headline is not None and not headline.in_title:
+            names = names_in(self.article(article_id).text[headline.end :])
+        else:
+            if self._index_numbers is None:
+                self._index_numbers = {a.id: n for n, a in enumerate(self.index.articles)}
+            names = self.index.article_names[self._index_numbers[article_id]]
         return frozenset(fold(word) for name in names for word in name.split())
 
     def alignment(self, story_id: str, pause: Pause | None = None) -> StoryAlignment:
