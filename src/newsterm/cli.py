@@ -197,10 +197,10 @@ def run_export(argv: Sequence[str]) -> int:
         corpus.align_all(progress, workers=workers)
         # JSON is written as it is encoded: whole, all of Reuters' would be some 60 MB held
         # twice over (see export.json_pieces).
-        content: str | Iterable[str] = (
+        content: Iterable[str] = (
             json_pieces(to_json_data(corpus, progress))
             if args.format == "json"
-            else render(corpus, args.format, progress)
+            else [render(corpus, args.format, progress)]
         )
     finally:
         progress.close()
@@ -214,7 +214,7 @@ def run_export(argv: Sequence[str]) -> int:
             _warn(f"wrote {written}")
         return 0
     try:
-        for piece in [content] if isinstance(content, str) else content:
+        for piece in content:
             sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:  # `newsterm export | head` is fine

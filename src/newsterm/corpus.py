@@ -243,9 +243,10 @@ class Corpus:
         capitalised words. The index found the names already, for grouping, in all the text:
         where the headline is the text's first line (a record with no title), its own title
         case would vouch for itself, so the names come from the text after it."""
-        headline = self.article(article_id).headline
+        article = self.article(article_id)
+        headline = article.headline
         if headline is not None and not headline.in_title:
-            names = names_in(self.article(article_id).text[headline.end :])
+            names = names_in(article.text[headline.end :])
         else:
             if self._index_numbers is None:
                 self._index_numbers = {a.id: n for n, a in enumerate(self.index.articles)}

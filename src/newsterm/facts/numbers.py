@@ -325,6 +325,7 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
     mln dlrs of aid" counts aid, as "$60 million of aid" does."""
     rest = text[end : end + 80]
     run: list[re.Match[str]] = []
+    folded: list[str] = []  # the run's words, folded
     money_of: re.Match[str] | None = None  # the money word an "of" followed
     cursor = 0
     for word_match in _NOUN_WORD.finditer(rest):
@@ -334,7 +335,7 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
         norm = fold(word_match.group())
         if not run and (norm in _PRE_MODIFIERS or word_match.group().endswith(".")):
             continue  # "seven other countries", "5 mln U.S. dlrs"
-        if run and fold(run[-1].group()) in _CURRENCY_WORDS:
+        if run and folded[-1] in _CURRENCY_WORDS:
             if norm == "of" and run[-1] is not money_of:
                 money_of = run[-1]
                 continue
@@ -343,11 +344,11 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
         if norm in STOPWORDS or norm in _PRE_MODIFIERS:
             break
         run.append(word_match)
+        folded.append(norm)
         if len(run) == 3:
             break
     if not run:
         return "", ""
-    folded = [fold(m.group()) for m in run]
     plural = [i for i, word in enumerate(folded) if _looks_plural(word)]
     head = next((i for i in plural if folded[i] not in _CURRENCY_WORDS), len(run) - 1)
     first = _NOUN_WORD.search(rest)
@@ -547,8 +548,9 @@ _AMOUNT = re.compile(r"\d(?:\.\d+|\s?(?:" + _SCALE_WORD + r"))\Z", re.IGNORECASE
 def _money_carried_over(found: list[Quantity]) -> list[Quantity]:
     """Give a bare amount the money named last before it in its passage ("narrowed to 567 mln
     dlrs from 738 mln"): wire copy names a currency once per run of figures, and a bare figure
-    never pairs with money (see conflicts). The low end of a range ("five to 10 pct") is left
-    bare: read as a figure of its own, it contradicted "9.62 pct"."""
+    never pairs with money (see conflicts). Only forward: a figure before the unit it shares
+    ("five to 10 pct") may be a range's low end, and given the unit it read as a figure of its
+    own, which contradicted "9.62 pct"."""
     carried = list(found)
     money = ""
     for i, q in enumerate(carried):
