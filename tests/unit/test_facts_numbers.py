@@ -90,6 +90,11 @@ def test_wire_scale_abbreviations_scale_number_words_and_count_nothing_alone() -
         ("The council said that in March 5 people were hurt.", [5.0]),
         ("Some 500 people marched through the town on Sunday.", [500.0]),
         ("Officials in Varne 12 miles away heard the blast.", [12.0]),
+        # A currency word that is also a verb is the verb after a name's digits...
+        ("The mission said Orion 3 marks its first crewed flight.", []),
+        ("The film said Rover 2 won three awards.", [3.0]),
+        # ...but money after any other word.
+        ("The museum paid 300 marks for the painting.", [300.0]),
     ],
 )
 def test_digits_after_a_name_name_a_thing_rather_than_count(text: str, values: list[float]) -> None:

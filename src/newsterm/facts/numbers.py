@@ -124,6 +124,8 @@ _CURRENCY_WORDS = {
     "baht": "THB",
     **dict.fromkeys(["zloty", "zlotys"], "PLN"),
 }
+# Currency words that are also verbs: after a name's digits they are the verb.
+_CURRENCY_VERBS = frozenset({"marks", "won", "crowns"})
 _CURRENCY_OWNERS = {
     "us": "USD",
     "american": "USD",
@@ -405,7 +407,8 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     outlets listing "Falcon 7 and Falcon 9" in another order contradicted each other. Months
     ("in March 5 people died") and weekdays do not name, a sentence's first word ("Some 500
     people") is capitalised for another reason, and a unit, a currency or "of" after the digits
-    ("Kabul 12 miles away", "Spain 91381 of wheat") says they measure."""
+    ("Kabul 12 miles away", "Spain 91381 of wheat") says they measure, unless the currency
+    is also a verb ("Apollo 11 marks fifty years", "Galaxy 10 won praise")."""
     match = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if match is None or len(match.group(1)) < 2 or not match.group(1)[0].isupper():
         return False
@@ -419,7 +422,9 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     if after is None:
         return True
     word = after.group(1).lower()
-    return word not in _MEASURES and word not in _CURRENCY_WORDS and word != "of"
+    if word in _MEASURES or word == "of":
+        return False
+    return word not in _CURRENCY_WORDS or word in _CURRENCY_VERBS
 
 
 _LEADING_ZERO = re.compile(r"0\d+$")
