@@ -166,3 +166,41 @@ def test_dollar_sign_before_the_country_letters() -> None:
     """Australian copy writes "$US1 million" for US dollars and "$A2.5 million" for its own."""
     found = extract_quantities("It cost $US1 million, or $A2.5 million.")
     assert [(q.value, q.unit) for q in found] == [(1e6, "USD"), (2.5e6, "AUD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The works took two and a half years.", [2.5]),
+        ("The plan costs one and a half million dollars.", [1.5e6]),
+        ("He served one hundred and five days.", [105.0]),
+        ("Four thousand and twenty fans came.", [4020.0]),
+        ("Half a million people marched.", [500_000.0]),
+        # "and" between two numbers joins nothing: they are two figures.
+        ("Between four and six inches of snow fell.", [4.0, 6.0]),
+        ("Seven and nine votes were cast in the two rounds.", [7.0, 9.0, 2.0]),
+    ],
+)
+def test_number_words_joined_by_and(text: str, values: list[float]) -> None:
+    """ "two and a half" is 2.5 (it read as 1.0), "four and six" two figures (it read as ten)."""
+    assert [q.value for q in extract_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Ozone reached .12 parts per million on Monday.", [0.12]),
+        ("The clinic saw 40 cases per 100,000 children.", [40.0]),
+        ("Only 9 cars per thousand households were sold.", [9.0]),
+    ],
+)
+def test_decimals_without_a_zero_and_the_base_of_a_rate(text: str, values: list[float]) -> None:
+    """ ".12" is twelve hundredths, and the "million" or "100,000" after "per" counts nothing: it
+    read as a figure of its own, which other figures then contradicted."""
+    assert [q.value for q in extract_quantities(text)] == values
+
+
+def test_a_range_in_digits_and_the_same_range_in_words_agree() -> None:
+    a = "The two valleys got 4 to 6 inches of snow overnight, the weather service said."
+    b = "The two valleys got between four and six inches of snow overnight, the service said."
+    assert not compare(a, b).conflicts

@@ -191,13 +191,18 @@ _WORD_NUMBER = "|".join(
             *_WIRE_SCALES,
             "a",
             "an",
-            "and",
             "half",
             "quarter",
         ],
         key=len,
         reverse=True,
     )
+)
+# "and" joins number words after a scale ("one hundred and five") or before a fraction ("two
+# and a half"), never two numbers: "between two and three" is a range, not five.
+_NUMBER_AND = (
+    r"(?:(?<=hundred\s)|(?<=thousand\s)|(?<=million\s)|(?<=billion\s))and"
+    r"|and(?=\s+an?\s+(?:half|quarter)\b)"
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|tn|m|b|k)\b"
 # "a $70-million program": the scale joined on as a compound adjective. Whole words only: with a
@@ -215,13 +220,13 @@ _CURRENCY_SYMBOL = r"(?:US|A|C)\$|\$(?:US|A|C)?(?=\s?\d)|£|€|¥"
 # of trying every number word at each: extraction over a text ran about twice as fast.
 _FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _WORD_NUMBER + _VAGUE_PHRASES)}))
 QUANTITY_RE = re.compile(
-    r"(?=\d|" + _CURRENCY_SYMBOL + r"|[" + _FIRST + r"])"
+    r"(?=\.?\d|" + _CURRENCY_SYMBOL + r"|[" + _FIRST + r"])"
     r"(?P<currency>" + _CURRENCY_SYMBOL + r")?\s?"
     r"(?:(?<=\$US)|(?<=\$A)|(?<=\$C)|(?<![\w.,]))(?:"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s?(?P<dscale>" + _SCALE_WORD + r")|-(?P<hscale>" + _HYPHEN_SCALE + r"))?"
     r"|(?P<vague>" + _VAGUE_PHRASES + r")\b"
-    r"|(?P<words>(?:(?:" + _WORD_NUMBER + r")(?:[\s-]+|\b)){1,8})"
+    r"|(?P<words>(?:(?:" + _NUMBER_AND + "|" + _WORD_NUMBER + r")(?:[\s-]+|\b)){1,8})"
     r")"
     r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|pct\b))?",
     re.IGNORECASE,
@@ -251,22 +256,33 @@ class Quantity:
         return self.low <= other.high and other.low <= self.high
 
 
+_FRACTION_WORDS = frozenset(("a", "an", "half", "quarter"))
+
+
 def words_to_number(phrase: str) -> float | None:
-    """Value of a number written in words ("nine million", "one hundred and twenty-five")."""
+    """Value of a number written in words ("nine million", "one hundred and twenty-five", "two
+    and a half"). None for words that are not one number ("two and three")."""
     total = 0.0
     current = 0.0
     seen = False
+    joined = False  # after "and": what follows adds to the number before it
     for word in re.split(r"[\s-]+", phrase.lower().strip()):
-        if not word or word == "and":
+        if not word:
             continue
+        if word == "and":
+            joined = True
+            continue
+        if joined and word not in _FRACTION_WORDS and not (total or current >= 100):
+            return None  # "two and three": two numbers, not one
         if word in ("a", "an"):
-            current = current or 1
+            if not joined:
+                current = current or 1
             continue
-        if word == "half":
-            current = (current or 1) * 0.5
-            seen = True
-        elif word == "quarter":
-            current = (current or 1) * 0.25
+        if word in ("half", "quarter"):
+            fraction = 0.5 if word == "half" else 0.25
+            # "two and a half" adds; "half a million", "a quarter" multiply.
+            current = current + fraction if joined else (current or 1) * fraction
+            joined = False
             seen = True
         elif word in UNITS:
             current += UNITS[word]
@@ -427,6 +443,7 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     return word not in _CURRENCY_WORDS or word in _CURRENCY_VERBS
 
 
+_PER = re.compile(r"\bper \Z", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"0\d+$")
 _GROUP_BEFORE = re.compile(r"(?<![\d,.])(\d{3,}) \Z")
 _GROUP_AFTER = re.compile(r" \d{3}")
@@ -473,6 +490,8 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
             continue
         if _not_a_count(text, start, end, match.group("digits"), found):
             continue
+        if _PER.search(text, max(0, start - 4), start):
+            continue  # "per million", "per 100,000 people": the base of a rate counts nothing
         currency = match.group("currency")
         unit_text = match.group("unit")
         vague = False
