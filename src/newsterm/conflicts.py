@@ -361,7 +361,18 @@ _DATE_CLASS = {
 }
 
 
-def _date_class(mention: DateMention) -> str:
+# A day right after a verb of saying dates the telling, not what is told: "the convoy was
+# ambushed, a spokesman said Sunday" against "ambushed the convoy on Saturday" is no conflict.
+# Verbs that are news in themselves ("announced", "reported earnings") are left out.
+_TELLING = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|added|stated)\s+(?:on\s+)?\Z", re.IGNORECASE
+)
+
+
+def _date_class(prep: Prepared, mention: DateMention) -> str:
+    """Only dates of one class are paired: "since 1977" bounds, "said Sunday" tells."""
+    if _TELLING.search(prep.text, max(0, mention.start - 40), mention.start):
+        return "told"
     return _DATE_CLASS.get(mention.preposition, "at")
 
 
@@ -384,17 +395,16 @@ def _date_conflicts(
 ) -> list[Conflict]:
     found = []
     used_b: set[int] = set()
-    for da in a.facts.dates:
-        cls = _date_class(da)
-        same_class_a = [d for d in a.facts.dates if _date_class(d) == cls]
+    classes_a = [_date_class(a, d) for d in a.facts.dates]
+    classes_b = [_date_class(b, d) for d in b.facts.dates]
+    for da, cls in zip(a.facts.dates, classes_a, strict=True):
         partner = None
         for j, db in enumerate(b.facts.dates):
-            if j in used_b or _date_class(db) != cls:
+            if j in used_b or classes_b[j] != cls:
                 continue
-            same_class_b = [d for d in b.facts.dates if _date_class(d) == cls]
             if _same_slot(slots, (da.start, da.end), (db.start, db.end)) or (
-                len(same_class_a) == 1
-                and len(same_class_b) == 1
+                classes_a.count(cls) == 1
+                and classes_b.count(cls) == 1
                 and symmetric >= _LONE_DATES_SIMILARITY
             ):
                 partner = j
@@ -543,10 +553,14 @@ def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
 
 # Verbs that deny what follows them ("failed to capture", "refused to sign", "unable to reach").
 _NEGATING_VERBS = frozenset(stem(w) for w in "fail refuse unable decline".split())
-# Words that carry a denial in themselves ("gave no details" = "withheld the details"): a side
-# using one is not asserting what the other side's "not" denies.
+# Words that carry a denial in themselves ("gave no details" = "withheld the details"; "their
+# failure to win" = "they failed to win"): a side using one is not asserting what the other
+# side's "not" denies.
 _DENYING_WORDS = frozenset(
-    stem(w) for w in "deny denied lack lacked absent withheld withhold removed omitted".split()
+    stem(w)
+    for w in (
+        "deny denied lack lacked absent withheld withhold removed omitted failure refusal inability"
+    ).split()
 )
 _UN_WORDS = ("under", "univers", "uniq", "union", "unit", "until", "unless", "unveil")
 
@@ -624,6 +638,11 @@ def _negation_conflicts(
             negator, cue, b if neg_a else a
         ):
             continue  # "Thompson never recovered" against "Klitschko bombed Thompson"
+        # A negation added where the other passage has nothing must deny a word it tells:
+        # "wounding seven, none seriously" adds a detail to "wounding seven", no denial.
+        added = (j1 == j2) if neg_a else (i1 == i2)
+        if added and not _predicate_told(negator, cue, b if neg_a else a, words=1):
+            continue
         if any(
             are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
             for i in range(i1, i2)
@@ -655,12 +674,14 @@ _PREDICATE_WORDS = 2
 _PREDICATE_CHECK_BELOW = 0.7
 
 
-def _predicate_told(negator: Prepared, cue: int, other: Prepared) -> bool:
+def _predicate_told(
+    negator: Prepared, cue: int, other: Prepared, words: int = _PREDICATE_WORDS
+) -> bool:
     """Whether what a negation denies is told in the other passage: the first content words
     after it ("was not Deep Throat": Deep, Throat) all appear there. "Lindsay never checked
     into Morningside" denies nothing "Lindsay Lohan checks into Betty Ford" asserts."""
     told = set(other.keys) | {token.stem for token in other.tokens}
-    words = []
+    denied = []
     for k in range(cue + 1, min(cue + 6, len(negator.tokens))):
         between = negator.text[negator.tokens[k - 1].end : negator.tokens[k].start]
         if _CLAUSE_END.search(between):
@@ -668,10 +689,10 @@ def _predicate_told(negator: Prepared, cue: int, other: Prepared) -> bool:
         token = negator.tokens[k]
         if token.norm in STOPWORDS or token.norm in ("to", "be", "been", "have", "has", "had"):
             continue
-        words.append(k)
-        if len(words) == _PREDICATE_WORDS:
+        denied.append(k)
+        if len(denied) == words:
             break
-    return all(negator.keys[k] in told or negator.tokens[k].stem in told for k in words)
+    return all(negator.keys[k] in told or negator.tokens[k].stem in told for k in denied)
 
 
 def _excepts(prep: Prepared, index: int) -> bool:

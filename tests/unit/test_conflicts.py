@@ -962,3 +962,38 @@ def test_a_person_named_later_by_another_form_of_her_name_was_not_replaced() -> 
     )
     named = [c.explanation for c in compare(a, b).conflicts if "Liz" in c.explanation]
     assert named == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The league has seen three failures in a row to agree a new television deal.",
+            "Three times in a row the league failed to agree a new television deal.",
+        ),
+        (
+            "The two men were charged with failure to report the money to the tax office.",
+            "The two men were charged with failing to report the money to the tax office.",
+        ),
+        (
+            "Officials blamed the mayor's refusal to sign the budget for the shutdown.",
+            "Officials said the mayor refused to sign the budget, causing the shutdown.",
+        ),
+    ],
+)
+def test_a_failure_told_as_a_noun_is_the_same_denial(a: str, b: str) -> None:
+    """ "their failure to agree" and "they failed to agree" deny the same thing."""
+    assert not [c for c in compare(a, b).conflicts if c.kind == "negation"]
+
+
+def test_a_negation_that_adds_a_detail_denies_nothing() -> None:
+    """ "wounding four, none seriously" says more than "wounding four", not the opposite."""
+    a = "Two bombs were thrown at the patrol in the old town, wounding four."
+    b = "Two bombs were thrown at the patrol in the old town, wounding four, none seriously."
+    assert not compare(a, b).conflicts
+
+
+def test_a_negation_added_before_a_told_word_still_conflicts() -> None:
+    a = "Two soldiers of the patrol were seriously hurt when the bomb went off on Friday."
+    b = "Two soldiers of the patrol were not seriously hurt when the bomb went off on Friday."
+    assert [c.kind for c in compare(a, b).conflicts] == ["negation"]

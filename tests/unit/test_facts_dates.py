@@ -154,3 +154,33 @@ def test_a_decade_with_or_without_an_apostrophe(written: str) -> None:
 
     (mention,) = extract_facts(f"The gang was founded in {written} by Luciano.", None).dates
     assert (mention.low, mention.high) == (date(1930, 1, 1), date(1939, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "telling",
+    [
+        "army spokeswoman Ann Reyes said Sunday",
+        "the ministry said on Sunday",
+        "a police officer told reporters Sunday",
+        "the mayor added Sunday",
+    ],
+)
+def test_the_day_something_was_said_is_not_the_day_it_happened(telling: str) -> None:
+    """ "Gunmen ambushed the convoy, a spokeswoman said Sunday" dates the telling: against
+    "ambushed the convoy on Saturday" it is no conflict."""
+    a = "Gunmen ambushed the aid convoy on Saturday near the border town, officials said."
+    b = f"Gunmen ambushed the aid convoy near the border town, {telling}, a day after the attack."
+    assert not _date_conflicts(a, b, date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_two_days_of_telling_still_differ() -> None:
+    a = "The border crossing will reopen next month, the ministry said on Monday."
+    b = "The border crossing will reopen next month, the ministry said on Thursday."
+    assert _date_conflicts(a, b, date(2024, 3, 5), date(2024, 3, 5))
+
+
+def test_a_day_after_a_verb_of_news_is_still_the_event() -> None:
+    """ "announced" is news in itself: the day of an announcement is the event's day."""
+    a = "The carmaker announced on Monday that it will close its plant in the town."
+    b = "The carmaker announced on Thursday that it will close its plant in the town."
+    assert _date_conflicts(a, b, date(2024, 3, 8), date(2024, 3, 8))
