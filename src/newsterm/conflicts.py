@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from newsterm.facts import DateMention, Name, Quantity, Quote
 from newsterm.facts.cues import affirming_idiom_at
 from newsterm.facts.dates import MONTHS, describe, month_span, safe_date
-from newsterm.facts.numbers import SCALES, money_family
+from newsterm.facts.numbers import SCALES, money_family, words_to_number
 from newsterm.facts.quotes import same_words
 from newsterm.lexicon import (
     are_antonyms,
@@ -1063,9 +1063,57 @@ def _contrast_conflicts(
         # synonyms fold it into "blast" for similarity.
         group = contrast_set(ka, kb) or contrast_set(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
         if group and _swapped(ka, kb, a.keys, b.keys):
+            if _same_length_of_time(a, i, b, j):
+                continue
             wa, wb = a.tokens[i].surface, b.tokens[j].surface
             return [Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")]
     return []
+
+
+# Days in each unit of time, to tell "seven days" from "a week" only when they differ.
+_DAYS_IN = {
+    "second": 1 / 86_400,
+    "minute": 1 / 1_440,
+    "hour": 1 / 24,
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3_652.5,
+    "century": 36_525,
+}
+# The count before a unit of time: "seven days", "12-month", "about a week", "the last decade".
+_COUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?|[a-z]+(?:[ -][a-z]+){0,3})[ -]\Z", re.IGNORECASE)
+# Lengths this close are one length told two ways: "the last 11 years", "the last decade".
+_SAME_LENGTH = 0.15
+
+
+def _length_in_days(prep: Prepared, index: int) -> float | None:
+    token = prep.tokens[index]
+    unit = token.norm.removesuffix("s")
+    unit = "century" if unit == "centurie" else unit
+    if unit not in _DAYS_IN:
+        return None
+    found = _COUNT_BEFORE.search(prep.text, max(0, token.start - 24), token.start)
+    count = 1.0  # "a week", "the last decade", "a year-long mission"
+    if found and found.group(1)[0].isdigit():
+        count = float(found.group(1))
+    elif found:
+        words = re.split("[ -]", found.group(1).lower())
+        # The longest run of number words that ends at the unit: "about one and a half".
+        counts = (words_to_number(" ".join(words[k:])) for k in range(len(words)))
+        count = next((c for c in counts if c), 1.0)
+    return count * _DAYS_IN[unit]
+
+
+def _same_length_of_time(a: Prepared, i: int, b: Prepared, j: int) -> bool:
+    """ "seven days" against "about a week", "12-month" against "year-long": one length of
+    time in other units."""
+    days_a, days_b = _length_in_days(a, i), _length_in_days(b, j)
+    if not days_a or not days_b:
+        return False
+    return abs(days_a - days_b) <= _SAME_LENGTH * max(days_a, days_b)
 
 
 def _antonym_conflicts(

@@ -997,3 +997,29 @@ def test_a_negation_added_before_a_told_word_still_conflicts() -> None:
     a = "Two soldiers of the patrol were seriously hurt when the bomb went off on Friday."
     b = "Two soldiers of the patrol were not seriously hurt when the bomb went off on Friday."
     assert [c.kind for c in compare(a, b).conflicts] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("a_length", "b_length"),
+    [
+        ("seven days", "about a week"),
+        ("a 12-month", "a year-long"),
+        ("24 hours", "a day"),
+        ("ten years", "a decade"),
+        ("one and a half years", "18 months"),
+    ],
+)
+def test_one_length_of_time_in_other_units_is_no_conflict(a_length: str, b_length: str) -> None:
+    a = f"The rescue team searched the flooded valley for {a_length} before the rain stopped."
+    b = f"The rescue team searched the flooded valley for {b_length} before the rain stopped."
+    assert not compare(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a_length", "b_length"),
+    [("two weeks", "two months"), ("a day", "a week"), ("three years", "three decades")],
+)
+def test_different_lengths_of_time_still_conflict(a_length: str, b_length: str) -> None:
+    a = f"The rescue team searched the flooded valley for {a_length} before the rain stopped."
+    b = f"The rescue team searched the flooded valley for {b_length} before the rain stopped."
+    assert "a different unit of time" in " ".join(c.explanation for c in compare(a, b).conflicts)
