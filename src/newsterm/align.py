@@ -39,7 +39,10 @@ def _candidates(
     for number, prep in enumerate(prepared):
         own = passages[number].article_id
         scores: dict[int, float] = {}
-        for term in prep.terms:
+        # In sorted order, not set order: sums of floats taken in another order differ in the
+        # last bit, and a tie between two candidates broken the other way links other passages
+        # from run to run (the order of a set of strings changes with the hash seed).
+        for term in sorted(prep.terms):
             posting = postings[term]
             if len(posting) > common:
                 continue

@@ -140,7 +140,7 @@ def prepare(
         tokens=tokens,
         keys=tuple(keys),
         terms=terms,
-        weight=sum(idf(term) for term in terms),
+        weight=math.fsum(idf(term) for term in terms),
         bigrams=frozenset(pairwise(content)),
         names=names,
         published=ref,
@@ -176,7 +176,9 @@ def similarity(a: Prepared, b: Prepared) -> tuple[float, float]:
     if not a.terms or not b.terms:
         return (1.0, 1.0) if a.keys == b.keys and a.keys else (0.0, 0.0)
     shared = a.terms & b.terms
-    overlap = sum(idf(term) for term in shared)
+    # fsum: exact whatever order the set yields its terms in, so a score never depends on
+    # the hash seed (a last-bit difference can tip a threshold or a tie).
+    overlap = math.fsum(idf(term) for term in shared)
     cosine = overlap / math.sqrt(a.weight * b.weight)
     containment = overlap / min(a.weight, b.weight)
     if a.bigrams and b.bigrams:
@@ -191,7 +193,9 @@ def match_features(a: Prepared, b: Prepared, sequence: bool = True) -> dict[str,
     """The word-overlap features the match decision weighs (see MATCH_WEIGHTS); without
     `sequence`, the one costly feature (a word-order alignment) is left out."""
     tri_a, tri_b = a.trigrams, b.trigrams
-    unshared = max(sum(idf(t) for t in a.terms - b.terms), sum(idf(t) for t in b.terms - a.terms))
+    unshared = max(
+        math.fsum(idf(t) for t in a.terms - b.terms), math.fsum(idf(t) for t in b.terms - a.terms)
+    )
     features = {
         "word_cosine": _cosine(a.words, b.words),
         "length_ratio": min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),

@@ -248,5 +248,5 @@ class Index:
             result &= set(self.passage_postings[term_id])  # type: ignore[index]
             if not result:
                 return []
-        score = sum(self.idf(t) for t in ids)  # type: ignore[arg-type]
+        score = math.fsum(self.idf(t) for t in ids)  # type: ignore[arg-type]
         return [SearchHit(self.passage_ids[o], score) for o in sorted(result)[:limit]]
