@@ -16,8 +16,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsterm.lexicon import canonical_stem
-from newsterm.text import content_stems, tokenize
+from newsterm.text.lexicon import canonical_stem
+from newsterm.text.tokens import content_stems, tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"

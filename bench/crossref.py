@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 import newsterm
-from newsterm.align import align_story
-from newsterm.compare import prepare
+from newsterm.claims.compare import prepare
+from newsterm.corpus.align import align_story
 from newsterm.model import Article, Story
 from reuters import DEFAULT_CORPUS, first_articles
 

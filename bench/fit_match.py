@@ -15,7 +15,8 @@ import json
 import math
 from pathlib import Path
 
-from newsterm.compare import _as_date, match_features, prepare
+from newsterm.claims.prepared import as_date, prepare
+from newsterm.claims.similarity import match_features
 
 ROOT = Path(__file__).resolve().parents[1]
 MSRP = ROOT.parent / "shared" / "eval" / "msrp_train.jsonl"
@@ -27,8 +28,8 @@ def _load() -> tuple[list[str], list[tuple[list[float], int, str]]]:
     with open(MSRP, encoding="utf-8") as handle:
         for index, line in enumerate(handle):
             row = json.loads(line)
-            a = prepare(row["a"], _as_date(row.get("date_a")))
-            b = prepare(row["b"], _as_date(row.get("date_b")))
+            a = prepare(row["a"], as_date(row.get("date_a")))
+            b = prepare(row["b"], as_date(row.get("date_b")))
             features = match_features(a, b)
             names = list(features)
             part = "held" if index % 5 == 4 else "dev"

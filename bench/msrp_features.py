@@ -25,19 +25,16 @@ import statistics
 from difflib import SequenceMatcher
 
 from fit_match import MSRP, _accuracy, _fit
-from newsterm.compare import (
+from newsterm.claims.compare import (
     CONTAINED_THRESHOLD,
     MATCH_THRESHOLD,
     RELATED_THRESHOLD,
-    Prepared,
-    _as_date,
     compare_prepared,
-    match_features,
-    prepare,
-    similarity,
 )
-from newsterm.text import STOPWORDS
-from newsterm.weights import idf
+from newsterm.claims.prepared import Prepared, as_date, prepare
+from newsterm.claims.similarity import match_features, similarity
+from newsterm.text.tokens import STOPWORDS
+from newsterm.text.weights import idf
 
 
 def _grams(seq: list[str], n: int) -> set[tuple[str, ...]]:
@@ -94,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     with open(MSRP, encoding="utf-8") as handle:
         for index, line in enumerate(handle):
             row = json.loads(line)
-            a = prepare(row["a"], _as_date(row.get("date_a")))
-            b = prepare(row["b"], _as_date(row.get("date_b")))
+            a = prepare(row["a"], as_date(row.get("date_a")))
+            b = prepare(row["b"], as_date(row.get("date_b")))
             first = list(match_features(a, b).values())
             base.append(first)
             extended.append(first + list(extra_features(a, b).values()))

@@ -4,7 +4,7 @@ For 1k, 5k and all articles of Reuters-21578 this runs, in fresh processes, alte
 
 - the floor: `json.loads` every line and `re.findall(r"\\w+")` its text, nothing else;
 - the pipeline: `newsterm export --format json --no-cache` on the same file, output discarded;
-- the same export a second time with the on-disk cache (newsterm.cache) filled by a first,
+- the same export a second time with the on-disk cache (newsterm.corpus.cache) filled by a first,
   untimed run: what re-exporting an unchanged pile costs.
 
 It prints medians of N runs (default 3) of wall time and peak RSS, and the ratio pipeline/floor.

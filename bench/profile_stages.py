@@ -17,7 +17,7 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
-from newsterm.corpus import load
+from newsterm.corpus.load import load
 from newsterm.export import render
 from reuters import DEFAULT_CORPUS, first_articles
 

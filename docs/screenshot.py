@@ -9,7 +9,7 @@ import asyncio
 import os
 from pathlib import Path
 
-from newsterm.corpus import seeds_path
+from newsterm.corpus.load import seeds_path
 from newsterm.tui.app import make_app
 
 OUT = Path(__file__).resolve().parent / "screenshot.svg"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.corpus import seeds_path
+from newsterm.corpus.load import seeds_path
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
@@ -23,8 +23,8 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Each test keeps its cached corpora (newsterm.cache) in a folder of its own, never in the
-    user's ~/.cache, and never sees another test's."""
+    """Each test keeps its cached corpora (newsterm.corpus.cache) in a folder of its own, never in
+    the user's ~/.cache, and never sees another test's."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("NEWSTERM_CACHE_DIR", str(folder))
     return folder

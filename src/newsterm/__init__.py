@@ -5,8 +5,11 @@ demand) and `compare()` relates two passages. Importing this package loads the e
 the terminal UI lives in `newsterm.tui` and is imported by the CLI when it is needed.
 """
 
-from newsterm.compare import compare
-from newsterm.corpus import Corpus, load
+from importlib import metadata
+
+from newsterm.claims.compare import compare
+from newsterm.corpus.corpus import Corpus
+from newsterm.corpus.load import load
 from newsterm.model import (
     Article,
     Comparison,
@@ -18,7 +21,7 @@ from newsterm.model import (
     StoryAlignment,
 )
 
-__version__ = "0.1.0"
+__version__ = metadata.version("newsterm")  # one source: the project's metadata
 
 __all__ = [
     "Article",

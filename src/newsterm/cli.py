@@ -20,7 +20,7 @@ from newsterm import __version__
 from newsterm.model import LoadError
 
 if TYPE_CHECKING:
-    from newsterm.progress import ProgressBar
+    from newsterm.support.progress import ProgressBar
 
 PROG = "newsterm"
 
@@ -164,9 +164,9 @@ def _positive(text: str) -> int:
 
 
 def run_export(argv: Sequence[str]) -> int:
-    from newsterm.corpus import load
+    from newsterm.corpus.load import load
     from newsterm.export import ExportError, json_pieces, render, to_json_data, write_file
-    from newsterm.progress import ProgressBar
+    from newsterm.support.progress import ProgressBar
 
     args = _export_parser().parse_args(argv)
     sources = _sources(args)
@@ -180,7 +180,7 @@ def run_export(argv: Sequence[str]) -> int:
             return 1
     progress = ProgressBar(enabled=False if args.quiet else None)
     try:
-        from newsterm.parallel import default_workers
+        from newsterm.support.forking import default_workers
 
         workers = args.jobs or default_workers()
         corpus = load(
@@ -254,7 +254,7 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 
 def run_compare(argv: Sequence[str]) -> int:
-    from newsterm.compare import compare
+    from newsterm.claims.compare import compare
 
     args = _compare_parser().parse_args(argv)
     result = compare(args.a, args.b, args.published_a, args.published_b)
@@ -304,7 +304,7 @@ def _mib(size: int) -> str:
 
 
 def run_cache(argv: Sequence[str]) -> int:
-    from newsterm import cache
+    from newsterm.corpus import cache
 
     args = _cache_parser().parse_args(argv)
     found = cache.usage()

@@ -17,10 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsterm.corpus import Corpus
-from newsterm.diff import differing_spans, mark, pair_spans
-from newsterm.groups import ClaimGroup, claim_groups
+from newsterm.corpus.claim_groups import ClaimGroup, claim_groups
+from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, Passage, Story
+from newsterm.text.diff import differing_spans, mark, pair_spans
 
 FORMATS = ("text", "markdown", "json")
 WIDTH = 100

@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import newsterm
-from newsterm.corpus import MAX_ARTICLE_CHARS, MAX_PASSAGE_CHARS
+from newsterm.corpus.articles import MAX_ARTICLE_CHARS, MAX_PASSAGE_CHARS
 
 
 def _one_huge_line(path: Path, size: int, seed: int) -> Path:
@@ -43,7 +43,7 @@ def test_a_fifo_is_refused_not_opened(tmp_path: Path) -> None:
     """Opening a named pipe would block forever: it is reported and skipped."""
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    corpus = newsterm.load([fifo, newsterm.corpus.seeds_path()])
+    corpus = newsterm.load([fifo, newsterm.corpus.load.seeds_path()])
     assert [(e.location, e.reason) for e in corpus.errors] == [(str(fifo), "not a regular file")]
     assert len(corpus.articles) == 3
 

@@ -7,12 +7,12 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsterm.compare import compare
-from newsterm.facts import extract_facts
+from newsterm.claims.compare import compare
+from newsterm.facts.extract import extract_facts
 from newsterm.ingest.clean import clean_body
 from newsterm.ingest.plaintext import parse_plaintext
-from newsterm.sanitize import sanitize
-from newsterm.segment import segment
+from newsterm.ingest.sanitize import sanitize
+from newsterm.text.sentences import segment
 
 # Text that looks like news more often than uniform noise would: words, numbers, dates,
 # quotes, abbreviations, dashes, escapes and control characters, mixed with anything at all.

@@ -10,8 +10,8 @@ import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Tree
 
-from newsterm import cache
-from newsterm.corpus import Corpus
+from newsterm.corpus import cache
+from newsterm.corpus.corpus import Corpus
 from newsterm.export import render_text
 from newsterm.model import StoryAlignment
 from newsterm.tui.app import make_app
@@ -625,7 +625,7 @@ async def test_a_second_start_on_the_same_sources_reads_the_cache(
     def no_build(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("built again")
 
-    monkeypatch.setattr("newsterm.corpus._build", no_build)
+    monkeypatch.setattr("newsterm.corpus.load._build", no_build)
     app = make_app([str(pile)], cache=True)
     async with app.run_test(size=(120, 40)) as pilot:
         main = await ready(app, pilot)

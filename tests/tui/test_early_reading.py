@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Label
 
-import newsterm.corpus
+import newsterm.corpus.corpus
+import newsterm.corpus.load
 import newsterm.tui.screens.main as main_screen
 from newsterm.tui.app import make_app
 from newsterm.tui.widgets.sources import SourceTree
@@ -28,13 +29,13 @@ async def until(pilot: object, condition: object, timeout: float = 10.0) -> None
 def _hold_grouping(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Stories are formed only once the returned event is set: the time a big pile takes."""
     gate = threading.Event()
-    grouping = newsterm.corpus.group_stories
+    grouping = newsterm.corpus.load.group_stories
 
     def slow_grouping(index: object, *rest: object) -> object:
         gate.wait(10)
         return grouping(index, *rest)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(newsterm.corpus, "group_stories", slow_grouping)
+    monkeypatch.setattr(newsterm.corpus.load, "group_stories", slow_grouping)
     return gate
 
 
@@ -143,7 +144,7 @@ async def test_a_failure_while_forming_stories_leaves_the_articles_readable(
     def broken_grouping(index: object, *rest: object) -> object:
         raise RuntimeError("grouping broke")
 
-    monkeypatch.setattr(newsterm.corpus, "group_stories", broken_grouping)
+    monkeypatch.setattr(newsterm.corpus.load, "group_stories", broken_grouping)
     monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)
     app = make_app([str(pile)])
     async with app.run_test(size=(120, 40)) as pilot:

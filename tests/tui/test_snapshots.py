@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsterm.corpus import seeds_path
+from newsterm.corpus.load import seeds_path
 from newsterm.tui.app import make_app
 
 from .conftest import wait_ready

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import newsterm.corpus
-from newsterm import cache, load
+import newsterm.corpus.corpus
+import newsterm.corpus.load
+from newsterm import load
 from newsterm.cli import main
+from newsterm.corpus import cache
 from newsterm.model import LoadError
 
 STORY = """{title}
@@ -65,7 +67,7 @@ def test_a_second_load_of_the_same_sources_is_read_from_disk(
 ) -> None:
     first = load([pile], cache=True)
     assert len(cached_files(private_cache)) == 1
-    monkeypatch.setattr(newsterm.corpus, "_build", no_build)
+    monkeypatch.setattr(newsterm.corpus.load, "_build", no_build)
     second = load([pile], cache=True)
     assert [a.text for a in second.articles] == [a.text for a in first.articles]
     assert [s.article_ids for s in second.stories] == [s.article_ids for s in first.stories]
@@ -112,7 +114,7 @@ def test_a_cache_folder_others_may_write_is_not_trusted(
     """A pickle runs code when it loads: one that someone else could have put there is ignored."""
     load([pile], cache=True)
     private_cache.chmod(0o777)
-    monkeypatch.setattr(newsterm.corpus, "_build", no_build)
+    monkeypatch.setattr(newsterm.corpus.load, "_build", no_build)
     with pytest.raises(AssertionError, match="built again"):
         load([pile], cache=True)
 
@@ -170,7 +172,7 @@ def test_an_export_keeps_its_comparisons_for_the_next_one(
     def no_align(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a story was compared again instead of read from the cache")
 
-    monkeypatch.setattr(newsterm.corpus, "align_story", no_align)
+    monkeypatch.setattr(newsterm.corpus.corpus, "align_story", no_align)
     second = load([pile], cache=True)
     assert [(a.story_id, a.links) for a in second.align_all()] == expected
 
@@ -249,7 +251,7 @@ def test_articles_are_handed_over_before_the_stories_are_formed_and_not_from_the
     from the cache is ready at once and needs no such early look."""
     events: list[str] = []
     handed: list[tuple[str, ...]] = []
-    grouping = newsterm.corpus.group_stories
+    grouping = newsterm.corpus.load.group_stories
 
     def noted_grouping(index: object, *rest: object) -> object:
         events.append("grouping")
@@ -259,7 +261,7 @@ def test_articles_are_handed_over_before_the_stories_are_formed_and_not_from_the
         events.append("articles")
         handed.append(tuple(a.id for a in articles))  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(newsterm.corpus, "group_stories", noted_grouping)
+    monkeypatch.setattr(newsterm.corpus.load, "group_stories", noted_grouping)
     corpus = load([pile], cache=True, on_articles=read)
     assert events == ["articles", "grouping"]
     assert len(handed) == 1 and sorted(handed[0]) == sorted(a.id for a in corpus.articles)

@@ -6,8 +6,9 @@ import io
 
 import pytest
 
-from newsterm import chunked_pickle, load
-from newsterm.pausing import Cancelled
+from newsterm import load
+from newsterm.support import chunked_pickle
+from newsterm.support.pausing import Cancelled
 
 
 def test_nested_lists_tuples_and_dicts_come_back_equal() -> None:

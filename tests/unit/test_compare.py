@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsterm import compare
-from newsterm.compare import match_features, match_probability, prepare
+from newsterm.claims.prepared import prepare
+from newsterm.claims.similarity import match_features, match_probability
 
 
 @pytest.mark.parametrize(
@@ -98,7 +99,10 @@ def test_acronym_and_demonym_are_not_a_different_name(a: str, b: str) -> None:
 )
 def test_shortcut_decision_agrees_with_the_model(a: str, b: str) -> None:
     """The fast match decision gives the model's answer, with or without word order."""
-    from newsterm.compare import MATCH_THRESHOLD, _model_says_match
+    from newsterm.claims.compare import MATCH_THRESHOLD
+    from newsterm.claims.similarity import model_says_match
 
     pa, pb = prepare(a), prepare(b)
-    assert _model_says_match(pa, pb) == (match_probability(pa, pb) >= MATCH_THRESHOLD)
+    assert model_says_match(pa, pb, MATCH_THRESHOLD) == (
+        match_probability(pa, pb) >= MATCH_THRESHOLD
+    )

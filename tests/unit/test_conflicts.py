@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsterm import compare
-from newsterm.compare import compare_prepared, prepare
+from newsterm.claims.compare import compare_prepared, prepare
 
 
 def _kinds(a: str, b: str) -> set[str]:
@@ -662,8 +662,8 @@ def test_the_same_force_in_other_words_is_a_match(binding_a: str, binding_b: str
 
 def test_words_for_one_degree_are_rivals_of_the_others_only() -> None:
     """ "required = obliged" in a closed set: one member told two ways, not two rivals."""
-    from newsterm.lexicon import contrast_set
-    from newsterm.text import stem
+    from newsterm.text.lexicon import contrast_set
+    from newsterm.text.tokens import stem
 
     assert contrast_set(stem("required"), stem("advised")) == "obligation or permission"
     assert contrast_set(stem("required"), stem("obliged")) == ""

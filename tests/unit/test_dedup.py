@@ -7,8 +7,9 @@ from datetime import datetime
 
 import pytest
 
-from newsterm.corpus import build_articles, load
-from newsterm.dedup import deduplicate, url_key
+from newsterm.corpus.articles import build_articles
+from newsterm.corpus.load import load
+from newsterm.ingest.dedup import deduplicate, url_key
 from newsterm.ingest.document import Document
 
 BODY = (

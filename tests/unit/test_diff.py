@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsterm.diff import differing_spans, mark, pair_spans
+from newsterm.text.diff import differing_spans, mark, pair_spans
 
 
 def marked(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -57,7 +57,7 @@ def test_month_day_without_year_is_the_nearest_such_day(
     phrase: str, published: date, expected: date
 ) -> None:
     """A day and month without a year are resolved to the occurrence nearest the article."""
-    from newsterm.facts import extract_facts
+    from newsterm.facts.extract import extract_facts
 
     (mention,) = extract_facts(f"The vote is {phrase}.", published).dates
     assert mention.low == expected
@@ -75,7 +75,7 @@ def test_month_without_year_is_the_coming_one_only_when_near(
     published: date, expected: date
 ) -> None:
     """A month named without a year points ahead only within a season, else back."""
-    from newsterm.facts import extract_facts
+    from newsterm.facts.extract import extract_facts
 
     (mention,) = extract_facts("The speech is in March.", published).dates
     assert mention.low == expected
@@ -124,7 +124,7 @@ def test_first_letter_filter_finds_every_date_the_full_pattern_finds() -> None:
     same alternatives without that shortcut, over every form and the bundled seeds."""
     import re
 
-    from newsterm.corpus import seeds_path
+    from newsterm.corpus.load import seeds_path
     from newsterm.facts import dates
 
     plain = re.compile(r"\b(?:" + "|".join(dates._ALTERNATIVES) + r")\b", re.IGNORECASE)
@@ -150,7 +150,7 @@ def test_a_relative_period_against_a_year_is_compared_not_guessed(relative: str)
 @pytest.mark.parametrize("written", ["the 1930s", "the 1930's", "the 1930’s"])
 def test_a_decade_with_or_without_an_apostrophe(written: str) -> None:
     """ "Founded in the 1930's" spans the decade, so "founded in 1931" agrees with it."""
-    from newsterm.facts import extract_facts
+    from newsterm.facts.extract import extract_facts
 
     (mention,) = extract_facts(f"The gang was founded in {written} by Luciano.", None).dates
     assert (mention.low, mention.high) == (date(1930, 1, 1), date(1939, 12, 31))

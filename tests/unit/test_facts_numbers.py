@@ -49,7 +49,7 @@ def test_figure_pairs(a: str, b: str, conflict: bool) -> None:
 )
 def test_decimal_figures_are_not_clock_times(text: str, values: list[float]) -> None:
     """A decimal figure is a quantity; a clock time is not."""
-    from newsterm.facts import extract_facts
+    from newsterm.facts.extract import extract_facts
 
     assert [q.value for q in extract_facts(text).quantities] == values
 

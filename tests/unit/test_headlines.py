@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import newsterm
-from newsterm.compare import prepare
-from newsterm.conflicts import find_conflicts
+from newsterm.claims.compare import prepare
+from newsterm.claims.conflicts.find import find_conflicts
 from newsterm.export import render_json
 from newsterm.facts.names import capitals_tell_names
-from newsterm.segment import segment
+from newsterm.text.sentences import segment
 
 BODY_A = (
     "Rescue crews searched the river below the Marlow footbridge on Tuesday after it gave way "

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 
 import newsterm
-import newsterm.index
-import newsterm.stories
-from newsterm.index import names_in, shingles, term_of, terms
-from newsterm.progress import ProgressBar
+import newsterm.corpus.index
+import newsterm.corpus.stories
+from newsterm.corpus.index import names_in, shingles, term_of, terms
+from newsterm.support.progress import ProgressBar
 
 
 def _corpus(tmp_path, articles: dict[str, str]):
@@ -60,7 +60,7 @@ def test_similar_articles_come_from_shared_terms(tmp_path) -> None:
         },
     )
     index = corpus.index
-    number = {a.id: n for n, a in enumerate(index.articles)}
+    number = {a.id: n for n, a in enumerate(corpus.articles)}
     candidates = [j for j, _ in index.similar_articles(number["a"])]
     assert candidates == [number["b"]]
     assert [sorted(s.article_ids) for s in corpus.stories] == [["a", "b"], ["c"]]
@@ -86,8 +86,8 @@ def test_progress_bar_draws_and_clears_on_a_terminal() -> None:
 def test_indexing_and_grouping_report_progress_as_they_go(tmp_path, monkeypatch) -> None:
     """Each stage reports how far it has got, not only that it started: on a big pile the
     indexing and grouping bars would otherwise stand at zero for seconds."""
-    monkeypatch.setattr(newsterm.index, "PROGRESS_EVERY", 1)
-    monkeypatch.setattr(newsterm.stories, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(newsterm.corpus.index, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(newsterm.corpus.stories, "PROGRESS_EVERY", 1)
     for number in range(4):
         (tmp_path / f"report{number}.txt").write_text(
             f"Report {number} on the harbour\n2024-05-0{number + 1}\n\n"

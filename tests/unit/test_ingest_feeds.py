@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsterm.corpus import load
-from newsterm.ingest import read_sources
+from newsterm.corpus.load import load
 from newsterm.ingest.feeds import sniff_feed
+from newsterm.ingest.sources import read_sources
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 import newsterm.ingest.html as html_reader
-from newsterm.corpus import load
-from newsterm.ingest import read_sources
+from newsterm.corpus.load import load
+from newsterm.ingest.sources import read_sources
 
 STORY = [
     "The ferry Nordlys ran aground off Kessel Point on Tuesday night, the coastguard said.",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from newsterm.ingest import read_sources
 from newsterm.ingest.jsonlines import read_json
+from newsterm.ingest.sources import read_sources
 
 
 def _errors() -> tuple[list[tuple[str, str]], object]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.cli import main
-from newsterm.ingest import read_sources
+from newsterm.ingest.sources import read_sources
 
 # The schema newsboat 2.x creates (cache.cpp); older caches lack the later columns.
 SCHEMA = """

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from newsterm import load, parallel, stories
+from newsterm import load
 from newsterm.cli import main
+from newsterm.corpus import corpus as corpus_module
+from newsterm.corpus import stories
+from newsterm.support import forking
 
 STORM_A = """Storm floods the coastal town of Marlow
 2024-04-02
@@ -37,7 +40,7 @@ The council voted to fund the library for another six years.
 
 @pytest.fixture
 def pile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(parallel, "MIN_STORIES", 1)  # two stories are enough to fork for
+    monkeypatch.setattr(corpus_module, "FORK_MIN_STORIES", 1)  # two stories are enough to fork for
     folder = tmp_path / "pile"
     folder.mkdir()
     for name, text in {
@@ -50,11 +53,21 @@ def pile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_two_processes_find_the_same_links_as_one(pile: Path) -> None:
+def test_two_processes_find_the_same_links_as_one(
+    pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     serial = load([pile]).align_all(workers=1)
     forked = load([pile])
-    assert parallel.worth_it([s.id for s in forked.stories], 2)
+    forks = []
+    real = forking.forked_map
+
+    def counted(*args: object, **kwargs: object) -> object:
+        forks.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forking, "forked_map", counted)
     assert forked.align_all(workers=2) == serial
+    assert forks, "the stories were not compared in the workers"
     conflicts = [link for a in serial for link in a.links if link.relation == "conflict"]
     assert len(conflicts) == 2  # 300/350 homes, five/six years
 
@@ -62,7 +75,7 @@ def test_two_processes_find_the_same_links_as_one(pile: Path) -> None:
 def test_forked_map_keeps_order_and_needs_no_pickling() -> None:
     offset = 10
     add = lambda n: n + offset  # noqa: E731 - a lambda cannot be pickled; forking never tries
-    assert list(parallel.forked_map(add, range(20), 2)) == list(range(10, 30))
+    assert list(forking.forked_map(add, range(20), 2)) == list(range(10, 30))
 
 
 def test_grouping_in_two_processes_gives_the_same_stories(
@@ -70,7 +83,7 @@ def test_grouping_in_two_processes_gives_the_same_stories(
 ) -> None:
     serial = load([pile], workers=1)
     forks = []
-    real = parallel.forked_map
+    real = forking.forked_map
 
     def counted(*args: object) -> object:
         forks.append(args)
@@ -78,7 +91,7 @@ def test_grouping_in_two_processes_gives_the_same_stories(
 
     monkeypatch.setattr(stories, "FORK_MIN_ARTICLES", 1)
     monkeypatch.setattr(stories, "PROGRESS_EVERY", 1)  # one article per piece of work
-    monkeypatch.setattr(parallel, "forked_map", counted)
+    monkeypatch.setattr(forking, "forked_map", counted)
     forked = load([pile], workers=2)
     assert forks, "grouping did not use the workers"
     assert forked.stories == serial.stories
@@ -94,8 +107,7 @@ def test_no_fork_while_other_threads_run(pile: Path, monkeypatch: pytest.MonkeyP
     def must_not_fork(*_args: object) -> None:
         raise AssertionError("forked while another thread was running")
 
-    monkeypatch.setattr(parallel, "align_stories", must_not_fork)
-    monkeypatch.setattr(parallel, "forked_map", must_not_fork)
+    monkeypatch.setattr(forking, "forked_map", must_not_fork)
     monkeypatch.setattr(stories, "FORK_MIN_ARTICLES", 1)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsterm import load
-from newsterm.pausing import Cancelled
+from newsterm.support.pausing import Cancelled
 
 
 def test_a_paused_comparison_gives_the_same_alignment(seeds) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsterm.sanitize import sanitize, sanitize_line
+from newsterm.ingest.sanitize import sanitize, sanitize_line
 
 
 @pytest.mark.parametrize(

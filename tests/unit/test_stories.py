@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from newsterm import stories
-from newsterm.corpus import load
-from newsterm.index import Index
+from newsterm.corpus import split, stories
+from newsterm.corpus.index import Index
+from newsterm.corpus.linkage import average_linkage
+from newsterm.corpus.load import load
 from newsterm.model import Article, Passage
 
 # Two fires of the same kind: the words are the same, the places, people and details are not.
@@ -137,15 +138,15 @@ def test_story_members_listed_oldest_first(tmp_path: Path) -> None:
     assert story.article_ids == ("a0", "a1", "a2", "a3")
 
 
-def _index(texts: list[str]) -> Index:
-    """An index over bare articles, one passage each: enough for the split step."""
+def _indexed(texts: list[str]) -> tuple[list[Article], Index]:
+    """Bare articles, one passage each, and their index: enough for the split step."""
     articles = []
     for n, text in enumerate(texts):
         passage = Passage(
             id=f"p{n}", article_id=f"x{n}", index=0, start=0, end=len(text), text=text
         )
         articles.append(Article(id=f"x{n}", title="", text=text, passages=(passage,)))
-    return Index(articles)
+    return articles, Index(articles)
 
 
 def test_contrast_vectors_weigh_names_and_years_above_words() -> None:
@@ -157,8 +158,8 @@ def test_contrast_vectors_weigh_names_and_years_above_words() -> None:
         "The ferry Tern ran aground near Bexmoor in 2021, harbour master Omar Pell said.",
         "Harbour master Omar Pell said the Tern ran aground in 2021 in fog off Bexmoor.",
     ]
-    index = _index(texts)
-    vectors = stories._contrast_vectors(index, [0, 1, 2, 3])
+    articles, index = _indexed(texts)
+    vectors = split._contrast_vectors(articles, index, [0, 1, 2, 3])
     fog = index.term_ids[next(t for t in index.term_names if t.startswith("fog"))]
     second = vectors[1]
     assert ("year", "2019") in second and ("year", "2021") not in second
@@ -197,12 +198,12 @@ def _two_events(
 
 def test_split_goes_by_names_and_years_when_wording_is_shared() -> None:
     """Eight reports, two players: they split by player, not by the outlets' phrasing."""
-    index = _index(
+    articles, index = _indexed(
         _two_events(
             ("Ike Dunmore", "Raul Vastag"), ("Dorvale Herons", "Kestwick Owls"), ("2016", "2018")
         )
     )
-    parts = sorted(stories.split_group(index, list(range(8))))
+    parts = sorted(split.split_group(articles, index, list(range(8))))
     assert parts == [[0, 1, 2, 3], [4, 5, 6, 7]]
 
 
@@ -235,14 +236,14 @@ def test_split_goes_by_figures_when_names_and_words_are_shared() -> None:
         for e, (mag, toll) in enumerate(events)
         for k, outlet in enumerate(outlets)
     ]
-    parts = sorted(stories.split_group(_index(texts), list(range(8))))
+    parts = sorted(split.split_group(*_indexed(texts), list(range(8))))
     assert parts == [[0, 1, 2, 3], [4, 5, 6, 7]]
 
 
 def test_figures_and_days_leave_years_and_clock_times_out() -> None:
     """A day is "when", a bare year belongs to the year features, a clock time is neither;
     what is left are the figures the report commits to."""
-    found = stories._figures_and_days(
+    found = split._figures_and_days(
         "On Wednesday, March 4, 2009, at 7:35 am, 12 people and 40% of the staff left; "
         "about a dozen more, in 2010, for $3 million."
     )
@@ -256,7 +257,7 @@ def test_a_sum_is_one_figure_however_its_money_is_written() -> None:
     """ "$3 million", "3 mln dlrs" and a bare "3 million" (its currency named earlier) state
     one figure to grouping; "3 pct" states another."""
     figures = [
-        {v for kind, v in stories._figures_and_days(text) if kind == "figure"}
+        {v for kind, v in split._figures_and_days(text) if kind == "figure"}
         for text in (
             "It paid $3 million.",
             "It paid 3 mln dlrs.",
@@ -284,8 +285,8 @@ def test_split_leaves_a_two_report_angle_in_its_story() -> None:
         f"{lead} Tomas Reyes, heir to the Brannock works his grandfather Elias Reyes founded in "
         "1921, said the Reyes family trust in Valdora would pay to rebuild.",
     ]
-    index = _index(texts)
-    assert stories.split_group(index, list(range(7))) == [list(range(7))]
+    articles, index = _indexed(texts)
+    assert split.split_group(articles, index, list(range(7))) == [list(range(7))]
 
 
 def test_leads_are_the_names_a_report_repeats() -> None:
@@ -294,16 +295,16 @@ def test_leads_are_the_names_a_report_repeats() -> None:
         "Police arrested Marta Quill on Friday in Dunmere. Quill's lawyer said Quill would "
         "plead not guilty; the Dunmere court set bail, and Quill left with her brother Teo."
     )
-    assert set(stories._leads(text)) == {"quill", "dunmere"}
+    assert set(split._leads(text)) == {"quill", "dunmere"}
 
 
 _TIED_LEADS = """
 import sys
-from newsterm import stories
+from newsterm.corpus import split
 first = ["Police said Alpha met Beta. Officers saw Alpha and Beta leave."] * 4
 second = ["Police said Beta met Gamma. Officers saw Beta and Gamma leave."] * 4
-leads = [stories._leads(text) for text in first + second]
-print(stories._lead_apart(leads, [0, 1, 2, 3], [4, 5, 6, 7]))
+leads = [split._leads(text) for text in first + second]
+print(split._lead_apart(leads, [0, 1, 2, 3], [4, 5, 6, 7]))
 """
 
 
@@ -329,12 +330,12 @@ def test_parts_with_their_own_leads_are_two_events() -> None:
     """Two arrests (Quill, Varga) are apart; two angles on Quill's arrest are not."""
     quill = [frozenset({"quill", "dunmere"})] * 3 + [frozenset({"quill", "police"})]
     varga = [frozenset({"varga", "dunmere"})] * 3 + [frozenset({"varga"})]
-    assert stories._lead_apart(quill + varga, [0, 1, 2, 3], [4, 5, 6, 7])
+    assert split._lead_apart(quill + varga, [0, 1, 2, 3], [4, 5, 6, 7])
     court = [frozenset({"quill", "court"})] * 4
-    assert not stories._lead_apart(quill + court, [0, 1, 2, 3], [4, 5, 6, 7])
+    assert not split._lead_apart(quill + court, [0, 1, 2, 3], [4, 5, 6, 7])
     # One part without a lead of its own: a mixed bag of follow-ups, not an event.
     mixed = [frozenset({"ames"}), frozenset({"bryce"}), frozenset({"cole"}), frozenset({"dorn"})]
-    assert not stories._lead_apart(quill + mixed, [0, 1, 2, 3], [4, 5, 6, 7])
+    assert not split._lead_apart(quill + mixed, [0, 1, 2, 3], [4, 5, 6, 7])
 
 
 def test_parts_of_a_cut_group_stay_apart_while_a_fragment_joins_its_event() -> None:
@@ -356,13 +357,13 @@ def test_parts_of_a_cut_group_stay_apart_while_a_fragment_joins_its_event() -> N
     link(first, second, 0.3)  # two events of one kind: told in the same words
     link(fragment, first, 0.3)
     link(fragment, second, 0.05)
-    merged = stories._average_linkage(
+    merged = average_linkage(
         10, edges, stories.MERGE_MIN, start=[first, second, fragment], family=[0, 0, 1]
     )
     assert merged == [[0, 1, 2, 3, 8, 9], [4, 5, 6, 7]]
     # In the first pass the two events are one group, and the fragment, like only half of it,
     # averages too little to join: it is the cut that lets it in.
-    assert stories._average_linkage(10, edges, stories.MERGE_MIN) == [list(range(8)), [8, 9]]
+    assert average_linkage(10, edges, stories.MERGE_MIN) == [list(range(8)), [8, 9]]
 
 
 def test_lone_article_joins_a_small_group_it_links_to() -> None:
@@ -404,24 +405,24 @@ WIRE_PROFILE = (
 def test_copies_of_one_report_count_once() -> None:
     """A wire story run whole, run trimmed, and run with a line added is one report."""
     trimmed = WIRE_PROFILE.rsplit(" The trust", 1)[0]
-    index = _index([WIRE_PROFILE, trimmed, WIRE_PROFILE + " Reyes declined to comment."])
-    assert stories._distinct_reports(index, [0, 1, 2]) == 1
-    fire = _index(_fire_with_wire_profile([]))
-    assert stories._distinct_reports(fire, list(range(5))) == 5
+    _, index = _indexed([WIRE_PROFILE, trimmed, WIRE_PROFILE + " Reyes declined to comment."])
+    assert split._distinct_reports(index, [0, 1, 2]) == 1
+    _, fire = _indexed(_fire_with_wire_profile([]))
+    assert split._distinct_reports(fire, list(range(5))) == 5
 
 
 def test_split_leaves_a_wire_angle_run_by_three_outlets_in_its_story() -> None:
     """Three outlets running one wire profile of the mill's owner are one angle on the fire,
     not a second event, though three articles would be enough for a part of their own."""
     copies = [WIRE_PROFILE] * 2 + [f"{WIRE_PROFILE} Reyes took no questions."]
-    index = _index(_fire_with_wire_profile(copies))
-    assert stories.split_group(index, list(range(8))) == [list(range(8))]
+    articles, index = _indexed(_fire_with_wire_profile(copies))
+    assert split.split_group(articles, index, list(range(8))) == [list(range(8))]
 
 
 def test_days_and_months_are_not_names_two_reports_share() -> None:
     """Two killings reported on a Friday in September share a day, not a person or a place: a
     short report whose only capitalised words are its date shares no names with the other."""
-    index = _index(
+    _, index = _indexed(
         [
             "Police arrested a woman on Friday in the killing of two co-workers in September.",
             "A suspended worker shot two women at the Kraft plant in Northeast Philadelphia on "

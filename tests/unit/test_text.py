@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsterm.text import char_before, phrase_pattern
+from newsterm.text.tokens import char_before, phrase_pattern
 
 
 def test_phrase_pattern_finds_whole_phrases_longest_first_in_any_case() -> None:

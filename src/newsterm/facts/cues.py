@@ -1,16 +1,15 @@
-"""Small closed-class cues: qualifiers of quantities, negation, hedges.
+"""Small closed-class cues: qualifiers of quantities, and hedges.
 
 These are lexicons, not rules about particular articles: the words English news uses to bound a
-number ("at least", "as many as"), to negate a claim ("not", "never", "denied"), or to distance
-itself from it ("reportedly", "is believed to").
+number ("at least", "as many as") or to distance itself from a claim ("reportedly", "is believed
+to"). Negation, the third such class, has a module of its own (newsterm.facts.negation).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from newsterm.text import phrase_pattern
+from newsterm.text.tokens import phrase_pattern
 
 # qualifier phrase -> kind: "approx" (either side), "lower" (a floor), "upper" (a ceiling),
 # "near" (just below).
@@ -52,31 +51,10 @@ QUALIFIERS: dict[str, str] = {
 }
 QUALIFIER_RE = phrase_pattern(tuple(QUALIFIERS))
 
-QUALIFIER_WORDS = {
-    "approx": "approximately",
-    "near": "nearly",
-    "lower": "at least",
-    "upper": "at most",
-}
-
 
 def qualifier_kind(phrase: str) -> str:
     return QUALIFIERS.get(" ".join(phrase.lower().split()), "")
 
-
-NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|cannot|without|"
-    r"\w+n[’']t)\b",
-    re.IGNORECASE,
-)
-# "no" in these phrases does not negate the claim: "there is no question that X" asserts X, and
-# "the vote is not until March" says when it is.
-_NOT_NEGATING = re.compile(
-    r"\b(?:no\s+(?:longer|sooner|doubt|matter|more than|less than|fewer than|wonder"
-    r"|question\s+(?:that|about|but))|"
-    r"not\s+only|not\s+just|no\.\s*\d|(?:not|\w+n[’']t)\s+until)",
-    re.IGNORECASE,
-)
 
 HEDGE_RE = phrase_pattern(
     (
@@ -95,21 +73,6 @@ class Cue:
     text: str
     start: int
     end: int
-
-
-def negations(text: str) -> list[Cue]:
-    """Negation cues that really negate ("not only" and "no longer" do not count)."""
-    return [
-        Cue(m.group(), m.start(), m.end())
-        for m in NEGATION_RE.finditer(text)
-        if not affirming_idiom_at(text, m.start())
-    ]
-
-
-def affirming_idiom_at(text: str, start: int) -> bool:
-    """Whether the negation word at `start` opens an idiom that does not deny ("no longer",
-    "not only", "there is no question that")."""
-    return _NOT_NEGATING.match(text, start) is not None
 
 
 def hedges(text: str) -> list[Cue]:

@@ -5,14 +5,19 @@ year". Two outlets only disagree about when something happened if, once each phr
 against its own article's date, the intervals cannot overlap. "launched last October" in a June
 2025 article is October 2024, which sits inside "formed in 2024"; "in 2024" and "so far this year"
 (in 2025) cannot both be true.
+
+Dates written in records and page metadata ("2025-06-02T10:00Z", "Tue, Jun 3, 2025") are read
+here too (`parse_date`), for ingest and for the dates callers hand to `compare`.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 MONTHS = {
@@ -141,6 +146,9 @@ _PREP_BEFORE = re.compile(
 _PREP_REACH = 48
 
 
+_DAY_OF_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date phrase and the days it can mean; `low`/`high` are None when it cannot be resolved."""
@@ -158,6 +166,35 @@ class DateMention:
     @property
     def resolved(self) -> bool:
         return self.low is not None and self.high is not None
+
+    @property
+    def kind(self) -> str:
+        """What sort of phrase it is, from its key: "weekday", "month", "monthday", "ago"..."""
+        return self.key.split(":", 1)[0]
+
+    @property
+    def month_day(self) -> tuple[int, int] | None:
+        """(month, day) of a phrase that names one day of a month ("Dec. 11", "Wednesday,
+        March 4, 2009"), resolved or not; None otherwise."""
+        if self.low and self.low == self.high:
+            return self.low.month, self.low.day
+        if self.kind == "monthday":
+            month, day = self.key.removeprefix("monthday:").split("-")
+            return int(month), int(day)
+        return None
+
+    @property
+    def month_named(self) -> tuple[int, int] | None:
+        """(month, day or 0) of a phrase that names a month but no year ("March 2", "in
+        March"), else None ("last month" names none)."""
+        if re.search(r"\d{4}", self.text):
+            return None
+        words = re.findall(r"[a-z]+", self.text.lower())
+        month = next((MONTHS[w] for w in words if w in MONTHS), 0)
+        if not month:
+            return None
+        day = _DAY_OF_MONTH.search(self.text)
+        return month, int(day.group(1)) if day else 0
 
     def overlaps(self, other: DateMention) -> bool:
         assert self.low and self.high and other.low and other.high
@@ -430,3 +467,53 @@ def describe(mention: DateMention) -> str:
     if low.year == high.year:
         return f"{low.day} {low:%b}–{high.day} {high:%b %Y}"
     return f"{low.day} {low:%b %Y}–{high.day} {high:%b %Y}"
+
+
+# ------------------------------------------------------------------ dates written in records
+
+_TZINFOS = {
+    "GMT": 0,
+    "UTC": 0,
+    "Z": 0,
+    "BST": 3600,
+    "CET": 3600,
+    "CEST": 7200,
+    "EST": -18000,
+    "EDT": -14400,
+    "CST": -21600,
+    "CDT": -18000,
+    "PST": -28800,
+    "PDT": -25200,
+    "ET": -18000,
+}
+
+
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def parse_date(value: str) -> datetime | None:
+    """A date from free text with dateutil, or None; timezone-naive unless one is written."""
+    value = value.strip()
+    if not value or not re.search(r"\d", value):
+        return None
+    if _ISO_DATE.match(value):
+        # Feeds and JSON nearly always carry ISO 8601, which the standard library reads exactly
+        # as dateutil does, at a fraction of the cost (it was a tenth of reading a big file).
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return parsed if 1900 <= parsed.year <= 2200 else None
+    try:
+        with warnings.catch_warnings():
+            # A stray capital ("M", "K") can look like a zone name; the date stays naive then.
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            parsed = date_parser.parse(value, fuzzy=True, tzinfos=_TZINFOS)
+    except (ValueError, OverflowError, TypeError, date_parser.ParserError):
+        return None
+    if not 1900 <= parsed.year <= 2200:
+        return None
+    return parsed

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from newsterm.facts.dates import MONTHS, WEEKDAYS
-from newsterm.lexicon import canonical_name, known_name
-from newsterm.text import STOPWORDS, char_before, fold
+from newsterm.text.lexicon import canonical_name, known_name
+from newsterm.text.tokens import STOPWORDS, char_before, fold
 
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:(?:of|de|da|del|der|van|von|bin|al|la|le|du|the)\s+)?"

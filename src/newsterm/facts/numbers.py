@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
 from newsterm.facts.dates import MONTHS, WEEKDAYS
-from newsterm.text import STOPWORDS, char_before, fold, stem
+from newsterm.text.tokens import STOPWORDS, char_before, fold, stem
 
 UNITS = {
     "zero": 0,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from newsterm.facts.numbers import TENS, UNITS
-from newsterm.text import squash
+from newsterm.text.tokens import squash
 
 # "Ten Most Wanted" and "10 Most Wanted" quote the same words: small numbers are compared as
 # digits, however each outlet's style writes them.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from newsterm.sanitize import sanitize
+from newsterm.ingest.sanitize import sanitize
 
 # Interface language: a short line made of these is navigation or a teaser, not reporting.
 _TEASER = re.compile(

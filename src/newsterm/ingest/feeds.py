@@ -20,7 +20,7 @@ from typing import Any
 from newsterm.ingest.decode import read_bytes, unknown_declared
 from newsterm.ingest.document import Document, SourceError
 from newsterm.ingest.htmltext import html_to_text, looks_like_html
-from newsterm.sanitize import sanitize_line
+from newsterm.ingest.sanitize import sanitize_line
 
 SUFFIXES = (".rss", ".atom", ".xml", ".rdf")
 MAX_FEED_BYTES = 64 * 1024 * 1024

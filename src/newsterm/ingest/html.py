@@ -21,7 +21,7 @@ from newsterm.ingest.decode import decode, read_bytes, unknown_declared
 from newsterm.ingest.document import Document, SourceError
 from newsterm.ingest.htmltext import html_to_text
 from newsterm.ingest.metadata import parse_date
-from newsterm.sanitize import sanitize_line
+from newsterm.ingest.sanitize import sanitize_line
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml")
 _HTML_HEAD = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.IGNORECASE)

@@ -12,7 +12,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from newsterm.sanitize import sanitize
+from newsterm.ingest.sanitize import sanitize
 
 # Elements whose content is never part of the article text.
 SKIP = frozenset(

@@ -11,7 +11,7 @@ from typing import Any
 from newsterm.ingest.decode import read_text
 from newsterm.ingest.document import Document, SourceError
 from newsterm.ingest.metadata import parse_date
-from newsterm.sanitize import sanitize, sanitize_line
+from newsterm.ingest.sanitize import sanitize, sanitize_line
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonlines", ".json")
 # A JSON file is a collection, not one article: it may be a whole archive.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsterm.ingest.document import Document, NotAnArticle, SourceError
 from newsterm.ingest.htmltext import html_to_text, looks_like_html
-from newsterm.sanitize import sanitize_line
+from newsterm.ingest.sanitize import sanitize_line
 
 SUFFIXES = (".db", ".sqlite", ".sqlite3")
 SQLITE_MAGIC = b"SQLite format 3\x00"

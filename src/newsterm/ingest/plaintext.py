@@ -16,7 +16,7 @@ from newsterm.ingest.metadata import (
     parse_date,
     read_front_matter,
 )
-from newsterm.sanitize import sanitize, sanitize_line
+from newsterm.ingest.sanitize import sanitize, sanitize_line
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$")

@@ -73,5 +73,6 @@ class NewstermApp(App[None]):
 
 def make_app(sources: Sequence[str] | None = None, *, cache: bool = False) -> NewstermApp:
     """The app on the given sources (files, folders), or on the bundled seeds when None; with
-    `cache`, a corpus built before from the same sources is read from disk (newsterm.cache)."""
+    `cache`, a corpus built before from the same sources is read from disk
+    (newsterm.corpus.cache)."""
     return NewstermApp(sources, cache=cache)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from newsterm.corpus import Corpus
+from newsterm.corpus.corpus import Corpus
 from newsterm.model import Passage
 
 

@@ -17,10 +17,10 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from newsterm.corpus import Corpus
-from newsterm.diff import pair_spans
+from newsterm.corpus.corpus import Corpus
 from newsterm.export import format_date
 from newsterm.model import Article, Link, Passage, Story, StoryAlignment, other_end
+from newsterm.text.diff import pair_spans
 
 # Status -> (glyph, word). The glyph must stay distinguishable without colour.
 MARKS: dict[str, tuple[str, str]] = {

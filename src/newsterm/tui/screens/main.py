@@ -24,10 +24,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, ProgressBar, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from newsterm.corpus import Corpus, load
+from newsterm.corpus.corpus import Corpus
+from newsterm.corpus.load import load
 from newsterm.export import ExportError, render_text, write_file
 from newsterm.model import Article, LoadError, Passage, Story, StoryAlignment
-from newsterm.pausing import Cancelled
+from newsterm.support.pausing import Cancelled
 from newsterm.tui.activity import Activity
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
 from newsterm.tui.render import MARKS, StyleMap, article_header, warm_counterparts

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from newsterm.corpus import Corpus
+from newsterm.corpus.corpus import Corpus
 from newsterm.model import Passage
 
 LIMIT = 100

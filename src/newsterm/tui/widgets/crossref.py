@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets.option_list import Option
 
-from newsterm.corpus import Corpus
+from newsterm.corpus.corpus import Corpus
 from newsterm.model import Link, Passage, Story, StoryAlignment, other_end
 from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_name, passage_summary
 from newsterm.tui.widgets.steady_list import SteadyOptionList

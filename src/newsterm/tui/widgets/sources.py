@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from newsterm.corpus import Corpus
+from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, StoryAlignment
 from newsterm.tui.render import (
     StyleMap,

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsterm.facts.dates import MONTHS, WEEKDAYS
-from newsterm.lexicon import canonical_stem
+from newsterm.facts.negation import NEGATIONS
 from newsterm.model import Article
-from newsterm.text import NEGATIONS, STOPWORDS, TOKEN_RE, fold, stem
-from newsterm.weights import idf as background_idf
+from newsterm.text.lexicon import canonical_stem
+from newsterm.text.tokens import STOPWORDS, TOKEN_RE, fold, stem
+from newsterm.text.weights import idf as background_idf
 
 PROGRESS_EVERY = 250  # articles between progress reports
 ARTICLE_TERMS = 40  # terms kept in an article's vector: its most characteristic words
@@ -111,7 +112,9 @@ class Index:
     ) -> None:
         """Index the articles; `progress` hears how many are done now and then (a big pile
         takes seconds, and a progress bar that stands still looks like a hang)."""
-        self.articles = list(articles)
+        # How many articles were indexed; the articles themselves stay with the corpus (an index
+        # that held them too would be stored twice in the cache, or patched after loading).
+        self.size = len(articles)
         self.term_ids: dict[str, int] = {}
         self.term_names: list[str] = []
         self.article_df: list[int] = []
@@ -121,12 +124,12 @@ class Index:
         self.article_tf: list[dict[int, int]] = []
         self.article_shingles: list[frozenset[int]] = []
         self.article_names: list[frozenset[str]] = []
-        for number, article in enumerate(self.articles):
+        for number, article in enumerate(articles):
             self._add(number, article)
             if progress and (number + 1) % PROGRESS_EVERY == 0:
                 progress(number + 1)
         if progress:
-            progress(len(self.articles))
+            progress(self.size)
         # Once per distinct term, not once per (article, term): a term's rarity is fixed now.
         self._idf = [self.idf(term_id) for term_id in range(len(self.term_names))]
         self.vectors = [self._vector(tf) for tf in self.article_tf]
@@ -183,7 +186,7 @@ class Index:
         looks as rare as "artillery"), so the background statistics weigh most until the pile
         is large enough to speak for itself.
         """
-        n = len(self.articles)
+        n = self.size
         local = math.log((n + 1) / (self.article_df[term_id] + 0.5))
         share = min(1.0, n / 2000)
         return share * local + (1 - share) * background_idf(self.term_names[term_id])
@@ -204,7 +207,7 @@ class Index:
         frequency: a growing cap makes every lookup scan longer lists, and grouping becomes
         quadratic in disguise (at 17k articles a cap of 526 spent most of the build there).
         """
-        return min(POSTING_CAP, max(50, int(4 * math.sqrt(len(self.articles)))))
+        return min(POSTING_CAP, max(50, int(4 * math.sqrt(self.size))))
 
     def similar_articles(self, number: int, minimum: float = 0.1) -> list[tuple[int, float]]:
         """Articles whose vectors share characteristic terms with this one, best first."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from newsterm.compare import RELATED_THRESHOLD, Prepared, compare_prepared
+from newsterm.claims.compare import RELATED_THRESHOLD, compare_prepared
+from newsterm.claims.prepared import Prepared
 from newsterm.model import Article, Link, Passage, Story, StoryAlignment
-from newsterm.pausing import Pause, step
-from newsterm.weights import idf
+from newsterm.support.pausing import Pause, step
+from newsterm.text.weights import idf
 
 CANDIDATES_PER_ARTICLE = 3
 # A related passage shares at least this many informative words: "America is an idea." is
@@ -68,8 +69,8 @@ def align_story(
     pause: Pause | None = None,
 ) -> StoryAlignment:
     """Links between the passages of one story's articles, and the passages no one else has.
-    `pause` runs between passages (see newsterm.pausing): the app's background comparing gives
-    way to the reader there, as a big story takes a second."""
+    `pause` runs between passages (see newsterm.support.pausing): the app's background comparing
+    gives way to the reader there, as a big story takes a second."""
     passages = [p for article in articles for p in article.passages]
     if len(articles) < 2:
         # Nothing to cross-reference: every passage is unique, and preparing them (facts,

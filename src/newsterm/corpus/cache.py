@@ -30,11 +30,12 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from newsterm import chunked_pickle
-from newsterm.pausing import Cancelled, Pause
+from newsterm.support import chunked_pickle
+from newsterm.support.pausing import Cancelled, Pause
 
 CACHE_ENV = "NEWSTERM_CACHE_DIR"
 MIN_ARTICLES = 100  # smaller piles build faster than a cache is worth keeping
@@ -76,7 +77,7 @@ def _usable_dir(create: bool) -> Path | None:
 
 
 def _engine_stamp(digest: Any) -> None:
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # newsterm/, not only this folder
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".txt", ".gz") and "tui" not in path.parts:
             info = path.stat()
@@ -87,11 +88,10 @@ def _engine_stamp(digest: Any) -> None:
 
 def key_for(paths: Sequence[str | os.PathLike[str]]) -> str:
     """The cache key of a load of these sources: changes whenever the result could."""
-    from newsterm import __version__
-    from newsterm.ingest import READERS, source_files
+    from newsterm.ingest.sources import READERS, source_files
 
     digest = hashlib.sha256()
-    digest.update(f"{_FORMAT}\0{__version__}\0{sys.version}\n".encode())
+    digest.update(f"{_FORMAT}\0{metadata.version('newsterm')}\0{sys.version}\n".encode())
     _engine_stamp(digest)
     for reader in READERS:
         digest.update(

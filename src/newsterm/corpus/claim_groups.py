@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsterm.corpus import Corpus
+from newsterm.corpus.corpus import Corpus
 from newsterm.model import Conflict, Link, Passage
 
 

@@ -1,11 +1,10 @@
-"""Comparing a pile's stories, and finding which articles are alike, on several CPUs, for exports.
+"""Work split over several CPUs by forked processes that inherit what they read.
 
-Aligning every story is most of an export of a big pile, and each story is aligned on its own,
-from the corpus alone, so the work splits cleanly. Finding each article's look-alikes, most of
-grouping, reads the built index alone, one article at a time, and splits the same way. Worker
-processes are forked: they inherit the built corpus instead of receiving a copy, and send back
-only the alignments (a few megabytes for 19,000 articles) or the links found. The result is the
-same as in one process, story for story, so exports stay byte-identical.
+A task that reads a big structure built in memory (a pile's index, its articles) and turns
+small items into small results splits cleanly over CPUs, if the structure need not be sent:
+forked workers inherit it instead of receiving a copy, and send back only their results. The
+callers (story grouping, an export's alignments) keep results in item order, or put them back
+in it, so the outcome is the same as in one process.
 
 Forking is only safe in a process that runs no other threads, so this is for the command line
 (`newsterm export`), never for the app; and only where the platform forks (Linux), since a
@@ -19,13 +18,8 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from newsterm.corpus import Corpus
-    from newsterm.model import StoryAlignment
-
-MIN_STORIES = 40  # below this, starting processes costs more than it saves
 MAX_WORKERS = 8
 
 # The task forked workers run (see forked_map): set just before the pool forks, cleared after.
@@ -48,21 +42,6 @@ def default_workers() -> int:
 def can_fork() -> bool:
     """Forking keeps its promises here: Linux, and no other thread that could hold a lock."""
     return sys.platform.startswith("linux") and threading.active_count() == 1
-
-
-def align_stories(
-    corpus: Corpus, story_ids: Sequence[str], workers: int
-) -> Iterator[tuple[str, StoryAlignment]]:
-    """(story id, alignment) for each story, as the workers finish them (any order)."""
-    # Large stories first, so that no worker is left with a big one at the end.
-    ordered = sorted(story_ids, key=lambda sid: -len(corpus.story(sid).article_ids))
-    return forked_map(
-        lambda sid: (sid, corpus.alignment(sid)), ordered, workers, in_order=False, chunksize=8
-    )
-
-
-def worth_it(story_ids: Sequence[str], workers: int) -> bool:
-    return workers > 1 and len(story_ids) >= MIN_STORIES and can_fork()
 
 
 def _run_task(item: object) -> object:

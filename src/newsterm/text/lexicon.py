@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from newsterm.text import fold, stem
+from newsterm.text.tokens import fold, stem
 
 
 def _lines(name: str) -> list[list[str]]:

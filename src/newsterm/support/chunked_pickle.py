@@ -16,7 +16,7 @@ import dataclasses
 import pickle
 from typing import IO, Any
 
-from newsterm.pausing import Pause, step
+from newsterm.support.pausing import Pause, step
 
 CHUNK = 1000  # list items or dict entries per piece
 _FEW = 16  # a container this small is walked into rather than cut into slices
@@ -24,7 +24,7 @@ _DEPTH = 3  # levels walked into; deeper values are pickled whole
 
 
 def dump(value: Any, out: IO[bytes], pause: Pause | None = None) -> None:
-    """Write `value` to `out` in pieces, calling `pause` between them (see newsterm.pausing:
+    """Write `value` to `out` in pieces, calling `pause` between them (see newsterm.support.pausing:
     it may stop the writing with Cancelled)."""
 
     def put(obj: Any) -> None:

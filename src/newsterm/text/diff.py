@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from newsterm.text import STOPWORDS, Token, tokenize
+from newsterm.text.tokens import STOPWORDS, Token, tokenize
 
 Span = tuple[int, int]
 

@@ -37,11 +37,6 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-# Words that carry negation; kept out of STOPWORDS' reach so that "not" is never lost.
-NEGATIONS = frozenset(
-    "not no never neither nor none nobody nothing nowhere cannot without n't".split()
-)
-
 _STEMMER = snowballstemmer.stemmer("english")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 

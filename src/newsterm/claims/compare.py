@@ -1,0 +1,95 @@
+"""Are two passages the same claim, and if so, do they tell it the same way?
+
+The decision has two parts. Similarity says whether two passages speak about the same thing:
+informative words in common (weighted by background IDF, synonyms merged), in the same order,
+the same names. Then the fact layer checks the slots where outlets differ: numbers, dates,
+quotations, qualifiers, negation, names. A pair that is about the same thing and differs in a
+slot is a conflict; one that agrees is a match.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+
+from newsterm.claims.conflicts.find import find_conflicts
+from newsterm.claims.prepared import Prepared, as_date, prepare
+from newsterm.claims.similarity import model_says_match, similarity
+from newsterm.model import Comparison, Passage
+
+# Decision thresholds, fitted by bench/accuracy.py on the development part of the evaluation
+# sets (see README "Accuracy").
+MATCH_THRESHOLD = 0.50
+CONFLICT_THRESHOLD = 0.50
+RELATED_THRESHOLD = 0.33
+CONTAINED_THRESHOLD = 0.75
+# A short sentence inside a long one is the same claim by containment, but the long one's other
+# clauses tell other things: every conflict rule ran on them, and on BASIL nine in ten of the
+# conflicts so found were false (a weekday against an earlier year, one man's age against
+# another's). Below this similarity both ways, only anchored figures are checked.
+CONFLICT_SYMMETRIC = 0.4
+DIFFERENT_ACTORS_FACTOR = 0.8
+
+
+@lru_cache(maxsize=4096)
+def _prepare_cached(text: str, published: date | None) -> Prepared:
+    return prepare(text, published)
+
+
+def _different_actors(a: Prepared, b: Prepared) -> bool:
+    """Both passages name someone or somewhere, and no name of one is in the other."""
+    if not a.names or not b.names:
+        return False
+    keys_a = {n.key for n in a.names}
+    keys_b = {n.key for n in b.names}
+    if keys_a & keys_b:
+        return False
+    words_a = {w for key in keys_a for w in key.split()}
+    words_b = {w for key in keys_b for w in key.split()}
+    return not (words_a & words_b)
+
+
+def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
+    """Relate two prepared passages: match, conflict or unrelated, with a score and reasons."""
+    symmetric, containment = similarity(a, b)
+    # Same claim: enough shared substance both ways, or one passage contained in the other.
+    claim = max(symmetric, 0.8 * containment + 0.2 * symmetric)
+    if claim >= RELATED_THRESHOLD and _different_actors(a, b):
+        # Same kind of event, other people and places ("X checked into rehab" against "Y checked
+        # into rehab"): the shared wording says less about being the same claim.
+        claim *= DIFFERENT_ACTORS_FACTOR
+    if claim >= CONFLICT_THRESHOLD and symmetric >= CONFLICT_SYMMETRIC:
+        conflicts = find_conflicts(a, b, symmetric=symmetric)
+    elif claim >= RELATED_THRESHOLD:
+        conflicts = find_conflicts(a, b, anchored_only=True)
+    else:
+        conflicts = []
+    if conflicts:
+        return Comparison("conflict", round(claim, 4), tuple(conflicts), round(claim, 4))
+    # One outlet often tells the claim inside a longer sentence (with its source, or one more
+    # detail): a passage mostly contained in the other is the same claim even when the
+    # paraphrase model, fitted on sentence pairs of similar length, doubts it.
+    contained = containment >= CONTAINED_THRESHOLD and symmetric >= MATCH_THRESHOLD
+    if claim >= RELATED_THRESHOLD and (contained or model_says_match(a, b, MATCH_THRESHOLD)):
+        return Comparison("match", round(claim, 4), (), round(claim, 4))
+    return Comparison("unrelated", round(claim, 4), (), round(claim, 4))
+
+
+def compare(
+    a: str | Passage,
+    b: str | Passage,
+    published_a: date | datetime | str | None = None,
+    published_b: date | datetime | str | None = None,
+) -> Comparison:
+    """Relate two passages of news text.
+
+    `published_a`/`published_b` are the publication dates of the articles the passages come
+    from; relative dates ("last week", "so far this year") are resolved against them. Without
+    them, relative dates are compared by their wording only.
+    """
+    text_a = a.text if isinstance(a, Passage) else str(a)
+    text_b = b.text if isinstance(b, Passage) else str(b)
+    return compare_prepared(
+        _prepare_cached(text_a, as_date(published_a)),
+        _prepare_cached(text_b, as_date(published_b)),
+    )

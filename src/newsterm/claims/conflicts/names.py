@@ -1,0 +1,160 @@
+"""Names put in each other's place: "Senator Smith vs Senator Jones: a different name in the
+same place".
+
+A name replaced in a short stretch of an otherwise shared claim is a conflict, unless the two
+are forms of one name (newsterm.facts.name_forms), a country and its seat of government, who
+told the story rather than who is in it ("the CBC reported"), or a name only moved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsterm.claims.conflicts.slots import (
+    Op,
+    char_span,
+    inside,
+)
+from newsterm.claims.prepared import Prepared
+from newsterm.facts.name_forms import NAME_SUFFIXES, TITLE_WORDS, bare_name, not_a_name, same_name
+from newsterm.facts.names import Name
+from newsterm.model import Conflict
+from newsterm.text.lexicon import same_actor, same_given_name
+from newsterm.text.tokens import stem
+
+
+def name_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
+    found = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or (i2 - i1) > 4 or (j2 - j1) > 4:
+            continue  # a long rewritten stretch is a paraphrase, not one name put for another
+        sa, sb = char_span(a, i1, i2), char_span(b, j1, j2)
+        names_a = [n for n in a.names if inside(sa, n.start, n.end) and not not_a_name(n)]
+        names_b = [n for n in b.names if inside(sb, n.start, n.end) and not not_a_name(n)]
+        if len(names_a) != 1 or len(names_b) != 1:
+            continue
+        na, nb = names_a[0], names_b[0]
+        if na.key == nb.key or same_actor(na.key, nb.key):
+            continue
+        if _names_a_source(a, na) or _names_a_source(b, nb):
+            continue  # "police said" against "the CBC reported": who told it, not what happened
+        if same_name(na.key, nb.key) and not _other_last_words(a, na, i1, i2, b, nb, j1, j2):
+            continue
+        # A reordered sentence moves a name without removing it: only a name that one passage
+        # mentions more often than the other, put where the other has a name it lacks, counts.
+        written_a, written_b = a.text[na.start : na.end], b.text[nb.start : nb.end]
+        if _mentions(a, written_a) <= _mentions(b, written_a) or (
+            _mentions(b, written_b) <= _mentions(a, written_b)
+        ):
+            continue
+        # The same, told in another accepted form ("the U.S. market" against "the PC market
+        # in the United States"): a name's key folds its aliases.
+        if keyed(a, na.key) <= keyed(b, na.key) or keyed(b, nb.key) <= keyed(a, nb.key):
+            continue
+        # Or told in a shorter form elsewhere: "Liz Cheney" against "... his daughter,
+        # Elizabeth": she is named in both, so no one was put in her place.
+        if _named_elsewhere(na, b, nb) or _named_elsewhere(nb, a, na):
+            continue
+        found.append(
+            Conflict(
+                "entity",
+                na.text,
+                nb.text,
+                f"{na.text} vs {nb.text}: a different name in the same place",
+            )
+        )
+    return found
+
+
+# Words around a name that make it the source of the report rather than part of the claim:
+# "the CBC reported", "according to THR", "her rep told Us", "Vancouver police said". A name
+# that itself "said" something is left alone: "the Bank of Japan said it would buy bonds" is
+# the bank acting.
+_REPORTED = frozenset(stem(w) for w in "reported reports wrote".split())
+
+
+_SAID = frozenset(stem(w) for w in "said says".split())
+
+
+_TOLD = stem("told")
+
+
+_SPOKESPEOPLE = frozenset("police officials sources spokesman spokeswoman spokesperson".split())
+
+
+def _tokens_of(prep: Prepared, name: Name) -> list[int]:
+    """Indices of the tokens that make up a name."""
+    return [k for k, t in enumerate(prep.tokens) if name.start <= t.start < name.end]
+
+
+def _names_a_source(prep: Prepared, name: Name) -> bool:
+    """Whether a name is who told the story, not who or where it happened."""
+    tokens = prep.tokens
+    inside = _tokens_of(prep, name)
+    if not inside:
+        return False
+    after = inside[-1] + 1
+    if after < len(tokens) and tokens[after].stem in _REPORTED:
+        return True
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].norm in _SPOKESPEOPLE
+        and tokens[after + 1].stem in _SAID
+    ):
+        return True
+    before = inside[0] - 1
+    while before >= 0 and tokens[before].norm in ("the", "a"):
+        before -= 1
+    if before < 1:
+        return False
+    word, prior = tokens[before].norm, tokens[before - 1].norm
+    return (
+        (word == "to" and prior == "according")
+        or (word == "by" and tokens[before - 1].stem in _REPORTED)
+        or tokens[before].stem == _TOLD
+    )
+
+
+def _other_last_words(
+    a: Prepared, na: Name, i1: int, i2: int, b: Prepared, nb: Name, j1: int, j2: int
+) -> bool:
+    """ "Party Leader Pierre Smith" against "Party Leader Pierre Paul Jones": the names share
+    their leading words, so as wholes they pass for one name told two ways, but a title among
+    those words says a person is named, and the replaced words that end both names are no
+    spelling of each other. A different surname after the same title is a different person.
+    Without a title the shared words may be the name itself and the tail a paraphrase of what it
+    names ("the Webb Space Telescope", "the Webb Space Observatory"), so nothing is said."""
+
+    def tail(prep: Prepared, name: Name, lo: int, hi: int) -> list[str] | None:
+        inside = [k for k in range(lo, hi) if name.start <= prep.tokens[k].start < name.end]
+        within = _tokens_of(prep, name)
+        if len(within) < 2 or not inside or inside[-1] != within[-1] or inside == within:
+            return None  # not a longer name whose last words alone were replaced
+        if not any(prep.tokens[k].norm in TITLE_WORDS for k in within if k < inside[0]):
+            return None
+        words = [prep.tokens[k].norm for k in inside]
+        return None if set(words) <= NAME_SUFFIXES else words
+
+    tail_a, tail_b = tail(a, na, i1, i2), tail(b, nb, j1, j2)
+    if tail_a is None or tail_b is None:
+        return False
+    return not same_name(" ".join(tail_a), " ".join(tail_b))
+
+
+def _named_elsewhere(name: Name, other: Prepared, facing: Name) -> bool:
+    """Whether the other passage calls the same person by another form of the given name
+    somewhere besides the name facing it ("Liz Cheney" and, later, "Elizabeth")."""
+    first = bare_name(name.key).split()[:1]
+    return bool(first) and any(
+        n is not facing and same_given_name(first[0], bare_name(n.key)) for n in other.names
+    )
+
+
+def keyed(prep: Prepared, key: str) -> int:
+    """How many of a passage's names have this key."""
+    return sum(name.key == key for name in prep.names)
+
+
+def _mentions(prep: Prepared, name: str) -> int:
+    """How often a name is written in a passage, as whole words."""
+    return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", prep.text))

@@ -1,0 +1,136 @@
+"""Denials: a stretch negated in one passage and asserted in the other, or an exception
+("all carriers except Israeli ones") that turns what one passage includes into what it leaves
+out. What counts as a denial is defined in newsterm.facts.negation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newsterm.claims.conflicts.slots import (
+    CLAUSE_END,
+    Op,
+    phrase,
+)
+from newsterm.claims.prepared import Prepared
+from newsterm.facts.negation import denies, is_negation
+from newsterm.model import Conflict
+from newsterm.text.lexicon import are_antonyms
+from newsterm.text.tokens import STOPWORDS, Token, stem
+
+
+def _marked(prep: Prepared, marks: Callable[[str, Sequence[Token], int], bool]) -> int:
+    """How many of a passage's words `marks` picks out: the negation and exception rules count
+    only a passage that denies, or excepts, more often than the other."""
+    return sum(marks(prep.text, prep.tokens, index) for index in range(len(prep.tokens)))
+
+
+def negation_conflicts(
+    a: Prepared, b: Prepared, ops: list[Op], symmetric: float = 1.0
+) -> list[Conflict]:
+    """A short stretch negated in one passage and asserted in the other. Only when one
+    passage negates more often than the other: a negation merely moved ("was not due to
+    farmers" against "was due to doctors, not to farmers"; "nor was he asked" against "he
+    was not asked") denies nothing the other asserts."""
+    if _marked(a, denies) == _marked(b, denies):
+        return []
+    found = []
+    for _tag, i1, i2, j1, j2 in ops:
+        if (i2 - i1) > 3 or (j2 - j1) > 3:
+            continue
+        neg_a = any(is_negation(a.text, a.tokens, i) for i in range(i1, i2))
+        neg_b = any(is_negation(b.text, b.tokens, j) for j in range(j1, j2))
+        if neg_a == neg_b:
+            continue
+        other = range(j1, j2) if neg_a else range(i1, i2)
+        asserter = b if neg_a else a
+        if any(denies(asserter.text, asserter.tokens, k) for k in other):
+            continue  # "gave no details" against "declined to give details"
+        negator, lo, hi = (a, i1, i2) if neg_a else (b, j1, j2)
+        cue = next(k for k in range(lo, hi) if is_negation(negator.text, negator.tokens, k))
+        if symmetric < _PREDICATE_CHECK_BELOW and not _predicate_told(
+            negator, cue, b if neg_a else a
+        ):
+            continue  # "Thompson never recovered" against "Klitschko bombed Thompson"
+        # A negation added where the other passage has nothing must deny a word it tells:
+        # "wounding seven, none seriously" adds a detail to "wounding seven", no denial.
+        added = (j1 == j2) if neg_a else (i1 == i2)
+        if added and not _predicate_told(negator, cue, b if neg_a else a, words=1):
+            continue
+        if any(
+            are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
+            for i in range(i1, i2)
+            for j in range(j1, j2)
+        ):
+            continue  # "did not win" against "lost": a denied word against its opposite
+        side = "the first" if neg_a else "the second"
+        text_a, text_b = phrase(a, i1, i2), phrase(b, j1, j2)
+        found.append(
+            Conflict(
+                "negation",
+                text_a,
+                text_b,
+                f"'{text_a}' vs '{text_b}': {side} negates what the other asserts",
+            )
+        )
+    return found
+
+
+# Words that carve an exception out of what they follow ("all carriers except Israeli ones").
+_EXCEPTING = frozenset("except excluding excepting barring".split())
+
+
+# How many content words after a negation make up what it denies.
+_PREDICATE_WORDS = 2
+
+
+# Passages this alike both ways say the same thing but for the negation (and the synonyms that
+# may come with it: "not required to" against "forced to"), so what is denied need not be found
+# word for word.
+_PREDICATE_CHECK_BELOW = 0.7
+
+
+def _predicate_told(
+    negator: Prepared, cue: int, other: Prepared, words: int = _PREDICATE_WORDS
+) -> bool:
+    """Whether what a negation denies is told in the other passage: the first content words
+    after it ("was not Deep Throat": Deep, Throat) all appear there. "Lindsay never checked
+    into Morningside" denies nothing "Lindsay Lohan checks into Betty Ford" asserts."""
+    told = set(other.keys) | {token.stem for token in other.tokens}
+    denied = []
+    for k in range(cue + 1, min(cue + 6, len(negator.tokens))):
+        between = negator.text[negator.tokens[k - 1].end : negator.tokens[k].start]
+        if CLAUSE_END.search(between):
+            break
+        token = negator.tokens[k]
+        if token.norm in STOPWORDS or token.norm in ("to", "be", "been", "have", "has", "had"):
+            continue
+        denied.append(k)
+        if len(denied) == words:
+            break
+    return all(negator.keys[k] in told or negator.tokens[k].stem in told for k in denied)
+
+
+def _excepts(_text: str, tokens: Sequence[Token], index: int) -> bool:
+    return tokens[index].norm in _EXCEPTING
+
+
+def exception_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
+    """ "Open to Israeli carriers" against "open to all carriers except Israeli ones": an
+    exception put in one short stretch turns what the other includes into what it leaves out,
+    a denial that no "not" marks. Only a passage that excepts more often than the other counts,
+    so that an exception merely moved within the sentence says nothing."""
+    count_a, count_b = _marked(a, _excepts), _marked(b, _excepts)
+    if count_a == count_b:
+        return []
+    prep, first = (a, True) if count_a > count_b else (b, False)
+    for _tag, i1, i2, j1, j2 in ops:
+        if (i2 - i1) > 3 or (j2 - j1) > 3:
+            continue
+        lo, hi = (i1, i2) if first else (j1, j2)
+        if any(_excepts(prep.text, prep.tokens, k) for k in range(lo, hi)):
+            text_a, text_b = phrase(a, i1, i2), phrase(b, j1, j2)
+            side = "the first" if first else "the second"
+            explanation = f"'{text_a}' vs '{text_b}': {side} makes an exception the other does not"
+            return [Conflict("negation", text_a, text_b, explanation)]
+    return []

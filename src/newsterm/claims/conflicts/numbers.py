@@ -1,0 +1,255 @@
+"""Figures that differ: "seven ≠ eight: other countries in the monitoring group".
+
+Each figure of one passage is paired with the figure of the other that counts the same thing
+(the same noun, in the same slot, or the only figure of each), and the pair conflicts when the
+values cannot both hold: bounds that exclude each other, a floor against a ceiling, exact rates
+that differ. A figure rounded from the other ("$13 billion", "$12.8 billion"), one counted for
+someone else ("Daye had eight rebounds", "Hansbrough had nine"), or in another currency is none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsterm.claims.conflicts.names import keyed
+from newsterm.claims.conflicts.slots import (
+    CLAUSE_END,
+    Slot,
+    phrase_text,
+    same_slot,
+    shared_context,
+)
+from newsterm.claims.prepared import Prepared
+from newsterm.facts.name_forms import not_a_name, same_name
+from newsterm.facts.names import Name
+from newsterm.facts.numbers import SCALES, Quantity, money_family
+from newsterm.model import Conflict
+from newsterm.text.lexicon import canonical_stem, same_actor
+from newsterm.text.tokens import fold
+
+# Words that open what follows a noun phrase naming a group or a thing: "the monitoring group
+# including ...", "the sanctions committee of ...". Two shared words followed by one of these read
+# as "in the monitoring group"; two followed by the number itself or by "and" are usually a verb
+# and its subject or object ("Police arrested 12", "the ship ran aground and 45 ..."), which
+# would read as nonsense after "in the".
+_PHRASE_OPENERS = frozenset(
+    "including comprising such like which who that of in on at for with from to by among "
+    "led backed based called named known made".split()
+)
+
+
+def _reads_as_a_place(prep: Prepared, chunk: list[int], noun: str) -> bool:
+    """Whether the chunk can be shown as "in the <chunk>" after "<noun>" in an explanation: a
+    noun phrase of its own, not the count's noun or scale again ("stg in the mln stg")."""
+    following = chunk[-1] + 1 if chunk else len(prep.tokens)
+    if following >= len(prep.tokens) or prep.tokens[following].norm not in _PHRASE_OPENERS:
+        return False
+    noun_words = {fold(word) for word in noun.split()}
+    return not any(
+        prep.tokens[i].norm in SCALES or prep.tokens[i].norm in noun_words for i in chunk
+    )
+
+
+def _units_compatible(a: str, b: str) -> bool:
+    """Two figures can be one count when their units agree, or when one says only "dollars" and
+    the other whose. A bare figure never pairs with money (its passage's money is carried over
+    to it where it names one, see extract_quantities), nor one country's money with another's."""
+    if a == b:
+        return True
+    family = money_family(a)
+    return family == money_family(b) and family in (a, b)
+
+
+def _pair_quantities(
+    a: Prepared, b: Prepared, slots: list[Slot]
+) -> Iterable[tuple[Quantity, Quantity]]:
+    qa_all = [q for q in a.facts.quantities]
+    qb_all = [q for q in b.facts.quantities]
+    used_b: set[int] = set()
+    for qa in qa_all:
+        best: tuple[int, int] | None = None
+        same_noun_a = [
+            q for q in qa_all if q.noun and canonical_stem(q.noun) == canonical_stem(qa.noun)
+        ]
+        for j, qb in enumerate(qb_all):
+            if j in used_b or not _units_compatible(qa.unit, qb.unit):
+                continue
+            same_noun = bool(qa.noun) and canonical_stem(qa.noun) == canonical_stem(qb.noun)
+            in_slot = same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))
+            same_noun_b = [
+                q for q in qb_all if q.noun and canonical_stem(q.noun) == canonical_stem(qb.noun)
+            ]
+            lone = len(qa_all) == 1 and len(qb_all) == 1 and (not qa.noun or not qb.noun)
+            unique_noun = same_noun and len(same_noun_a) == 1 and len(same_noun_b) == 1
+            rank = (
+                3
+                if same_noun and in_slot
+                else 2
+                if unique_noun
+                else (1 if (in_slot and (same_noun or not qa.noun or not qb.noun)) or lone else 0)
+            )
+            if rank and (best is None or rank > best[0]):
+                best = (rank, j)
+        if best is not None:
+            used_b.add(best[1])
+            yield qa, qb_all[best[1]]
+
+
+# Reports this many days apart or more may give two figures for a count that changed between
+# them (a death toll, a forecast); the explanation says so, since it changes what a reader does.
+UPDATE_DAYS = 2
+
+
+def _time_apart(a: Prepared, b: Prepared) -> str:
+    """' (published 5 days apart: perhaps a later figure)', or '' when the articles are of the
+    same day or next day, or either date is unknown or only inferred from its story."""
+    if a.published is None or b.published is None or a.published_inferred or b.published_inferred:
+        return ""
+    days = abs((a.published - b.published).days)
+    if days < UPDATE_DAYS:
+        return ""
+    return f" (published {days} days apart: perhaps a later figure)"
+
+
+def quantity_conflicts(
+    a: Prepared, b: Prepared, slots: list[Slot], anchored_only: bool, same_noun: bool = False
+) -> list[Conflict]:
+    """`anchored_only`: only figures counting one noun after the same words; `same_noun`: only
+    figures counting one noun."""
+    found = []
+    apart = _time_apart(a, b)
+    for qa, qb in _pair_quantities(a, b, slots):
+        if _counted_for_others(a, qa, b, qb):
+            continue
+        text_a = f"{qa.qualifier_text} {qa.text}".strip()
+        text_b = f"{qb.qualifier_text} {qb.text}".strip()
+        noun = qa.noun_text or qb.noun_text
+        chunk = shared_context(a, qa.start, b, qb.start)
+        context = phrase_text(a, chunk)
+        counts_alike = bool(qa.noun) and canonical_stem(qa.noun) == canonical_stem(qb.noun)
+        if (anchored_only and not (context and counts_alike)) or (same_noun and not counts_alike):
+            continue
+        about = f": {noun}" if noun else ""
+        if context and not noun:
+            about = f": {context}"  # the only hint of what is counted
+        elif context and _reads_as_a_place(a, chunk, noun):
+            about += f" in the {context}"
+        if _precise_rates_differ(qa, qb):
+            found.append(
+                Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}{apart}")
+            )
+        elif _rounded_alike(qa, qb):
+            continue
+        elif not qa.overlaps(qb):
+            if qa.value == qb.value:
+                found.append(
+                    Conflict(
+                        "qualifier",
+                        text_a,
+                        text_b,
+                        f"{text_a} vs {text_b}{about}: the bounds exclude each other",
+                    )
+                )
+            else:
+                found.append(
+                    Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}{apart}")
+                )
+        elif (
+            qa.qualifier == qb.qualifier
+            and qa.qualifier in ("lower", "upper")
+            and qa.value != qb.value
+            and not qa.vague
+            and not qb.vague
+        ):
+            # "over 50 others" against "over 70 others": both floors hold at once, but the
+            # outlets give different figures for the same count.
+            found.append(Conflict("number", text_a, text_b, f"{text_a} ≠ {text_b}{about}{apart}"))
+        elif qa.value == qb.value and {qa.qualifier, qb.qualifier} == {"lower", "upper"}:
+            found.append(
+                Conflict(
+                    "qualifier",
+                    text_a,
+                    text_b,
+                    f"{text_a} vs {text_b}{about}: a floor against a ceiling",
+                )
+            )
+    return found
+
+
+# How far before a figure (in characters) the name it belongs to may stand: "Hansbrough
+# finished the game with 20 points".
+_SUBJECT_REACH = 60
+
+
+# A name after these says where or whose, not who: "in Los Angeles for four weeks", "video
+# of Brooklyn mother of 13".
+_PLACE_WORDS = re.compile(r"\b(?:in|at|of|from|near|outside|inside|to)\s+(?:the\s+)?\Z", re.I)
+
+
+def _subject(prep: Prepared, quantity: Quantity) -> Name | None:
+    """The last name before a figure in its clause, unless it names a place: whose figure it
+    is."""
+    found = None
+    for name in prep.names:
+        if name.end <= quantity.start and quantity.start - name.end <= _SUBJECT_REACH:
+            between = prep.text[name.end : quantity.start]
+            if not CLAUSE_END.search(between):
+                found = name
+    if found is None or _PLACE_WORDS.search(prep.text, max(0, found.start - 12), found.start):
+        return None
+    return found
+
+
+def _counted_for_others(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) -> bool:
+    """ "Daye finished with eight rebounds" against "Hansbrough finished with nine rebounds":
+    each figure follows a different name, so they count for different people or places."""
+    na, nb = _subject(a, qa), _subject(b, qb)
+    if na is None or nb is None or not_a_name(na) or not_a_name(nb):
+        return False
+    if na.key == nb.key or same_actor(na.key, nb.key) or same_name(na.key, nb.key):
+        return False
+    return keyed(b, na.key) == 0 and keyed(a, nb.key) == 0
+
+
+def _precise_rates_differ(qa: Quantity, qb: Quantity) -> bool:
+    """ "0.5%" against "0.505%": rates written with decimals are exact figures, not roundings
+    (a yield cap, an interest rate), so any difference between them is a different figure."""
+    if qa.unit != "%" or qb.unit != "%" or qa.qualifier or qb.qualifier or qa.value == qb.value:
+        return False
+    return "." in qa.text and "." in qb.text
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounded_alike(qa: Quantity, qb: Quantity) -> bool:
+    """ "1,662" and "1,661.51", "$13 billion" and "$12.8 billion", "$42,400" and "$42,409": the
+    plainer figure is the other rounded to its precision (at the same scale)."""
+
+    def written(q: Quantity) -> tuple[float, int] | None:
+        found = _WRITTEN_NUMBER.search(q.text)
+        if not found:
+            return None
+        digits = found.group().replace(",", "")
+        if "." in digits:
+            return float(digits), len(digits.split(".", 1)[1])
+        # "$42,400" is "$42,409" to the hundred; "2,000" is no rounding of "2,400", so only a
+        # figure with three significant digits or more counts its trailing zeros.
+        significant = digits.rstrip("0")
+        zeros = len(digits) - len(significant) if len(significant) >= 3 else 0
+        return float(digits), -zeros
+
+    wa, wb = written(qa), written(qb)
+    if not wa or not wb or wa[1] == wb[1] or not wa[0] or not wb[0] or qa.value == qb.value:
+        return False
+    if abs(qa.value / wa[0] - qb.value / wb[0]) > 1e-9 * max(qa.value / wa[0], 1):
+        return False  # different scales ("13 million" against "12.8 billion")
+    if max(wa[0], wb[0]) < 10 and min(wa[1], wb[1]) == 0:
+        return False  # "3" against "2.6": too coarse to call a rounding
+    places = min(wa[1], wb[1])
+    return round(wa[0], places) == round(wb[0], places)
+
+
+def counted_nouns(prep: Prepared) -> set[str]:
+    return {canonical_stem(q.noun) for q in prep.facts.quantities if q.noun}

@@ -1,0 +1,82 @@
+"""Quotations that differ: different words inside quotation marks for the same statement.
+
+A quote is a claim about exact words. Two quotes that follow the same word ("called it ...")
+and sit in the same slot conflict when neither's words are found in the other passage, unless
+they differ only in how the names inside them are spelled.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from newsterm.claims.conflicts.slots import (
+    Slot,
+    same_slot,
+)
+from newsterm.claims.prepared import Prepared
+from newsterm.facts.quotes import Quote, same_words
+from newsterm.model import Conflict
+from newsterm.text.tokens import squash
+
+
+def quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflict]:
+    quotes_a, quotes_b = list(a.facts.quotes), list(b.facts.quotes)
+    agreed_a = {i for i, qa in enumerate(quotes_a) if any(same_words(qa, qb) for qb in quotes_b)}
+    agreed_b = {j for j, qb in enumerate(quotes_b) if any(same_words(qa, qb) for qa in quotes_a)}
+    rest_a = [q for i, q in enumerate(quotes_a) if i not in agreed_a]
+    rest_b = [q for j, q in enumerate(quotes_b) if j not in agreed_b]
+    found = []
+    for qa in rest_a:
+        for qb in rest_b:
+            in_slot = same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))
+            lone = len(rest_a) == 1 and len(rest_b) == 1
+            if not _anchored_alike(a, qa, b, qb) or not (in_slot or lone):
+                continue
+            if squash(qa.text) in squash(b.text) or squash(qb.text) in squash(a.text):
+                continue  # the other outlet uses the same words, just not as a quotation
+            if _differ_only_in_names(qa.text, qb.text):
+                continue  # "Muammar al-Qaddafi" against "Moammar Gadhafi": a house spelling
+            found.append(
+                Conflict(
+                    "quote",
+                    qa.text,
+                    qb.text,
+                    f"“{qa.text}” vs “{qb.text}”: different words quoted for the same statement",
+                )
+            )
+            rest_b.remove(qb)
+            break
+    return found
+
+
+_QUOTED_WORD = re.compile(r"[\w’'-]+")
+
+
+def _differ_only_in_names(text_a: str, text_b: str) -> bool:
+    """Whether two quotations differ only in capitalised words: the same words quoted, with the
+    names in them spelled each outlet's way."""
+    words_a, words_b = _QUOTED_WORD.findall(text_a), _QUOTED_WORD.findall(text_b)
+    matcher = SequenceMatcher(None, [w.lower() for w in words_a], [w.lower() for w in words_b])
+    changed = [
+        word
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        for word in (*words_a[i1:i2], *words_b[j1:j2])
+    ]
+    shared = sum(size for *_, size in matcher.get_matching_blocks())
+    return (
+        bool(changed)
+        and shared >= len(changed)
+        and all(any(part[:1].isupper() for part in word.split("-")) for word in changed)
+    )
+
+
+def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
+    """Both quotes follow the same word ("as", "called", "described ... as")."""
+
+    def word_before(prep: Prepared, start: int) -> str:
+        before = [i for i, t in enumerate(prep.tokens) if t.end <= start]
+        return prep.keys[before[-1]] if before else ""
+
+    return word_before(a, qa.start) == word_before(b, qb.start) != ""

@@ -1,0 +1,123 @@
+"""Who does what: two words that trade places ("Spain beat Italy" / "Italy beat Spain"), and a
+role held alone against one shared ("the founder" / "the co-founder").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from newsterm.claims.prepared import Prepared
+from newsterm.model import Conflict
+from newsterm.text.tokens import STOPWORDS, stem
+
+# Words between two that trade places without changing the claim: "Smith and Jones" is
+# "Jones and Smith", "Spain played Italy" the same match as "Italy played Spain".
+_SYMMETRIC_GAPS = frozenset(
+    stem(w)
+    for w in "and or nor plus vs versus between with met meet play played face faced drew tied "
+    "married merged".split()
+)
+
+
+# How many words may stand between two that trade places: enough for "work phones and delete it
+# from their personal", few enough that the same words around two others are no coincidence.
+_SWAP_GAP = 6
+
+
+def transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
+    """Two words that trade places around the same words ("Spain beat Italy" against "Italy
+    beat Spain", "delete it from work phones and keep it on personal ones" against "... from
+    personal phones and keep it on work ones"): every word is shared, so nothing looks replaced,
+    yet each passage says of one thing what the other says of the other."""
+    keys_a, keys_b = a.keys, b.keys
+    at_a, at_b = _positions(keys_a), _positions(keys_b)
+    for i, first in enumerate(keys_a):
+        if first not in at_b or not _is_content(a, i):
+            continue
+        for k in range(i + 2, min(i + 2 + _SWAP_GAP, len(keys_a))):
+            second = keys_a[k]
+            if second == first or second not in at_b or not _is_content(a, k):
+                continue
+            # "Macintosh II and Macintosh SE": the words before the first item, said again
+            # before the second, are the name both items share, not a difference between them.
+            shared = 0
+            while (
+                shared < k - i - 1
+                and i - 1 - shared >= 0
+                and keys_a[k - 1 - shared] == keys_a[i - 1 - shared]
+            ):
+                shared += 1
+            if all(
+                not keys_a[g] or stem(a.tokens[g].norm) in _SYMMETRIC_GAPS
+                for g in range(i + 1, k - shared)
+            ):
+                continue
+            swapped = (second, *keys_a[i + 1 : k], first)
+            if not _has_run(keys_b, at_b, swapped) or _has_run(keys_a, at_a, swapped):
+                continue
+            if _has_run(keys_b, at_b, keys_a[i : k + 1]):
+                continue
+            wa, wb = a.tokens[i].surface, a.tokens[k].surface
+            explanation = (
+                f"'{wa}' and '{wb}' trade places: each passage says of one what the other says "
+                "of the other"
+            )
+            return [Conflict("entity", wa, wb, explanation)]
+    return []
+
+
+def _positions(keys: Sequence[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        found.setdefault(key, []).append(index)
+    return found
+
+
+def _has_run(keys: Sequence[str], at: dict[str, list[int]], run: Sequence[str]) -> bool:
+    """Whether `run` occurs in `keys` (whose positions by key are `at`)."""
+    size = len(run)
+    return any(tuple(keys[s : s + size]) == tuple(run) for s in at.get(run[0], ()))
+
+
+def _is_content(prep: Prepared, index: int) -> bool:
+    token = prep.tokens[index]
+    return bool(prep.keys[index]) and token.norm not in STOPWORDS and len(token.norm) > 1
+
+
+def _role_words(prep: Prepared) -> tuple[Counter[str], Counter[str], dict[str, str]]:
+    """Stems written with a "co-" in front ("co-founder"), stems written bare, and how each
+    "co-" word was written."""
+    joint: Counter[str] = Counter()
+    bare: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for i, token in enumerate(prep.tokens):
+        before = prep.tokens[i - 1] if i else None
+        if before and before.norm == "co" and prep.text[before.end : token.start] == "-":
+            joint[token.stem] += 1
+            written.setdefault(token.stem, token.surface)
+        else:
+            bare[token.stem] += 1
+    return joint, bare, written
+
+
+def shared_role_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
+    """ "The founder" against "the co-founder": the "co-" turns a role held alone into one held
+    with others, so the passages credit the person with different things. Only a word that one
+    passage writes with "co-" more often and the other bare more often counts (see swapped)."""
+    if "co" not in a.words and "co" not in b.words:
+        return []
+    joint_a, bare_a, written_a = _role_words(a)
+    joint_b, bare_b, written_b = _role_words(b)
+    for word in sorted(joint_a.keys() | joint_b.keys()):
+        if len(word) < 3:
+            continue
+        if joint_a[word] > joint_b[word] and bare_b[word] > bare_a[word]:
+            wa, wb, side = f"co-{written_a[word]}", written_a[word], "the first"
+        elif joint_b[word] > joint_a[word] and bare_a[word] > bare_b[word]:
+            wa, wb, side = written_b[word], f"co-{written_b[word]}", "the second"
+        else:
+            continue
+        explanation = f"'{wa}' vs '{wb}': {side} says the role is shared with others"
+        return [Conflict("entity", wa, wb, explanation)]
+    return []

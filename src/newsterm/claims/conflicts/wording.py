@@ -1,0 +1,99 @@
+"""Words put in place of others in a shared claim: an opposite ("rose" / "fell"), a rival
+member of a closed set ("brother" / "sister", "days" / "years"), or a hedge that turns a decision
+into one being weighed ("is opening" / "is considering opening").
+"""
+
+from __future__ import annotations
+
+from newsterm.claims.conflicts.slots import (
+    Op,
+    phrase,
+    replaced_pairs,
+    swapped,
+)
+from newsterm.claims.prepared import Prepared
+from newsterm.facts.durations import length_in_days, same_length_of_time
+from newsterm.facts.negation import negated
+from newsterm.model import Conflict
+from newsterm.text.lexicon import are_antonyms, contrast_set, leaning
+from newsterm.text.tokens import stem
+
+# Verbs that put a decision still to come in front of what the other passage tells as done or
+# decided ("is considering opening" against "is opening"). Only the -ing forms: "considered"
+# ("those considered obese") judges rather than weighs.
+_WEIGHING = frozenset("considering weighing mulling contemplating".split())
+
+
+def tentative_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
+    """ "Oman is opening its airspace" against "Oman is considering opening its airspace": one
+    word inserted and nothing else changed, yet one passage reports a decision and the other
+    only that it is being weighed."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag not in ("insert", "delete") or max(i2 - i1, j2 - j1) > 2:
+            continue
+        prep, lo, hi = (a, i1, i2) if tag == "delete" else (b, j1, j2)
+        if hi >= len(prep.tokens) or prep.tokens[hi].is_number:
+            continue  # nothing follows to put in doubt, or a measure ("weighing 40 tonnes")
+        if any(prep.tokens[k].norm in _WEIGHING for k in range(lo, hi)):
+            text_a, text_b = phrase(a, i1, i2), phrase(b, j1, j2)
+            side = "the first" if tag == "delete" else "the second"
+            explanation = f"'{text_a}' vs '{text_b}': {side} says it is only being considered"
+            return [Conflict("qualifier", text_a, text_b, explanation)]
+    return []
+
+
+def contrast_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
+    """A member of a closed set put where the other passage has another ("his brother" vs "his
+    sister", "days" vs "years"), in a short replaced stretch of an otherwise shared claim."""
+    for i, j in replaced_pairs(ops, 3):
+        ka, kb = a.keys[i], b.keys[j]
+        if not ka or not kb:
+            continue
+        # Closed sets list words as written: "explosion" stays itself here though
+        # synonyms fold it into "blast" for similarity.
+        group = contrast_set(ka, kb) or contrast_set(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
+        if group and swapped(ka, kb, a.keys, b.keys):
+            days_a, days_b = (
+                length_in_days(a.text, a.tokens, i),
+                length_in_days(b.text, b.tokens, j),
+            )
+            if same_length_of_time(days_a, days_b):
+                continue
+            wa, wb = a.tokens[i].surface, b.tokens[j].surface
+            return [Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")]
+    return []
+
+
+def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
+    for i, j in replaced_pairs(ops, 4):
+        sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
+        opposite = are_antonyms(sa, sb)
+        # "a troubled start-up" against "a triumphant start-up": no antonym pair, but one
+        # judges well what the other judges badly.
+        judged_apart = not opposite and leaning(sa) * leaning(sb) < 0
+        if not (opposite or judged_apart) or negated(a.text, a.tokens, i) != negated(
+            b.text, b.tokens, j
+        ):
+            continue
+        if _prefix_written_apart(a, i, sb) or _prefix_written_apart(b, j, sa):
+            continue  # "non-binding" against "nonbinding": one word, hyphenated or not
+        a_stems = [stem(t.norm) for t in a.tokens]
+        b_stems = [stem(t.norm) for t in b.tokens]
+        if swapped(sa, sb, a_stems, b_stems):
+            wa, wb = a.tokens[i].surface, b.tokens[j].surface
+            what = "opposite judgements of one thing" if judged_apart else "opposite words"
+            explanation = f"'{wa}' vs '{wb}': {what} in the same claim"
+            return [Conflict("antonym", wa, wb, explanation)]
+    return []
+
+
+def _prefix_written_apart(prep: Prepared, index: int, other_stem: str) -> bool:
+    """Whether the word at `index`, with the word before it, spells `other_stem`: the prefix
+    of "non-binding" is a token of its own."""
+    if index == 0:
+        return False
+    before = prep.tokens[index - 1]
+    return (
+        before.end == prep.tokens[index].start - 1
+        and stem(before.norm + prep.tokens[index].norm) == other_stem
+    )

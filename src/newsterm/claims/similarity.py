@@ -1,0 +1,91 @@
+"""How alike two prepared passages are: shared informative words, in the same order, and the
+match model's estimate that they are the same claim told consistently.
+"""
+
+from __future__ import annotations
+
+import math
+from difflib import SequenceMatcher
+
+from newsterm.claims.prepared import Prepared
+from newsterm.text.weights import idf
+
+# "Same claim, told consistently": a logistic model over word-overlap features, fitted on the
+# development part of MSRP (rows whose index % 5 != 4) by bench/fit_match.py. Shipped as
+# constants so that the decision is deterministic, offline and free of dependencies.
+MATCH_BIAS = -4.873
+MATCH_WEIGHTS = {
+    "word_cosine": 2.629,  # all words, stopwords included, as written
+    "length_ratio": 2.418,  # shorter / longer, in tokens
+    "unshared_weight": -0.239,  # IDF weight (/10) of the longer side's words the other lacks
+    "number_mismatch": -0.595,  # the passages' sets of numbers differ
+    "trigram_dice": -1.819,  # shared runs of three canonical stems
+    "sequence_ratio": 2.505,  # difflib ratio over canonical stems: same words, same order
+    "stem_cosine": 2.521,  # all canonical stems, stopwords included
+}
+
+
+def similarity(a: Prepared, b: Prepared) -> tuple[float, float]:
+    """(symmetric similarity, containment of the shorter in the longer), both 0..1."""
+    if not a.terms or not b.terms:
+        return (1.0, 1.0) if a.keys == b.keys and a.keys else (0.0, 0.0)
+    shared = a.terms & b.terms
+    # fsum: exact whatever order the set yields its terms in, so a score never depends on
+    # the hash seed (a last-bit difference can tip a threshold or a tie).
+    overlap = math.fsum(idf(term) for term in shared)
+    cosine = overlap / math.sqrt(a.weight * b.weight)
+    containment = overlap / min(a.weight, b.weight)
+    if a.bigrams and b.bigrams:
+        order = len(a.bigrams & b.bigrams) / math.sqrt(len(a.bigrams) * len(b.bigrams))
+    else:
+        order = cosine
+    symmetric = 0.75 * cosine + 0.25 * order
+    return min(symmetric, 1.0), min(containment, 1.0)
+
+
+def match_features(a: Prepared, b: Prepared, sequence: bool = True) -> dict[str, float]:
+    """The word-overlap features the match decision weighs (see MATCH_WEIGHTS); without
+    `sequence`, the one costly feature (a word-order alignment) is left out."""
+    tri_a, tri_b = a.trigrams, b.trigrams
+    unshared = max(
+        math.fsum(idf(t) for t in a.terms - b.terms), math.fsum(idf(t) for t in b.terms - a.terms)
+    )
+    features = {
+        "word_cosine": _cosine(a.words, b.words),
+        "length_ratio": min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),
+        "unshared_weight": unshared / 10,
+        "number_mismatch": float(a.numbers != b.numbers),
+        "trigram_dice": 2 * len(tri_a & tri_b) / (len(tri_a) + len(tri_b)) if tri_a or tri_b else 0,
+        "stem_cosine": _cosine(a.stem_set, b.stem_set),
+    }
+    if sequence:
+        matcher = SequenceMatcher(None, a.stems, b.stems, autojunk=False)
+        features["sequence_ratio"] = matcher.ratio()
+    return features
+
+
+def _cosine(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / math.sqrt(len(x) * len(y)) if x and y else 0.0
+
+
+def match_probability(a: Prepared, b: Prepared) -> float:
+    """How likely two passages are the same claim told consistently (0..1)."""
+    features = match_features(a, b)
+    z = MATCH_BIAS + sum(MATCH_WEIGHTS[name] * value for name, value in features.items())
+    return 1 / (1 + math.exp(-z))
+
+
+def model_says_match(a: Prepared, b: Prepared, threshold: float) -> bool:
+    """match_probability(a, b) >= threshold, without the word-order alignment when the other
+    features already settle it (the alignment's term lies between 0 and its weight)."""
+    cut = math.log(threshold / (1 - threshold))
+    z = MATCH_BIAS + sum(
+        MATCH_WEIGHTS[name] * value for name, value in match_features(a, b, False).items()
+    )
+    weight = MATCH_WEIGHTS["sequence_ratio"]
+    if z + min(weight, 0.0) >= cut:
+        return True
+    if z + max(weight, 0.0) < cut:
+        return False
+    ratio = SequenceMatcher(None, a.stems, b.stems, autojunk=False).ratio()
+    return z + weight * ratio >= cut

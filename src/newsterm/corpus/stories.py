@@ -1,0 +1,322 @@
+"""Group articles into stories: the same event, reported by several outlets.
+
+Articles are linked when their characteristic words overlap (tf-idf cosine from the index),
+helped by the names they share and held back by distance in time: two earthquakes a year apart
+use the same words but are different stories. Groups are formed by average linkage over those
+links, so one loosely related article cannot chain two stories together the way single linkage
+would.
+
+Two events of the same kind (two celebrities entering rehab, two earthquakes) share most of
+their words, so a large group is then checked again and cut in two where it holds two events
+(see newsterm.corpus.split). Groups are then merged once more, the parts of a cut group never
+with each other: reports of an event that were too unlike both events together to join the
+first time can now join their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from newsterm.corpus.index import PROGRESS_EVERY, Index, terms
+from newsterm.corpus.linkage import average_linkage
+from newsterm.corpus.split import split_group
+from newsterm.facts.dates import MONTHS, WEEKDAYS
+from newsterm.model import Article, Story
+from newsterm.support import forking
+
+LINK_MIN = 0.12  # weakest similarity considered at all
+MERGE_MIN = 0.18  # average similarity two groups need to merge
+WINDOW = timedelta(days=10)  # reports of one event rarely lie further apart
+WIRE_COPY = 0.6  # shingle overlap above which two articles are the same report republished
+
+
+def _day(article: Article) -> date | None:
+    return article.published.date() if article.published else None
+
+
+NAME_WEIGHT = 0.5  # share of the score given to the names two articles share
+# Weekdays as headlines and datelines shorten them; not read as dates (a "Sun" is a newspaper).
+WEEKDAY_ABBREVIATIONS = "mon tue tues wed thu thur thurs fri sat sun".split()
+# Capitalised by convention, not because they name anyone or anywhere. "May" is left in: alone
+# it is as often a person ("May said") as the month.
+CALENDAR_WORDS = frozenset(MONTHS).union(WEEKDAYS, WEEKDAY_ABBREVIATIONS) - {"may"}
+
+
+class _Names:
+    """Names of each article weighted by rarity in this pile.
+
+    A name every article of the pile carries ("Klitschko" in a pile about his fights) says
+    nothing about which of them go together; a name only some carry ("Rahman", "Thompson")
+    tells one fight from the other.
+
+    Days and months are left out: every event happens on some Friday, and two reports of
+    different events that both say "Friday" share no one and nowhere. In a small pile the day
+    is as rare as a real name, and a short report whose only capitalised word is its day would
+    count as sharing all its names with every other report of that day.
+    """
+
+    def __init__(self, index: Index) -> None:
+        # Sorted, not in set order: sums of floats taken in another order differ in the last
+        # bit, and a tie broken the other way groups the pile differently from run to run.
+        article_names = [
+            sorted(name for name in names if name not in CALENDAR_WORDS)
+            for names in index.article_names
+        ]
+        df = Counter(name for names in article_names for name in names)
+        n = index.size
+        self.weights = [
+            {name: math.log((n + 1) / df[name]) for name in names} for names in article_names
+        ]
+        self.totals = [sum(w.values()) for w in self.weights]
+
+    def similarity(self, i: int, j: int) -> float | None:
+        a, b = self.weights[i], self.weights[j]
+        if not a or not b:
+            return None
+        if len(a) > len(b):
+            a, b = b, a
+        shared = sum(w for name, w in a.items() if name in b)
+        smaller = min(self.totals[i], self.totals[j])
+        return shared / smaller if smaller > 0 else None
+
+
+# A headline word at least this rare (idf; ~9.5 for a word never seen in background news)
+# names what the report is about: the company in "GTI CORP <GTI> 4TH QTR NET".
+HEADLINE_RARE = 5.0
+# Two reports whose headlines each name something the other report never mentions keep this
+# share of their score: two firms' earnings briefs, told in one template.
+HEADLINE_APART = 0.5
+
+
+class _Headlines:
+    """The rare words of each article's headline: what, or whom, the report is about.
+
+    Wire services file hundreds of briefs in one template (earnings tables, note sales, load
+    factors) whose bodies share nearly every word, so the words say they are one story. Their
+    headlines say otherwise: each names its own company, and no brief mentions the other's.
+    Reports of one event, even with headlines worded apart, mention what the other's headline
+    names somewhere in the text (none of the 174 BASIL pairs that have headlines fails this).
+    A title made up from the opening words, for an article without a headline, is no evidence.
+    """
+
+    def __init__(self, articles: Sequence[Article], index: Index) -> None:
+        self.index = index
+        self.rare: list[frozenset[int]] = []
+        for article in articles:
+            title = article.title or ""
+            body = article.passages[1:] if article.headline else article.passages
+            opening = body[0].text if body else article.text
+            if opening.startswith(title.rstrip("…")) or article.text.startswith(title):
+                title = ""  # no headline: the title stands in for one with the opening words
+            ids = (index.term_ids.get(t) for t in terms(title))
+            self.rare.append(
+                frozenset(t for t in ids if t is not None and index.idf(t) >= HEADLINE_RARE)
+            )
+
+    def apart(self, i: int, j: int) -> bool:
+        """Each headline's rare words are missing from the other report, body and all."""
+        a, b = self.rare[i], self.rare[j]
+        if not a or not b:
+            return False
+        tf = self.index.article_tf
+        return tf[j].keys().isdisjoint(a) and tf[i].keys().isdisjoint(b)
+
+
+def pair_score(
+    articles: Sequence[Article], names: _Names, headlines: _Headlines, i: int, j: int, cosine: float
+) -> float:
+    """Similarity of two articles for story grouping: words, names, time apart, headlines."""
+    a, b = articles[i], articles[j]
+    shared = names.similarity(i, j)
+    if shared is not None:
+        cosine = (1 - NAME_WEIGHT) * cosine + NAME_WEIGHT * shared
+    day_a, day_b = _day(a), _day(b)
+    if day_a and day_b:
+        gap = abs(day_a - day_b)
+        if gap > WINDOW:
+            # Far apart in time: only a very close text (a follow-up quoting itself) stays.
+            cosine *= 0.5 if gap <= 4 * WINDOW else 0.25
+    if headlines.apart(i, j):
+        cosine *= HEADLINE_APART
+    return cosine
+
+
+# Below this many articles, finding look-alikes in forked processes costs more than it saves.
+FORK_MIN_ARTICLES = 2_000
+
+
+def _edges(
+    articles: Sequence[Article],
+    index: Index,
+    progress: Callable[[int], None] | None,
+    workers: int,
+) -> dict[int, dict[int, float]]:
+    """Each article's links to the later articles it is like, by score (both directions)."""
+    n = len(articles)
+    names = _Names(index)
+    headlines = _Headlines(articles, index)
+
+    def links_of(span: range) -> list[list[tuple[int, float]]]:
+        found = []
+        for i in span:
+            mine = []
+            for j, cosine in index.similar_articles(i, LINK_MIN):
+                if j > i:
+                    score = pair_score(articles, names, headlines, i, j, cosine)
+                    if score >= LINK_MIN:
+                        mine.append((j, score))
+            found.append(mine)
+        return found
+
+    spans = [range(start, min(start + PROGRESS_EVERY, n)) for start in range(0, n, PROGRESS_EVERY)]
+    if workers > 1 and n >= FORK_MIN_ARTICLES and forking.can_fork():
+        results = forking.forked_map(links_of, spans, workers)
+    else:
+        results = map(links_of, spans)
+    edges: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    # Spans come back in order, so the edges are filled in the same order either way (the
+    # merging below breaks ties by it): one process or several give the same stories.
+    if progress:
+        progress(0)
+    for span, found in zip(spans, results, strict=True):
+        for i, mine in zip(span, found, strict=True):
+            for j, score in mine:
+                edges[i][j] = score
+                edges[j][i] = score
+        if progress:
+            progress(span.stop)  # articles whose links are found so far
+    return edges
+
+
+def _clusters(
+    articles: Sequence[Article],
+    index: Index,
+    progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+) -> list[list[int]]:
+    n = len(articles)
+    edges = _edges(articles, index, progress, workers)
+    groups = average_linkage(n, edges, MERGE_MIN)
+    result: list[list[int]] = []
+    family: list[int] = []
+    for number, group in enumerate(groups):
+        parts = split_group(articles, index, group)
+        result.extend(parts)
+        family.extend([number] * len(parts))
+    if len(result) > len(groups):
+        result = average_linkage(n, edges, MERGE_MIN, start=result, family=family)
+    return sorted(_reattach(edges, result), key=lambda g: g[0])
+
+
+# Average link a lone article needs to join a group after the split: one clear link into a
+# small group is enough, a single link into a large one is not (0.02 to 0.05 do as well on the
+# dev part of bench/grouping.py; 0.1 left reports of an event on their own).
+REATTACH_MIN = 0.04
+
+
+def _reattach(edges: dict[int, dict[int, float]], groups: list[list[int]]) -> list[list[int]]:
+    """Lone articles joined to the group they are on average most like, if close enough.
+
+    Average linkage leaves an article alone when one strong link is outweighed by the size of
+    a group; after groups are settled, it joins the one whose members it is closest to overall.
+    Only groups the article has links into are looked at, so the cost follows the links.
+    """
+    large = [list(g) for g in groups if len(g) > 1]
+    group_of = {i: k for k, group in enumerate(large) for i in group}
+    sizes = [len(group) for group in large]  # before any article joins: order does not matter
+    alone = []
+    for (article,) in (g for g in groups if len(g) == 1):
+        totals: dict[int, float] = {}
+        for other, weight in edges[article].items():
+            k = group_of.get(other)
+            if k is not None:
+                totals[k] = totals.get(k, 0.0) + weight
+        best, best_score = None, REATTACH_MIN
+        for k in sorted(totals):
+            score = totals[k] / sizes[k]
+            if score >= best_score:
+                best, best_score = k, score
+        if best is None:
+            alone.append([article])
+        else:
+            large[best].append(article)
+    return [sorted(group) for group in large] + alone
+
+
+def _central(articles: Sequence[Article], index: Index, group: list[int]) -> int:
+    """The member most similar to the others: its headline names the story best."""
+    if len(group) <= 2:
+        return min(group, key=lambda i: (_day(articles[i]) or date.max, i))
+    return max(group, key=lambda i: (sum(index.cosine(i, j) for j in group if j != i), -i))
+
+
+def _order(articles: Sequence[Article], group: list[int]) -> list[int]:
+    """Dated articles first, oldest first; undated after, in input order."""
+    return sorted(
+        group, key=lambda i: (articles[i].published is None, _day(articles[i]) or date.max, i)
+    )
+
+
+def copy_overlap(index: Index, i: int, j: int) -> float:
+    """Share of the *larger* article's shingles found in the other.
+
+    Measured against the larger one so that an outlet which runs the wire story and adds as much
+    reporting of its own counts as a second report, while a copy with a credit line or a trimmed
+    paragraph does not.
+    """
+    a, b = index.article_shingles[i], index.article_shingles[j]
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+def _reports(index: Index, ordered: list[int]) -> tuple[int, ...]:
+    """Report numbers: near-identical articles (wire copy) share one."""
+    report_of: dict[int, int] = {}
+    for position, i in enumerate(ordered):
+        report_of[i] = position
+        for j in ordered[:position]:
+            if copy_overlap(index, i, j) >= WIRE_COPY:
+                report_of[i] = report_of[j]
+                break
+    numbers: dict[int, int] = {}
+    return tuple(numbers.setdefault(report_of[i], len(numbers)) for i in ordered)
+
+
+def group_stories(
+    indexed: Sequence[Article],
+    index: Index,
+    progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+) -> tuple[list[Article], list[Story]]:
+    """Stories of indexed articles (`index` is theirs), and the articles with borrowed reference
+    dates filled in. `progress` hears now and then how many articles have had their links to
+    others found, which is most of the time grouping takes; with `workers` > 1 a big pile's
+    links are found in that many forked processes (see newsterm.support.forking), with the same
+    stories as a result."""
+    articles = list(indexed)
+    stories = []
+    for number, group in enumerate(_clusters(indexed, index, progress, workers), 1):
+        ordered = _order(articles, group)
+        dated = sorted(d for d in (_day(articles[i]) for i in group) if d)
+        if dated:
+            reference = dated[(len(dated) - 1) // 2]
+            for i in group:
+                if articles[i].published is None:
+                    articles[i] = replace(
+                        articles[i], published_inferred=True, reference_date=reference
+                    )
+        title = articles[_central(indexed, index, group)].title or articles[ordered[0]].label
+        stories.append(
+            Story(
+                id=f"s{number}",
+                title=title,
+                article_ids=tuple(articles[i].id for i in ordered),
+                reports=_reports(index, ordered),
+            )
+        )
+    return articles, stories

@@ -1,0 +1,85 @@
+"""Every fact reader run over one passage, and the `Facts` they find together.
+
+Grouping needs only a text's dates and figures (`dates_and_quantities`); a comparison wants all
+of a passage's facts (`extract_facts`), computed when it first asks for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newsterm.facts.cues import Cue, hedges
+from newsterm.facts.dates import DateMention, extract_dates
+from newsterm.facts.names import Name, extract_names
+from newsterm.facts.negation import negations
+from newsterm.facts.numbers import Quantity, extract_quantities
+from newsterm.facts.quotes import Quote, extract_quotes
+
+__all__ = [
+    "Cue",
+    "DateMention",
+    "Facts",
+    "Name",
+    "Quantity",
+    "Quote",
+    "dates_and_quantities",
+    "extract_facts",
+]
+
+# Clock times are not quantities. "11.30" is a time only with "am"/"pm": without it, "1.25%" and
+# "3.75 billion" are figures. Wire copy writes the 24-hour clock with a zone: "by 1018 GMT".
+_TIME_RE = re.compile(
+    r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?\b|\b\d{1,2}\.\d{2}\s?[ap]\.?m\.?|\b\d{1,2}\s?[ap]\.?m\.?\b"
+    r"|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST"
+    r"|local time)\b",
+    re.I,
+)
+_ATTRIBUTION_RE = re.compile(
+    r"\baccording to (?P<source>(?:the )?[\w’'\- ]{2,60}?)(?=[,.;:]|$| who | citing | in a )",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the fact layer found in one passage."""
+
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateMention, ...]
+    quotes: tuple[Quote, ...]
+    names: tuple[Name, ...]
+    negations: tuple[Cue, ...]
+    hedges: tuple[Cue, ...]
+    attributions: tuple[str, ...]
+    reference: date | None
+
+
+def dates_and_quantities(
+    text: str, published: date | None = None
+) -> tuple[list[DateMention], list[Quantity]]:
+    """The dates a text mentions and its figures, the digits of dates and clock times left out
+    of the figures: "March 4" and "7:35 am" are when, not how many."""
+    dates = extract_dates(text, published)
+    skip = [(d.start, d.end) for d in dates] + [m.span() for m in _TIME_RE.finditer(text)]
+    return dates, extract_quantities(text, skip)
+
+
+def extract_facts(
+    text: str, published: date | None = None, names: Sequence[Name] | None = None
+) -> Facts:
+    """Run every extractor over one passage; `published` anchors relative dates. `names`, when
+    the caller found them already, are taken as they are."""
+    dates, quantities = dates_and_quantities(text, published)
+    return Facts(
+        quantities=tuple(quantities),
+        dates=tuple(dates),
+        quotes=tuple(extract_quotes(text)),
+        names=tuple(extract_names(text) if names is None else names),
+        negations=tuple(negations(text)),
+        hedges=tuple(hedges(text)),
+        attributions=tuple(m.group("source").strip() for m in _ATTRIBUTION_RE.finditer(text)),
+        reference=published,
+    )

@@ -1,0 +1,195 @@
+"""Reading sources: files and folders in, `Document`s out, one clear error per bad source.
+
+Each format has a reader; the dispatcher picks one by content first (the bytes at the head of
+the file) and by suffix second, because saved files are often misnamed. A folder is walked
+recursively in a stable order, hidden entries and symlink loops skipped, so the same folder
+always yields the same articles in the same order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsterm.ingest.decode import looks_binary
+from newsterm.ingest.document import Document, NotAnArticle, SourceError
+from newsterm.ingest.feeds import SUFFIXES as FEED_SUFFIXES
+from newsterm.ingest.feeds import read_feed, sniff_feed
+from newsterm.ingest.html import SUFFIXES as HTML_SUFFIXES
+from newsterm.ingest.html import read_html, sniff_html
+from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
+from newsterm.ingest.jsonlines import read_json
+from newsterm.ingest.newsboat import SUFFIXES as NEWSBOAT_SUFFIXES
+from newsterm.ingest.newsboat import read_newsboat, sniff_sqlite
+from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
+from newsterm.ingest.plaintext import read_plaintext
+
+__all__ = ["Document", "Reader", "SourceError", "read_sources", "register", "source_files"]
+
+ErrorSink = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A format: how to recognise it and how to read it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    sniff: Callable[[bytes], bool]
+    read: Callable[[Path, ErrorSink], list[Document]]
+
+
+def _sniff_json(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
+READERS: list[Reader] = [
+    Reader("newsboat", NEWSBOAT_SUFFIXES, sniff_sqlite, read_newsboat),
+    Reader("feed", FEED_SUFFIXES, sniff_feed, read_feed),
+    Reader("html", HTML_SUFFIXES, sniff_html, read_html),
+    Reader("json", JSON_SUFFIXES, _sniff_json, read_json),
+    Reader("text", TEXT_SUFFIXES, lambda head: False, lambda path, _err: read_plaintext(path)),
+]
+
+
+def register(reader: Reader, *, first: bool = True) -> None:
+    """Add a format reader; content sniffers registered first win."""
+    if first:
+        READERS.insert(0, reader)
+    else:
+        READERS.append(reader)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096)
+    except OSError:
+        return b""
+
+
+def _reader_for(path: Path, head: bytes, explicit: bool) -> Reader | None:
+    """Content wins over suffix; an unknown suffix is read as text only if named explicitly or
+    if it has no suffix at all and looks like text."""
+    for reader in READERS:
+        if reader.sniff(head):
+            return reader
+    suffix = path.suffix.lower()
+    for reader in READERS:
+        if suffix in reader.suffixes:
+            return reader
+    if (explicit or not suffix) and head and not looks_binary(head):
+        return _text_reader()
+    return None
+
+
+def _text_reader() -> Reader:
+    return next(reader for reader in READERS if reader.name == "text")
+
+
+# Browsers save a page's images, scripts and frames in a folder beside it ("page_files",
+# localised in some languages); those are the page's furniture, never articles of their own.
+_ASSET_SUFFIXES = ("_files", "-dateien", "_fichiers", "_archivos", "-bestanden", "_arquivos")
+
+
+def _is_page_assets(name: str, siblings: set[str]) -> bool:
+    lower = name.lower()
+    for suffix in _ASSET_SUFFIXES:
+        if lower.endswith(suffix):
+            stem = lower[: -len(suffix)]
+            return any(f"{stem}{ext}" in siblings for ext in (".html", ".htm", ".xhtml"))
+    return False
+
+
+def _walk(folder: Path, on_error: ErrorSink) -> Iterator[Path]:
+    """Files under a folder, sorted, skipping hidden entries and directory symlink loops."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: Path) -> Iterator[Path]:
+        try:
+            stat = directory.stat()
+        except OSError as exc:
+            on_error(str(directory), exc.strerror or "cannot read folder")
+            return
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            return  # a symlink loop, or the same folder reached twice
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as exc:
+            on_error(str(directory), exc.strerror or "cannot read folder")
+            return
+        names = {entry.name.lower() for entry in entries}
+        for entry in entries:
+            if entry.name.startswith((".", "~")) or entry.name.endswith("~"):
+                continue
+            if _is_page_assets(entry.name, names):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    yield from visit(path)
+                elif entry.is_file():
+                    yield path
+                elif entry.is_symlink():
+                    on_error(str(path), "broken symbolic link")
+            except OSError as exc:
+                on_error(str(path), exc.strerror or "cannot read")
+
+    yield from visit(folder)
+
+
+def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Document]:
+    """Documents of one file; errors go to `on_error`, never raise."""
+    head = _head(path)
+    reader = _reader_for(path, head, explicit)
+    if reader is None:
+        if explicit:
+            reason = "empty file" if not head else "not an article (binary or unknown format)"
+            on_error(str(path), reason)
+        return []
+    try:
+        return reader.read(path, on_error)
+    except NotAnArticle as exc:
+        if explicit:
+            on_error(str(path), str(exc))
+    except SourceError as exc:
+        on_error(str(path), str(exc))
+    except RecursionError:
+        on_error(str(path), "too deeply nested to read")
+    except MemoryError:
+        on_error(str(path), "too large to read")
+    return []
+
+
+def read_sources(paths: Iterable[str | os.PathLike[str]], on_error: ErrorSink) -> list[Document]:
+    """Every document under the given files and folders, in a stable order."""
+    documents: list[Document] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for file in _walk(path, on_error):
+                documents.extend(read_file(file, on_error, explicit=False))
+        elif path.is_file():
+            documents.extend(read_file(path, on_error, explicit=True))
+        elif path.exists():
+            # A FIFO, socket or device: opening it could block forever or read without end.
+            on_error(str(path), "not a regular file")
+        elif path.is_symlink():
+            on_error(str(path), "broken symbolic link")
+        else:
+            on_error(str(path), "no such file or folder")
+    return documents
+
+
+def source_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files `read_sources` would open, in the same order, without reading them."""
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            yield from _walk(path, lambda _where, _why: None)
+        elif path.is_file():
+            yield path
