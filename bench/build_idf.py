@@ -17,12 +17,17 @@ from collections import Counter
 from pathlib import Path
 
 from newsterm.text.lexicon import canonical_stem
-from newsterm.text.tokens import content_stems, tokenize
+from newsterm.text.tokens import STOPWORDS, Token, tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
 OUT = ROOT / "src" / "newsterm" / "data" / "idf.txt.gz"
 MIN_DF = 2  # a stem seen once tells nothing a missing stem would not
+
+
+def content_stems(tokens: list[Token]) -> list[str]:
+    """Stems of the words that carry meaning: stopwords and bare punctuation dropped."""
+    return [t.stem for t in tokens if t.norm not in STOPWORDS and (len(t.norm) > 1 or t.is_number)]
 
 
 def main(argv: list[str]) -> int:

@@ -9,10 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
-from typing import Literal
+from typing import Literal, get_args
 
+# How two linked passages of a story relate. `compare()` answers "unrelated" where alignment
+# keeps no link at all, or a "related" one (same subject, not the same claim).
 Relation = Literal["match", "conflict", "related"]
 CompareRelation = Literal["match", "conflict", "unrelated"]
+# The mark a passage gets: its strongest link's relation, or "unique" when it has none.
+Status = Literal["conflict", "match", "related", "unique"]
+# The one ranking of relations, strongest first: a passage is marked by, a side panel lists, and
+# a report groups claims by, a conflict before a match before a related passage.
+RELATIONS: tuple[Relation, ...] = ("conflict", "match", "related")
+RELATION_RANK: dict[str, int] = {relation: rank for rank, relation in enumerate(RELATIONS)}
+# What a conflict is about: a figure, the bounds around one ("at least" / "at most"), a date, a
+# quotation's words, a denial or an exception, a name or a role put for another, an opposite word.
+ConflictKind = Literal["number", "qualifier", "date", "quote", "negation", "entity", "antonym"]
+CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +95,7 @@ class Article:
 class Conflict:
     """A typed disagreement between two passages, with a sentence a person can read."""
 
-    kind: str
+    kind: ConflictKind
     a: str
     b: str
     explanation: str
@@ -136,7 +148,7 @@ class LoadError:
     reason: str
     # "error": the source (or part of it) was not read; "note": it was read, with a caveat the
     # user should know about, such as being cut short.
-    kind: str = "error"
+    kind: Literal["error", "note"] = "error"
 
     def __str__(self) -> str:
         prefix = "note: " if self.kind == "note" else ""
@@ -158,16 +170,12 @@ class StoryAlignment:
         """Links touching a passage, strongest relation first (conflict, match, related)."""
         return self._by_passage.get(passage_id, ())
 
-    def status(self, passage_id: str) -> Literal["conflict", "match", "related", "unique"]:
-        """The mark a passage gets in the article view."""
+    def status(self, passage_id: str) -> Status:
+        """The mark a passage gets in the article view: its strongest link's relation."""
         links = self.links_of(passage_id)
         if not links:
             return "unique"
-        relations = {link.relation for link in links}
-        for relation in ("conflict", "match", "related"):
-            if relation in relations:
-                return relation  # type: ignore[return-value]
-        return "unique"  # pragma: no cover - relations are always one of the three
+        return min((link.relation for link in links), key=RELATION_RANK.__getitem__)
 
 
 def other_end(link: Link, passage_id: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from dateutil import parser as dateutil_parser
 
-from newsterm.ingest.metadata import parse_date
+from newsterm.facts.timestamps import parse_date
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsterm import compare
-from newsterm.facts.numbers import extract_quantities, money_family
+from newsterm.facts.money import money_family
+from newsterm.facts.numbers import extract_quantities
 
 
 def _units(text: str) -> list[tuple[float, str]]:

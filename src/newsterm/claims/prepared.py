@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
 
-from newsterm.facts.dates import parse_date
 from newsterm.facts.extract import Facts, extract_facts
 from newsterm.facts.names import Name, extract_names
 from newsterm.facts.negation import NEGATIONS
+from newsterm.facts.timestamps import parse_date
 from newsterm.text.lexicon import canonical_stem, has_aliases
 from newsterm.text.tokens import STOPWORDS, Token, tokenize
 from newsterm.text.weights import idf

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from newsterm.claims.compare import RELATED_THRESHOLD, compare_prepared
 from newsterm.claims.prepared import Prepared
-from newsterm.model import Article, Link, Passage, Story, StoryAlignment
+from newsterm.model import RELATION_RANK, Article, Link, Passage, Story, StoryAlignment
 from newsterm.support.pausing import Pause, step
 from newsterm.text.weights import idf
 
@@ -20,7 +20,6 @@ CANDIDATES_PER_ARTICLE = 3
 # A related passage shares at least this many informative words: "America is an idea." is
 # mostly contained in a long lede that mentions America, and says nothing of what it reports.
 RELATED_SHARED_TERMS = 2
-_PRIORITY = {"conflict": 0, "match": 1, "related": 2}
 _STRONG = ("match", "conflict")
 
 
@@ -137,7 +136,7 @@ def align_story(
     confirmed = {pid for link in links if link.relation != "related" for pid in (link.a, link.b)}
     unique = tuple(p.id for p in passages if p.id not in confirmed)
     ordered = {
-        pid: tuple(sorted(items, key=lambda link: (_PRIORITY[link.relation], -link.score)))
+        pid: tuple(sorted(items, key=lambda link: (RELATION_RANK[link.relation], -link.score)))
         for pid, items in by_passage.items()
     }
     return StoryAlignment(story.id, tuple(links), unique, ordered)

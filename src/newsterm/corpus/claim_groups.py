@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.model import Conflict, Link, Passage
+from newsterm.model import RELATION_RANK, Conflict, Link, Passage, Relation
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimGroup:
     """One claim as several sources tell it."""
 
-    relation: str  # "conflict" if any link in it conflicts, else "match"; "related" for pairs
+    relation: Relation  # "conflict" if any link in it conflicts, else "match"; "related" for pairs
     passages: tuple[Passage, ...]  # in story order: the first is the pivot others are read against
     links: tuple[Link, ...]
 
@@ -66,7 +66,8 @@ def claim_groups(corpus: Corpus, story_id: str) -> list[ClaimGroup]:
     groups = []
     for root, pids in members.items():
         links = tuple(group_links.get(root, ()))
-        relation = "conflict" if any(link.relation == "conflict" for link in links) else "match"
+        conflicting = any(link.relation == "conflict" for link in links)
+        relation: Relation = "conflict" if conflicting else "match"
         passages = tuple(corpus.passage(pid) for pid in sorted(pids, key=order.__getitem__))
         groups.append(ClaimGroup(relation, passages, links))
     related = [
@@ -80,7 +81,6 @@ def claim_groups(corpus: Corpus, story_id: str) -> list[ClaimGroup]:
         for link in alignment.links
         if link.relation == "related" and find(link.a) != find(link.b)
     ]
-    rank = {"conflict": 0, "match": 1, "related": 2}
     groups.extend(related)
-    groups.sort(key=lambda g: (rank[g.relation], order[g.passages[0].id]))
+    groups.sort(key=lambda g: (RELATION_RANK[g.relation], order[g.passages[0].id]))
     return groups

@@ -7,7 +7,7 @@ export aligns them all. Results are cached and safe to request from worker threa
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from newsterm.claims.prepared import Prepared, prepare
@@ -94,6 +94,7 @@ class Corpus:
         case would vouch for itself, so the names come from the text after it."""
         article = self.article(article_id)
         headline = article.headline
+        names: Iterable[str]
         if headline is not None and not headline.in_title:
             names = names_in(article.text[headline.end :])
         else:

@@ -242,14 +242,15 @@ class Index:
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Passages containing all the query's words (by stem), rarest words weighing most."""
-        query_terms = [self.term_ids.get(t) for t in terms(query)]
-        if not query_terms or any(t is None for t in query_terms):
+        found = [self.term_ids.get(t) for t in terms(query)]
+        query_terms = [t for t in found if t is not None]
+        if not found or len(query_terms) < len(found):
             return []
-        ids = sorted(set(query_terms), key=lambda t: len(self.passage_postings[t]))  # type: ignore[arg-type]
-        result = set(self.passage_postings[ids[0]])  # type: ignore[index]
+        ids = sorted(set(query_terms), key=lambda t: len(self.passage_postings[t]))
+        result = set(self.passage_postings[ids[0]])
         for term_id in ids[1:]:
-            result &= set(self.passage_postings[term_id])  # type: ignore[index]
+            result &= set(self.passage_postings[term_id])
             if not result:
                 return []
-        score = math.fsum(self.idf(t) for t in ids)  # type: ignore[arg-type]
+        score = math.fsum(self.idf(t) for t in ids)
         return [SearchHit(self.passage_ids[o], score) for o in sorted(result)[:limit]]

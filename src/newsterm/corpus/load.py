@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import Literal
 
 from newsterm.corpus import cache as disk_cache
 from newsterm.corpus.articles import Progress, build_articles
@@ -100,7 +101,7 @@ def _build(
     errors: list[LoadError] = []
 
     def report(location: str, reason: str) -> None:
-        kind = "note" if reason.startswith("note: ") else "error"
+        kind: Literal["error", "note"] = "note" if reason.startswith("note: ") else "error"
         error = LoadError(location, reason.removeprefix("note: "), kind)
         errors.append(error)
         if on_error:

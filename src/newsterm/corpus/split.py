@@ -94,7 +94,7 @@ def _contrast_vectors(
     df = Counter(feature for found in features for feature in found)
     vectors = []
     for found in features:
-        weights = {}
+        weights: dict[object, float] = {}
         for feature, count in found.items():
             if df[feature] < 2 or df[feature] >= n:
                 continue  # in one article only, or in all: says nothing about the split
@@ -102,6 +102,7 @@ def _contrast_vectors(
             if isinstance(feature, tuple):
                 base = SLOT_WEIGHT if feature[0] in ("name", "year") else FIGURE_WEIGHT
             else:
+                assert isinstance(feature, int)  # a term id
                 base = index.idf(feature)
             weights[feature] = (1 + math.log(count)) * base * rarity
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0

@@ -1,13 +1,11 @@
-"""Small closed-class cues: qualifiers of quantities, and hedges.
+"""Qualifiers: the words English news uses to bound a number ("at least", "as many as",
+"around"), each read as the kind of bound it sets.
 
-These are lexicons, not rules about particular articles: the words English news uses to bound a
-number ("at least", "as many as") or to distance itself from a claim ("reportedly", "is believed
-to"). Negation, the third such class, has a module of its own (newsterm.facts.negation).
+A lexicon, not rules about particular articles. Negation, the other closed class the fact layer
+reads, has a module of its own (newsterm.facts.negation).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from newsterm.text.tokens import phrase_pattern
 
@@ -54,26 +52,3 @@ QUALIFIER_RE = phrase_pattern(tuple(QUALIFIERS))
 
 def qualifier_kind(phrase: str) -> str:
     return QUALIFIERS.get(" ".join(phrase.lower().split()), "")
-
-
-HEDGE_RE = phrase_pattern(
-    (
-        *"reportedly allegedly apparently purportedly possibly likely unconfirmed".split(),
-        *"claimed claims claim".split(),
-        *("is believed to", "are believed to", "is thought to", "are thought to"),
-        *("is said to", "are said to", "may have", "might have", "could have"),
-    )
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A cue word or phrase found in a passage."""
-
-    text: str
-    start: int
-    end: int
-
-
-def hedges(text: str) -> list[Cue]:
-    return [Cue(m.group(), m.start(), m.end()) for m in HEDGE_RE.finditer(text)]

@@ -5,19 +5,14 @@ year". Two outlets only disagree about when something happened if, once each phr
 against its own article's date, the intervals cannot overlap. "launched last October" in a June
 2025 article is October 2024, which sits inside "formed in 2024"; "in 2024" and "so far this year"
 (in 2025) cannot both be true.
-
-Dates written in records and page metadata ("2025-06-02T10:00Z", "Tue, Jun 3, 2025") are read
-here too (`parse_date`), for ingest and for the dates callers hand to `compare`.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 MONTHS = {
@@ -467,53 +462,3 @@ def describe(mention: DateMention) -> str:
     if low.year == high.year:
         return f"{low.day} {low:%b}–{high.day} {high:%b %Y}"
     return f"{low.day} {low:%b %Y}–{high.day} {high:%b %Y}"
-
-
-# ------------------------------------------------------------------ dates written in records
-
-_TZINFOS = {
-    "GMT": 0,
-    "UTC": 0,
-    "Z": 0,
-    "BST": 3600,
-    "CET": 3600,
-    "CEST": 7200,
-    "EST": -18000,
-    "EDT": -14400,
-    "CST": -21600,
-    "CDT": -18000,
-    "PST": -28800,
-    "PDT": -25200,
-    "ET": -18000,
-}
-
-
-_ISO_DATE = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
-)
-
-
-def parse_date(value: str) -> datetime | None:
-    """A date from free text with dateutil, or None; timezone-naive unless one is written."""
-    value = value.strip()
-    if not value or not re.search(r"\d", value):
-        return None
-    if _ISO_DATE.match(value):
-        # Feeds and JSON nearly always carry ISO 8601, which the standard library reads exactly
-        # as dateutil does, at a fraction of the cost (it was a tenth of reading a big file).
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return parsed if 1900 <= parsed.year <= 2200 else None
-    try:
-        with warnings.catch_warnings():
-            # A stray capital ("M", "K") can look like a zone name; the date stays naive then.
-            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-            parsed = date_parser.parse(value, fuzzy=True, tzinfos=_TZINFOS)
-    except (ValueError, OverflowError, TypeError, date_parser.ParserError):
-        return None
-    if not 1900 <= parsed.year <= 2200:
-        return None
-    return parsed

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsterm.facts.numbers import words_to_number
+from newsterm.facts.number_words import words_to_number
 from newsterm.text.tokens import Token
 
 # Days in each unit of time, to tell "seven days" from "a week" only when they differ.

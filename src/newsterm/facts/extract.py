@@ -11,15 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsterm.facts.cues import Cue, hedges
 from newsterm.facts.dates import DateMention, extract_dates
 from newsterm.facts.names import Name, extract_names
-from newsterm.facts.negation import negations
 from newsterm.facts.numbers import Quantity, extract_quantities
 from newsterm.facts.quotes import Quote, extract_quotes
 
 __all__ = [
-    "Cue",
     "DateMention",
     "Facts",
     "Name",
@@ -37,10 +34,6 @@ _TIME_RE = re.compile(
     r"|local time)\b",
     re.I,
 )
-_ATTRIBUTION_RE = re.compile(
-    r"\baccording to (?P<source>(?:the )?[\w’'\- ]{2,60}?)(?=[,.;:]|$| who | citing | in a )",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +44,6 @@ class Facts:
     dates: tuple[DateMention, ...]
     quotes: tuple[Quote, ...]
     names: tuple[Name, ...]
-    negations: tuple[Cue, ...]
-    hedges: tuple[Cue, ...]
-    attributions: tuple[str, ...]
-    reference: date | None
 
 
 def dates_and_quantities(
@@ -78,8 +67,4 @@ def extract_facts(
         dates=tuple(dates),
         quotes=tuple(extract_quotes(text)),
         names=tuple(extract_names(text) if names is None else names),
-        negations=tuple(negations(text)),
-        hedges=tuple(hedges(text)),
-        attributions=tuple(m.group("source").strip() for m in _ATTRIBUTION_RE.finditer(text)),
-        reference=published,
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsterm.facts.cues import Cue
 from newsterm.text.tokens import Token, stem
 
 # Words that carry negation; kept out of a passage's terms so that "not" neither makes two
@@ -47,15 +46,6 @@ DENYING_WORDS = frozenset(
 )
 # Words of six letters or more that open with "un" without being "un-" + a word.
 _UN_WORDS = ("under", "univers", "uniq", "union", "unit", "until", "unless", "unveil")
-
-
-def negations(text: str) -> list[Cue]:
-    """Negation cues that really negate ("not only" and "no longer" do not count)."""
-    return [
-        Cue(m.group(), m.start(), m.end())
-        for m in NEGATION_RE.finditer(text)
-        if not affirming_idiom_at(text, m.start())
-    ]
 
 
 def affirming_idiom_at(text: str, start: int) -> bool:

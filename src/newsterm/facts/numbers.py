@@ -14,162 +14,15 @@ from dataclasses import dataclass, replace
 
 from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
 from newsterm.facts.dates import MONTHS, WEEKDAYS
+from newsterm.facts.money import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_VERBS,
+    CURRENCY_WORDS,
+    currency_named,
+    money_family,
+)
+from newsterm.facts.number_words import SCALES, TENS, UNITS, VAGUE, words_to_number
 from newsterm.text.tokens import STOPWORDS, char_before, fold, stem
-
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "mln": 1_000_000,
-    "bln": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "m": 1_000_000,
-    "b": 1_000_000_000,
-    "k": 1_000,
-    "tn": 1_000_000_000_000,
-}
-# Vague plurals: "thousands" commits to at least two thousand and fewer than ten thousand.
-VAGUE = {
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "millions": (2_000_000, 999_999_999),
-    "billions": (2e9, 999e9),
-    "several": (3, 9),
-    "a few": (2, 5),
-    "a couple": (2, 3),
-    "a dozen": (12, 12),
-    "a handful": (2, 6),
-}
-_CURRENCY = {
-    "$": "USD",
-    "us$": "USD",
-    "$us": "USD",
-    "a$": "AUD",
-    "$a": "AUD",
-    "c$": "CAD",
-    "$c": "CAD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-}
-# Money named after a figure, wire abbreviations included ("50 mln stg", "2 bln dlrs"). A word
-# one country's money alone goes by is its code. A word several countries' money goes by
-# ("dollars", "francs") is that family's name, unless a word before it says whose (see
-# _CURRENCY_OWNERS): then it too is a code, and "Canadian dlrs" never pairs with "U.S. dlrs".
-_CURRENCY_FAMILIES = {
-    "dollar": ("USD", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD"),
-    "franc": ("FRF", "CHF", "BEF"),
-    "krona": ("SEK", "NOK", "DKK"),
-    "peso": ("MXN", "ARS", "CLP", "PHP"),
-    "pound": ("GBP", "EGP"),
-}
-_CURRENCY_WORDS = {
-    **dict.fromkeys(["dollar", "dollars", "dlr", "dlrs"], "dollar"),
-    **dict.fromkeys(["franc", "francs"], "franc"),
-    **dict.fromkeys(["krona", "kronor", "krone", "kroner", "crowns"], "krona"),
-    **dict.fromkeys(["peso", "pesos"], "peso"),
-    # Pounds are sterling unless said otherwise, as "£" is.
-    **dict.fromkeys(["pound", "pounds", "stg", "sterling"], "GBP"),
-    **dict.fromkeys(["euro", "euros", "ecu", "ecus"], "EUR"),
-    "yen": "JPY",
-    **dict.fromkeys(["yuan", "renminbi"], "CNY"),
-    **dict.fromkeys(["rupee", "rupees"], "INR"),
-    "won": "KRW",
-    **dict.fromkeys(["ruble", "rubles", "rouble", "roubles"], "RUB"),
-    **dict.fromkeys(["marks", "deutschmarks"], "DEM"),
-    **dict.fromkeys(["lira", "lire"], "ITL"),
-    **dict.fromkeys(["guilder", "guilders"], "NLG"),
-    "rand": "ZAR",
-    **dict.fromkeys(["shekel", "shekels"], "ILS"),
-    **dict.fromkeys(["riyal", "riyals"], "SAR"),
-    "naira": "NGN",
-    "rupiah": "IDR",
-    "ringgit": "MYR",
-    "baht": "THB",
-    **dict.fromkeys(["zloty", "zlotys"], "PLN"),
-}
-# Currency words that are also verbs: after a name's digits they are the verb.
-_CURRENCY_VERBS = frozenset({"marks", "won", "crowns"})
-_CURRENCY_OWNERS = {
-    "us": "USD",
-    "american": "USD",
-    "australian": "AUD",
-    "canadian": "CAD",
-    "hong kong": "HKD",
-    "new zealand": "NZD",
-    "nz": "NZD",
-    "singapore": "SGD",
-    "taiwan": "TWD",
-    "french": "FRF",
-    "swiss": "CHF",
-    "belgian": "BEF",
-    "swedish": "SEK",
-    "norwegian": "NOK",
-    "danish": "DKK",
-    "mexican": "MXN",
-    "argentine": "ARS",
-    "chilean": "CLP",
-    "philippine": "PHP",
-    "egyptian": "EGP",
-}
-_FAMILY_OF = {code: family for family, codes in _CURRENCY_FAMILIES.items() for code in codes}
-
-
-def money_family(unit: str) -> str:
-    """The family a figure's unit belongs to: "dollar" for "AUD", "USD" and "dollar" alike."""
-    return _FAMILY_OF.get(unit, unit)
-
-
-def _currency_named(phrase: str) -> str:
-    """The money a figure's noun phrase names ("mln Australian dlrs" -> "AUD"), or ""."""
-    words = [fold(m.group()) for m in _NOUN_WORD.finditer(phrase)]
-    for i, word in enumerate(words):
-        unit = _CURRENCY_WORDS.get(word)
-        if unit is None:
-            continue
-        for owner in (" ".join(words[max(0, i - 2) : i]), " ".join(words[i - 1 : i])):
-            code = _CURRENCY_OWNERS.get(owner)
-            if code and money_family(code) == money_family(unit):
-                return code
-        return unit
-    return ""
-
 
 # Modifiers that sit between a number and its noun without being the noun.
 _PRE_MODIFIERS = frozenset(
@@ -256,52 +109,6 @@ class Quantity:
         return self.low <= other.high and other.low <= self.high
 
 
-_FRACTION_WORDS = frozenset(("a", "an", "half", "quarter"))
-
-
-def words_to_number(phrase: str) -> float | None:
-    """Value of a number written in words ("nine million", "one hundred and twenty-five", "two
-    and a half"). None for words that are not one number ("two and three")."""
-    total = 0.0
-    current = 0.0
-    seen = False
-    joined = False  # after "and": what follows adds to the number before it
-    for word in re.split(r"[\s-]+", phrase.lower().strip()):
-        if not word:
-            continue
-        if word == "and":
-            joined = True
-            continue
-        if joined and word not in _FRACTION_WORDS and not (total or current >= 100):
-            return None  # "two and three": two numbers, not one
-        if word in ("a", "an"):
-            if not joined:
-                current = current or 1
-            continue
-        if word in ("half", "quarter"):
-            fraction = 0.5 if word == "half" else 0.25
-            # "two and a half" adds; "half a million", "a quarter" multiply.
-            current = current + fraction if joined else (current or 1) * fraction
-            joined = False
-            seen = True
-        elif word in UNITS:
-            current += UNITS[word]
-            seen = True
-        elif word in TENS:
-            current += TENS[word]
-            seen = True
-        elif word == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif word in SCALES:
-            total += (current or 1) * SCALES[word]
-            current = 0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
 def _digits_value(digits: str) -> tuple[float, float]:
     """Value and rounding half-width: "2.5" may stand for anything from 2.45 to 2.55."""
     plain = digits.replace(",", "")
@@ -353,7 +160,7 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
         norm = fold(word_match.group())
         if not run and (norm in _PRE_MODIFIERS or word_match.group().endswith(".")):
             continue  # "seven other countries", "5 mln U.S. dlrs"
-        if run and folded[-1] in _CURRENCY_WORDS:
+        if run and folded[-1] in CURRENCY_WORDS:
             if norm == "of" and run[-1] is not money_of:
                 money_of = run[-1]
                 continue
@@ -368,10 +175,10 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
     if not run:
         return "", ""
     plural = [i for i, word in enumerate(folded) if _looks_plural(word)]
-    head = next((i for i in plural if folded[i] not in _CURRENCY_WORDS), len(run) - 1)
+    head = next((i for i in plural if folded[i] not in CURRENCY_WORDS), len(run) - 1)
     first = _NOUN_WORD.search(rest)
     phrase_start = first.start() if first else run[0].start()
-    money = _CURRENCY_WORDS.get(folded[head])
+    money = CURRENCY_WORDS.get(folded[head])
     noun = money_family(money) if money else stem(folded[head])
     return noun, rest[phrase_start : run[head].end()]
 
@@ -440,7 +247,7 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     word = after.group(1).lower()
     if word in _MEASURES or word == "of":
         return False
-    return word not in _CURRENCY_WORDS or word in _CURRENCY_VERBS
+    return word not in CURRENCY_WORDS or word in CURRENCY_VERBS
 
 
 _PER = re.compile(r"\bper \Z", re.IGNORECASE)
@@ -516,6 +323,8 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 value, slack = value * factor, slack * factor
         elif match.group("vague"):
             phrase = match.group("vague").lower()
+            low_v: float
+            high_v: float
             if phrase.startswith("tens of") or phrase.startswith("hundreds of"):
                 base = SCALES[phrase.rsplit(" ", 1)[1][:-1]]
                 factor = 10 if phrase.startswith("tens") else 100
@@ -530,12 +339,12 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
             start, end, number = trimmed
             value, slack = number, 0.0
             unit_text = None
-        unit = "%" if unit_text else (_CURRENCY.get((currency or "").lower(), ""))
+        unit = "%" if unit_text else (CURRENCY_SYMBOLS.get((currency or "").lower(), ""))
         noun, noun_text = _noun_after(text, end)
         if not noun and not unit and _is_an_age(text, start, end):
             noun, noun_text = "age", "age"
         if not unit and noun_text:
-            unit = _currency_named(noun_text)
+            unit = currency_named([fold(m.group()) for m in _NOUN_WORD.finditer(noun_text)])
         qualifier_text = ""
         qualifier = ""
         for _q_start, q_end, q_text in qualifiers:

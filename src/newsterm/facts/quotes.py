@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsterm.facts.numbers import TENS, UNITS
+from newsterm.facts.number_words import TENS, UNITS
 from newsterm.text.tokens import squash
 
 # "Ten Most Wanted" and "10 Most Wanted" quote the same words: small numbers are compared as

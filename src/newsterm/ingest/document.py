@@ -19,9 +19,6 @@ class Document:
     id: str | None = None
     author: str | None = None
     guid: str | None = None
-    # Formats whose text is already clean prose (feeds, HTML extractors) skip the plain-text
-    # heuristics that look for a title line and a dateline.
-    has_metadata: bool = False
     notes: list[str] = field(default_factory=list)
 
 

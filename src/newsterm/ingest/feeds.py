@@ -104,7 +104,6 @@ def parse_feed(data: bytes, location: str, on_error: Callable[[str, str], None])
                 location=where,
                 author=_line(entry.get("author")) or None,
                 guid=sanitize_line(entry["id"]) if entry.get("id") else None,
-                has_metadata=True,
             )
         )
     return documents

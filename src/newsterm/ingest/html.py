@@ -17,10 +17,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from newsterm.facts.timestamps import parse_date
 from newsterm.ingest.decode import decode, read_bytes, unknown_declared
 from newsterm.ingest.document import Document, SourceError
 from newsterm.ingest.htmltext import html_to_text
-from newsterm.ingest.metadata import parse_date
 from newsterm.ingest.sanitize import sanitize_line
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml")
@@ -255,7 +255,6 @@ def parse_html(html: str, location: str, on_error: Callable[[str, str], None]) -
         url=sanitize_line(meta.url) if meta.url else None,
         location=location,
         author=sanitize_line(meta.author) if meta.author else None,
-        has_metadata=True,
     )
 
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from newsterm.facts.timestamps import parse_date
 from newsterm.ingest.decode import read_text
 from newsterm.ingest.document import Document, SourceError
-from newsterm.ingest.metadata import parse_date
 from newsterm.ingest.sanitize import sanitize, sanitize_line
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonlines", ".json")
@@ -87,7 +87,6 @@ def document_from_record(record: dict[str, Any], location: str) -> Document:
         id=sanitize_line(str(ident)) if ident not in (None, "") else None,
         author=sanitize_line(_as_text(record.get("author") or record.get("byline"))) or None,
         guid=sanitize_line(_as_text(record.get("guid"))) or None,
-        has_metadata=True,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from newsterm.facts.dates import parse_date
+from newsterm.facts.timestamps import parse_date
 from newsterm.ingest.sanitize import sanitize_line
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

@@ -127,7 +127,6 @@ def read_newsboat(path: Path, on_error: Callable[[str, str], None]) -> list[Docu
                 location=where,
                 author=sanitize_line(_text(item["author"])) or None,
                 guid=sanitize_line(_text(item["guid"])) or None,
-                has_metadata=True,
             )
         )
     return documents

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from newsterm.facts.timestamps import parse_date
 from newsterm.ingest.clean import strip_markdown
 from newsterm.ingest.decode import read_text
 from newsterm.ingest.document import Document, SourceError
@@ -13,7 +14,6 @@ from newsterm.ingest.metadata import (
     labelled_date_line,
     outlet_from_stem,
     outlet_from_text,
-    parse_date,
     read_front_matter,
 )
 from newsterm.ingest.sanitize import sanitize, sanitize_line

@@ -93,6 +93,12 @@ def load(source: IO[bytes]) -> Any:
     return take()
 
 
+# The default pickling of any object, to tell a class that defines its own (typed Any: the
+# bound and unbound forms have different signatures, and only identity matters here).
+_OBJECT_REDUCE_EX: Any = object.__reduce_ex__
+_OBJECT_REDUCE: Any = object.__reduce__
+
+
 def _is_plain_object(obj: Any) -> bool:
     """An instance of one of our own classes (the index) whose pickled form is its __dict__:
     not a dataclass, and with no pickling of its own to bypass."""
@@ -102,8 +108,8 @@ def _is_plain_object(obj: Any) -> bool:
         and not isinstance(obj, type)
         and not dataclasses.is_dataclass(obj)
         and kind.__module__.startswith("newsterm.")
-        and kind.__reduce_ex__ is object.__reduce_ex__
-        and kind.__reduce__ is object.__reduce__
+        and kind.__reduce_ex__ is _OBJECT_REDUCE_EX
+        and kind.__reduce__ is _OBJECT_REDUCE
         and getattr(kind, "__getstate__", None) is getattr(object, "__getstate__", None)
         and not hasattr(kind, "__setstate__")
     )

@@ -38,7 +38,7 @@ def _aliases() -> dict[str, str]:
 
 @cache
 def _nicknames() -> frozenset[tuple[str, str]]:
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for group in _lines("nicknames.txt"):
         names = [fold(name) for name in group]
         pairs.update((x, y) for x in names for y in names if x != y)

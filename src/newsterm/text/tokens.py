@@ -113,16 +113,6 @@ _FORMS: dict[str, tuple[str, str]] = {}
 _FORMS_MAX = 500_000
 
 
-def words(text: str) -> list[str]:
-    """Just the normal forms, for callers that do not need spans."""
-    return [fold(m) for m in TOKEN_RE.findall(text)]
-
-
-def content_stems(tokens: list[Token]) -> list[str]:
-    """Stems of the words that carry meaning: stopwords and bare punctuation dropped."""
-    return [t.stem for t in tokens if t.norm not in STOPWORDS and (len(t.norm) > 1 or t.is_number)]
-
-
 def squash(text: str) -> str:
     """A spelling-insensitive key: letters and digits only ("inter-state" == "interstate")."""
     return "".join(ch for ch in fold(text) if ch.isalnum())

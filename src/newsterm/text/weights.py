@@ -34,7 +34,3 @@ def idf(stem: str) -> float:
     if weight is not None:
         return weight
     return unseen * 0.8 if stem[:1].isdigit() else unseen
-
-
-def max_idf() -> float:
-    return _table()[1]

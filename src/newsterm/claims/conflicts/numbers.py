@@ -21,9 +21,11 @@ from newsterm.claims.conflicts.slots import (
     shared_context,
 )
 from newsterm.claims.prepared import Prepared
+from newsterm.facts.money import money_family
 from newsterm.facts.name_forms import not_a_name, same_name
 from newsterm.facts.names import Name
-from newsterm.facts.numbers import SCALES, Quantity, money_family
+from newsterm.facts.number_words import SCALES
+from newsterm.facts.numbers import Quantity
 from newsterm.model import Conflict
 from newsterm.text.lexicon import canonical_stem, same_actor
 from newsterm.text.tokens import fold
