@@ -16,6 +16,12 @@ from newsterm.ingest.document import Document
 from newsterm.model import Article, Passage
 from newsterm.text.sentences import MIN_HEADLINE_WORDS, is_heading, segment
 
+# Bounds that keep the time and memory spent on one article in proportion to a real article:
+# a news story is a few thousand words; a megabyte of one "sentence" is a broken or hostile file.
+MAX_ARTICLE_CHARS = 400_000
+MAX_PASSAGE_CHARS = 1_200
+
+
 Progress = Callable[[str, int, int], None]
 
 
@@ -31,12 +37,6 @@ def _base_id(document: Document, number: int) -> str:
             return f"{stem}-{line.group(1) if line else ''}{suffix}".rstrip("-")
         return stem
     return f"a{number}"
-
-
-# Bounds that keep the time and memory spent on one article in proportion to a real article:
-# a news story is a few thousand words; a megabyte of one "sentence" is a broken or hostile file.
-MAX_ARTICLE_CHARS = 400_000
-MAX_PASSAGE_CHARS = 1_200
 
 
 def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

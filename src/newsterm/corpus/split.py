@@ -21,6 +21,8 @@ from newsterm.facts.extract import dates_and_quantities
 from newsterm.model import Article
 from newsterm.text.tokens import STOPWORDS, fold
 
+# Tuning. Measured by bench/grouping.py on the development part of BASIL and ECB+ (pairwise F1
+# against gold events); the held-out parts were not looked at while choosing them.
 SPLIT_MIN = 6  # smaller groups are left whole: too few articles to tell two events apart
 SPLIT_MAX = 200  # the split compares every pair of the group
 # Two parts are two events when, on the contrast weights, they are nearly unrelated (below
@@ -44,6 +46,16 @@ SLOT_WEIGHT = 12.0
 # dev part of bench/grouping.py: 5 to 7 cut one more dev topic in two and nothing else; from 8
 # a dev event is cut along its angles.
 FIGURE_WEIGHT = 6.0
+# Parts somewhat more alike than SPLIT_BETWEEN (up to SPLIT_BETWEEN_LEADS) are still two events
+# when each is about someone or somewhere the other mostly is not (see `_lead_apart`). Tuned on
+# the dev part of bench/grouping.py.
+SPLIT_BETWEEN_LEADS = 0.1
+LEADS = 2  # an article's lead names: the name words it repeats most
+# Share of the shorter article's word runs found in the longer one above which the two are one
+# report: the same wire copy run twice, or trimmed by one outlet and extended by another.
+SAME_REPORT = 0.5
+
+
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -142,11 +154,6 @@ def _bisect(sim: list[list[float]], members: list[int]) -> tuple[list[int], list
     return rest, [], outliers
 
 
-# Parts somewhat more alike than SPLIT_BETWEEN (up to SPLIT_BETWEEN_LEADS) are still two events
-# when each is about someone or somewhere the other mostly is not (see `_lead_apart`). Tuned on
-# the dev part of bench/grouping.py.
-SPLIT_BETWEEN_LEADS = 0.1
-LEADS = 2  # an article's lead names: the name words it repeats most
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -183,11 +190,6 @@ def _lead_apart(leads: list[tuple[str, ...]], first: list[int], second: list[int
         if 2 * top < len(part) or 4 * in_other > len(other):
             return False
     return True
-
-
-# Share of the shorter article's word runs found in the longer one above which the two are one
-# report: the same wire copy run twice, or trimmed by one outlet and extended by another.
-SAME_REPORT = 0.5
 
 
 def _distinct_reports(index: Index, members: list[int]) -> int:

@@ -14,6 +14,9 @@ from typing import NamedTuple
 
 import snowballstemmer
 
+_FORMS_MAX = 500_000
+
+
 # A token is a number (with thousands separators and decimals), a dotted acronym ("U.S."), or a
 # word with inner apostrophes. Hyphens and dashes separate words.
 TOKEN_RE = re.compile(
@@ -110,7 +113,6 @@ def tokenize(text: str) -> list[Token]:
 # through two lru_caches. Bounded so that a hostile pile of distinct words cannot grow it
 # without limit.
 _FORMS: dict[str, tuple[str, str]] = {}
-_FORMS_MAX = 500_000
 
 
 def squash(text: str) -> str:
