@@ -470,7 +470,7 @@ async def test_a_failure_while_loading_is_reported_and_the_app_stays_up(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("newsterm.tui.screens.main.load", broken)
+    monkeypatch.setattr("newsterm.tui.loading.load", broken)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):

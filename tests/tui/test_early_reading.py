@@ -11,6 +11,7 @@ from textual.widgets import Label
 
 import newsterm.corpus.corpus
 import newsterm.corpus.load
+import newsterm.tui.loading as loading
 import newsterm.tui.screens.main as main_screen
 from newsterm.tui.app import make_app
 from newsterm.tui.widgets.sources import SourceTree
@@ -45,7 +46,7 @@ async def test_articles_can_be_read_before_the_stories_are_formed(
     """The reader starts on the first article while grouping runs; keys that need stories say
     why they wait; once stories exist the reader stays on the same passage of the same article."""
     gate = _hold_grouping(monkeypatch)
-    monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)  # the pile has three articles
+    monkeypatch.setattr(loading, "EARLY_READING_MIN", 1)  # the pile has three articles
     app = make_app([str(pile)])
     try:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -101,7 +102,7 @@ async def test_a_reader_who_has_not_moved_is_shown_a_story_to_compare(
         encoding="utf-8",
     )
     gate = _hold_grouping(monkeypatch)
-    monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)
+    monkeypatch.setattr(loading, "EARLY_READING_MIN", 1)
     app = make_app([str(pile)])
     try:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -145,7 +146,7 @@ async def test_a_failure_while_forming_stories_leaves_the_articles_readable(
         raise RuntimeError("grouping broke")
 
     monkeypatch.setattr(newsterm.corpus.load, "group_stories", broken_grouping)
-    monkeypatch.setattr(main_screen, "EARLY_READING_MIN", 1)
+    monkeypatch.setattr(loading, "EARLY_READING_MIN", 1)
     app = make_app([str(pile)])
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.main_screen

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding
 from textual.timer import Timer
 
+from newsterm.tui import actions
 from newsterm.tui.activity import QUIET, Activity
 from newsterm.tui.collector import FullCollections
 from newsterm.tui.commands import NewstermCommands
@@ -24,10 +24,8 @@ class NewstermApp(App[None]):
     CSS_PATH = "newsterm.tcss"
     TITLE = "newsterm"
     COMMANDS = App.COMMANDS | {NewstermCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-    ]
+    COMMAND_PALETTE_BINDING = actions.palette_key()
+    BINDINGS = actions.bindings("app")  # the keys, like the screen's, come from tui.actions
 
     def __init__(self, sources: Sequence[str] | None = None, *, cache: bool = False) -> None:
         super().__init__()
@@ -62,9 +60,8 @@ class NewstermApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        if main is not None:
-            self.push_screen(HelpScreen(main))
+        if any(isinstance(s, MainScreen) for s in self.screen_stack):
+            self.push_screen(HelpScreen())
 
     @property
     def main_screen(self) -> MainScreen:

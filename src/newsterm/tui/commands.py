@@ -1,5 +1,8 @@
 """Command palette entries: the screen's actions, and a jump to any story or article.
 
+The actions, their names and their help come from the table of keys (tui.actions), the same
+one the bindings, the footer and the help screen read.
+
 Titles come from articles, so hits are built as plain `Content` and highlighted by offsets,
 never through `Matcher.highlight`, which would parse the title as markup.
 """
@@ -12,23 +15,14 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from newsterm.tui.actions import palette_actions
+
 if TYPE_CHECKING:
     from newsterm.tui.screens.main import MainScreen
 
 MAX_ARTICLE_HITS = 2_000  # candidates scanned per keystroke on huge corpora
 
-ACTIONS = [
-    ("Next conflict", "next('conflict')", "Jump to the next passage in conflict"),
-    ("Previous conflict", "next('conflict', False)", "Jump to the previous conflict"),
-    ("Next match", "next('match')", "Jump to the next passage another source confirms"),
-    ("Next unique passage", "next('unique')", "Jump to what only this source reports"),
-    ("Next article of the story", "article(1)", "Open the story's next source"),
-    ("Previous article of the story", "article(-1)", "Open the story's previous source"),
-    ("Search articles", "search", "Find passages containing words"),
-    ("Export story as text", "export", "Write the story's highlighted diff to a file"),
-    ("Toggle source list", "toggle_sources", "Show or hide the stories and articles"),
-    ("Toggle cross-reference panel", "toggle_crossref", "Show or hide the side panel"),
-]
+ACTIONS = palette_actions()  # (title, action, help), from the one table of keys
 
 
 def plain_highlight(text: str, query: str, matcher_offsets: list[int] | None) -> Content:

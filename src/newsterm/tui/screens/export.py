@@ -1,11 +1,13 @@
-"""The export dialog: shows the file the story's diff will be written to, and lets you change it.
+"""Exporting a story: the file proposed, the dialog that lets you change it, and the writing.
 
 The dialog decides nothing about the disk except whether to ask before replacing a file; the
-writing itself is `export.write_file`, atomic and refusing to overwrite unless told to.
+writing itself is `export.write_file`, atomic and refusing to overwrite unless told to, run by
+the main screen in a thread worker through `write_story`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from newsterm.corpus.corpus import Corpus
+from newsterm.export import render_text, write_file
+from newsterm.model import Story
 from newsterm.tui.screens.confirm import Confirm
 
 
@@ -24,6 +29,26 @@ from newsterm.tui.screens.confirm import Confirm
 class ExportRequest:
     path: Path
     overwrite: bool = False
+
+
+def default_export_path(story: Story, folder: Path | None = None) -> Path:
+    """'newsterm-<story words>.txt' in the current folder, numbered if that name is taken."""
+    folder = folder or Path.cwd()
+    slug = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-")[:48].rstrip("-")
+    stem = f"newsterm-{slug or story.id}"
+    candidate = folder / f"{stem}.txt"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.txt"
+        number += 1
+    return candidate
+
+
+def write_story(corpus: Corpus, story_id: str, request: ExportRequest) -> Path:
+    """Write the story's highlighted diff where the dialog said; the path written. Raises
+    `export.ExportError` with the reason when it cannot."""
+    text = render_text(corpus, story_ids=[story_id])
+    return write_file(request.path, text, force=request.overwrite)
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):

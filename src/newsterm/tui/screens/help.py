@@ -1,4 +1,4 @@
-"""The help screen: every key, built from the bindings themselves so it cannot go stale."""
+"""The help screen: every key, read from the table of keys (tui.actions) so it cannot go stale."""
 
 from __future__ import annotations
 
@@ -6,23 +6,27 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newsterm.tui import actions
 from newsterm.tui.render import MARKS
+
+_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "escape": "esc",
+}
+
+
+def _names(binding: Binding) -> list[str]:
+    return [_NAMES.get(key, key) for key in binding.key.split(",")]
 
 
 def _keys(binding: Binding) -> str:
-    if binding.key_display:
-        return binding.key_display
-    names = {
-        "question_mark": "?",
-        "slash": "/",
-        "left_square_bracket": "[",
-        "right_square_bracket": "]",
-        "escape": "esc",
-    }
-    return "/".join(names.get(key, key) for key in binding.key.split(","))
+    return binding.key_display or "/".join(_names(binding))
 
 
 def key_table(sections: list[tuple[str, list[Binding]]]) -> Text:
@@ -53,35 +57,21 @@ def legend() -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+def closing_line(binding: Binding) -> str:
+    """'a, b or c closes this screen.' for the keys of the binding that closes it."""
+    keys = _names(binding)
+    listed = ", ".join(keys[:-1]) + " or " + keys[-1] if len(keys) > 1 else keys[0]
+    return f"{listed} closes this screen."
 
-    def __init__(self, main: Screen[object]) -> None:
-        super().__init__()
-        self.main = main
+
+class HelpScreen(ModalScreen[None]):
+    """Every key by section, then what each mark means."""
+
+    BINDINGS = actions.bindings("help")
 
     def compose(self) -> ComposeResult:
-        app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
-        sections = [
-            ("Reading", [b for b in self.main.BINDINGS if isinstance(b, Binding)]),
-            (
-                "In a pane",
-                [
-                    Binding("up,down", "", "Move in the focused pane"),
-                    Binding("enter", "", "Open the article / jump to the counterpart"),
-                    Binding("mouse", "", "Click a story, an article, a passage or a counterpart"),
-                ],
-            ),
-            (
-                "Everywhere",
-                [
-                    *app_bindings,
-                    Binding("ctrl+p", "", "Commands: actions, stories, articles, themes"),
-                ],
-            ),
-        ]
         with VerticalScroll(id="help", classes="dialog"):
             yield Static(Text("newsterm keys", style="bold"), id="help-title")
-            yield Static(key_table(sections))
+            yield Static(key_table(actions.help_sections()))
             yield Static(legend())
-            yield Static(Text("esc, q or ? closes this screen.", style="dim"))
+            yield Static(Text(closing_line(actions.key_bindings("help")[0]), style="dim"))

@@ -2,22 +2,20 @@
 
 The screen owns the corpus and the reading position (story, article, passage). Slow work (reading
 and indexing the sources, aligning a story) runs in thread workers that call pure engine
-functions and post messages back, so the interface answers while the engine works.
+functions and post messages back, so the interface answers while the engine works. What the
+workers do is in tui.loading and tui.background, the export flow in screens.export, and the keys
+in tui.actions; this module wires them to the widgets.
 """
 
 from __future__ import annotations
 
 import gc
-import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -25,54 +23,32 @@ from textual.widgets import Footer, Label, OptionList, ProgressBar, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.corpus.load import load
-from newsterm.export import ExportError, render_text, write_file
-from newsterm.model import Article, LoadError, Passage, Story, StoryAlignment
-from newsterm.support.pausing import Cancelled
+from newsterm.export import ExportError
+from newsterm.model import Article, Passage, Story, StoryAlignment
+from newsterm.tui import actions
 from newsterm.tui.activity import Activity
+from newsterm.tui.background import failure_message, quiet_pause, save_and_align
+from newsterm.tui.loading import (
+    STORIES_FAILED,
+    WAITING_FOR_STORIES,
+    Progress,
+    corpus_summary,
+    error_notes,
+    progress_label,
+    read_corpus,
+)
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
-from newsterm.tui.render import MARKS, StyleMap, article_header, warm_counterparts
-from newsterm.tui.screens.export import ExportDialog, ExportRequest
+from newsterm.tui.render import MARKS, StyleMap, warm_counterparts
+from newsterm.tui.screens.export import (
+    ExportDialog,
+    ExportRequest,
+    default_export_path,
+    write_story,
+)
 from newsterm.tui.screens.search import SearchScreen
-from newsterm.tui.widgets.article import ArticleView
+from newsterm.tui.widgets.article import ArticleHead, ArticleView
 from newsterm.tui.widgets.crossref import CrossRef
 from newsterm.tui.widgets.sources import SourceTree
-from newsterm.tui.widgets.text_panel import TextPanel
-
-STAGES = {
-    "reading": "Reading sources",
-    "indexing": "Indexing",
-    "grouping": "Grouping articles into stories",
-    "aligning": "Comparing passages",
-    "cache": "Checking the cache",
-    "saving": "Saving to the cache for the next start",
-}
-MAX_ERROR_NOTES = 5
-# Headers measured to size the article header for a story (see MainScreen._head_lines): enough
-# for any story a reader flips through; a larger one pays a rare relayout past them.
-HEAD_ROOM_SOURCES = 60
-HEAD_SHARE = 4  # the header is kept at most 1/HEAD_SHARE of the article pane tall
-# Piles at least this big open their articles for reading while the index and the stories are
-# still being built (seconds to half a minute on ten thousand articles); a smaller pile is
-# grouped in about a second, and a list that regroups under the reader then would only jar.
-EARLY_READING_MIN = 500
-WAITING_FOR_STORIES = (
-    "Stories are still being formed. Matches and conflicts appear here once the progress "
-    "bar below is done; you can read meanwhile."
-)
-STORIES_FAILED = (
-    "Stories could not be formed (the status line says why), so nothing can be compared. "
-    "The articles can still be read."
-)
-
-
-@dataclass
-class _Progress:
-    """Written by the loading thread, read by a UI timer: no message per article."""
-
-    stage: str = "reading"
-    done: int = 0
-    total: int = 0
 
 
 class MainScreen(Screen[None]):
@@ -89,22 +65,7 @@ class MainScreen(Screen[None]):
         "mark--diff",
     }
 
-    BINDINGS = [
-        Binding("j", "move(1)", "Next passage", key_display="j/↓"),
-        Binding("k", "move(-1)", "Previous passage", key_display="k/↑", show=False),
-        Binding("n", "next('conflict')", "Next conflict"),
-        Binding("N", "next('conflict', False)", "Previous conflict", show=False),
-        Binding("m", "next('match')", "Next match", show=False),
-        Binding("u", "next('unique')", "Next unique", show=False),
-        Binding("left_square_bracket", "article(-1)", "Previous article", key_display="["),
-        Binding("right_square_bracket", "article(1)", "Next article", key_display="]"),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("e", "export", "Export"),
-        Binding("s", "toggle_sources", "Toggle sources", show=False),
-        Binding("x", "toggle_crossref", "Toggle side panel", show=False),
-        Binding("tab", "app.focus_next", "Next pane", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
-    ]
+    BINDINGS = actions.bindings("main")  # the table the footer, help and palette read too
 
     class ArticlesRead(Message):
         def __init__(self, articles: Sequence[Article]) -> None:
@@ -136,15 +97,14 @@ class MainScreen(Screen[None]):
         self.story_id: str | None = None
         self.article_id: str | None = None
         self.ready = threading.Event()  # set when the corpus is loaded (tests wait on it)
-        # Articles open for reading before the corpus is built (see EARLY_READING_MIN).
+        # Articles open for reading before the corpus is built (see loading.EARLY_READING_MIN).
         self.early: dict[str, Article] | None = None
         self._early_opened: str | None = None  # the article early reading opened by itself
         self._early_note = WAITING_FOR_STORIES
-        self._progress = _Progress()
+        self._progress = Progress()
         self._styles: StyleMap = {}
         # A conflict jump asked for before its story was compared: (story, status, forward).
         self._pending_jump: tuple[str, str, bool] | None = None
-        self._head_room: tuple[tuple[str, int, int] | None, int] = (None, 0)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -154,7 +114,7 @@ class MainScreen(Screen[None]):
             yield tree
             with Vertical(id="article-pane") as pane:
                 pane.border_title = "Article"
-                yield TextPanel(id="article-head")
+                yield ArticleHead(id="article-head")
                 yield ArticleView(id="article")
             xref = CrossRef(id="crossref")
             xref.border_title = "Cross-reference"
@@ -166,7 +126,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._styles = self._mark_styles()
-        self.query_one("#article-head", TextPanel).show(Text("Reading sources…", style="dim"))
+        self.query_one(ArticleHead).show(Text("Reading sources…", style="dim"))
         self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self._ticker = self.set_interval(0.25, self._show_progress)
         self._load()
@@ -196,28 +156,20 @@ class MainScreen(Screen[None]):
     # ----------------------------------------------------------------- loading
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
-        def progress(stage: str, done: int, total: int) -> None:
-            self._progress = _Progress(stage, done, total)
+        def progress(state: Progress) -> None:
+            self._progress = state
 
-        def read(articles: Sequence[Article]) -> None:
-            if len(articles) >= EARLY_READING_MIN:
-                self.post_message(self.ArticlesRead(articles))
+        def early(articles: Sequence[Article]) -> None:
+            self.post_message(self.ArticlesRead(articles))
 
-        corpus = load(
-            self.sources, progress=progress, cache=self.cache, save=False, on_articles=read
-        )
+        corpus = read_corpus(self.sources, cache=self.cache, progress=progress, early=early)
         self.post_message(self.Loaded(corpus))
 
     def _show_progress(self) -> None:
         if self.ready.is_set():
             return
         state = self._progress
-        label = STAGES.get(state.stage, state.stage.capitalize())
-        if state.total:
-            label += f": {state.done:,} of {state.total:,}"
-        label += "…"
-        if self.early is not None:
-            label += " · you can read meanwhile"
+        label = progress_label(state, early=self.early is not None)
         # No layout pass: the line's size is fixed by the stylesheet, and a relayout of the
         # whole screen ten times a second took a quarter of a CPU from the build it reports on.
         self.query_one("#status-text", Label).update(label, layout=False)
@@ -257,11 +209,12 @@ class MainScreen(Screen[None]):
         self.ready.set()
         self._ticker.stop()
         self.query_one(ProgressBar).display = False
-        self._report_errors(corpus.errors)
+        for note, severity in error_notes(corpus.errors):
+            self.notify(note, severity=severity, markup=False, timeout=8)
         tree = self.query_one(SourceTree)
         tree.populate(corpus, self._styles)
         if not corpus.articles:
-            self.query_one("#article-head", TextPanel).show(
+            self.query_one(ArticleHead).show(
                 Text("No article could be read from the sources given.", style="bold")
             )
             self._set_status("Nothing to show.")
@@ -273,38 +226,8 @@ class MainScreen(Screen[None]):
             if first is not None:
                 self.open_article(first)
             self.query_one(ArticleView).focus()
-        self._set_status(self._corpus_summary())
+        self._set_status(corpus_summary(corpus))
         self._align_in_background()
-
-    def _report_errors(self, errors: Sequence[LoadError]) -> None:
-        for error in errors[:MAX_ERROR_NOTES]:
-            self.notify(
-                str(error),
-                severity="information" if error.kind == "note" else "warning",
-                markup=False,
-                timeout=8,
-            )
-        if len(errors) > MAX_ERROR_NOTES:
-            self.notify(
-                f"…and {len(errors) - MAX_ERROR_NOTES} more sources with problems "
-                "(run 'newsterm export' to list them all).",
-                severity="warning",
-                markup=False,
-                timeout=8,
-            )
-
-    def _corpus_summary(self) -> str:
-        assert self.corpus is not None
-        articles, stories = len(self.corpus.articles), len(self.corpus.stories)
-        shared = sum(1 for s in self.corpus.stories if len(s.article_ids) > 1)
-        text = (
-            f"{articles:,} article{'s' if articles != 1 else ''} · "
-            f"{stories:,} stor{'ies' if stories != 1 else 'y'} "
-            f"({shared:,} with several sources) · ? help · ctrl+p commands"
-        )
-        if self.corpus.errors:
-            text += f" · {len(self.corpus.errors)} source problem(s)"
-        return text
 
     def _set_status(self, text: str) -> None:
         self.query_one("#status-text", Label).update(Text(text), layout=False)
@@ -318,34 +241,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="badges", exit_on_error=False)
     def _align_in_background(self) -> None:
-        """Badges for every story, largest first, in the reader's quiet moments (see activity)."""
-        corpus = self.corpus
-        assert corpus is not None
-        worker = get_current_worker()
-
-        def pause() -> bool:
-            # Between small pieces of the work: wait while the reader types, stop when told.
-            return self.activity.wait_until_quiet(lambda: worker.is_cancelled)
-
-        def pause_saving() -> bool:
-            # A reader who quits during the save gets it finished at once (a second or two at
-            # exit) rather than a cold start of half a minute the next time.
-            pause()
-            return True
-
-        try:
-            # First keep the corpus on disk for the next start (a no-op unless the app was
-            # started with the cache and the corpus is new and big enough).
-            corpus.save_to_cache(pause_saving)
-            for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
-                if len(story.article_ids) < 2:
-                    break
-                if corpus.cached_alignment(story.id) is None:
-                    corpus.alignment(story.id, pause)
-                    gc.freeze()  # alignments are kept for good, like the corpus (see _loaded)
-                    self.post_message(self.Aligned(story.id))
-        except Cancelled:
-            return
+        """The cache saved, then badges for every story, largest first, in the reader's quiet
+        moments (see tui.background)."""
+        assert self.corpus is not None
+        pause = quiet_pause(self.activity, get_current_worker())
+        save_and_align(
+            self.corpus, pause, lambda story_id: self.post_message(self.Aligned(story_id))
+        )
 
     @on(Aligned)
     def _aligned(self, message: Aligned) -> None:
@@ -368,13 +270,8 @@ class MainScreen(Screen[None]):
         alignment = corpus.cached_alignment(story_id) if corpus else None
         if corpus is None or alignment is None:
             return
-        worker = get_current_worker()
-
-        warm_counterparts(
-            corpus,
-            alignment,
-            stop=lambda: not self.activity.wait_until_quiet(lambda: worker.is_cancelled),
-        )
+        pause = quiet_pause(self.activity, get_current_worker())
+        warm_counterparts(corpus, alignment, stop=lambda: not pause())
 
     def alignment(self) -> StoryAlignment | None:
         """The current story's alignment if it is ready; asks for it otherwise."""
@@ -389,11 +286,7 @@ class MainScreen(Screen[None]):
         """A failure in a worker is reported, never fatal: the reader can go on."""
         if event.state != WorkerState.ERROR:
             return
-        error = event.worker.error
-        what = {"load": "Reading the sources", "align": "Comparing a story"}.get(
-            event.worker.group, "A background task"
-        )
-        message = f"{what} failed: {type(error).__name__}: {error}"
+        message = failure_message(event.worker)
         self.notify(message, severity="error", markup=False, timeout=15)
         self._set_status(message)
         if event.worker.group == "load":
@@ -454,32 +347,9 @@ class MainScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if keep and view.highlighted is not None:
             index = view.highlighted
-        head = self.query_one("#article-head", TextPanel)
-        head.show(article_header(article, story), at_least=self._head_lines(head, story))
+        self.query_one(ArticleHead).show_header(article, story, self.corpus)
         view.show(article, self.alignment(), self._styles, index)
         self._refresh_crossref()
-
-    def _head_lines(self, head: TextPanel, story: Story | None) -> int:
-        """Lines of the tallest article header in the story, at the panel's present width.
-
-        Headers differ by a line or two (a long headline, a note), and a header of another
-        height relays out the whole screen twice, most of what switching article costs; the
-        passages would jump up or down the screen too. Kept at the tallest, the header
-        repaints in place as the reader moves between sources. On a short terminal no more
-        than a quarter of the pane is held back: there, rows of text matter more.
-        """
-        if story is None or self.corpus is None:
-            return 0
-        room = self.query_one("#article-pane").content_size.height // HEAD_SHARE
-        key = (story.id, head.content_size.width, room)
-        if self._head_room[0] != key:
-            corpus = self.corpus
-            tallest = max(
-                head.lines(article_header(corpus.article(a), story))
-                for a in story.article_ids[:HEAD_ROOM_SOURCES]
-            )
-            self._head_room = (key, min(tallest, room))
-        return self._head_room[1]
 
     def _refresh_crossref(self) -> None:
         if self.corpus is None and self.early is not None:
@@ -595,9 +465,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, story_id: str, request: ExportRequest) -> None:
         assert self.corpus is not None
-        text = render_text(self.corpus, story_ids=[story_id])
         try:
-            written = write_file(request.path, text, force=request.overwrite)
+            written = write_story(self.corpus, story_id, request)
         except ExportError as error:
             self.app.call_from_thread(
                 self.notify, f"Export failed: {error}", severity="error", markup=False
@@ -606,16 +475,3 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(
             self.notify, f"Exported this story to {written}", title="Export", markup=False
         )
-
-
-def default_export_path(story: Story, folder: Path | None = None) -> Path:
-    """'newsterm-<story words>.txt' in the current folder, numbered if that name is taken."""
-    folder = folder or Path.cwd()
-    slug = re.sub(r"[^a-z0-9]+", "-", story.title.lower()).strip("-")[:48].rstrip("-")
-    stem = f"newsterm-{slug or story.id}"
-    candidate = folder / f"{stem}.txt"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}.txt"
-        number += 1
-    return candidate

@@ -1,14 +1,57 @@
-"""The article pane: the cleaned article, one option per passage, each marked by its fate."""
+"""The article pane: the article's header, then the cleaned article, one option per passage,
+each marked by its fate."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsterm.model import Article, StoryAlignment
-from newsterm.tui.render import StyleMap, passage_prompt
+from newsterm.corpus.corpus import Corpus
+from newsterm.model import Article, Story, StoryAlignment
+from newsterm.tui.render import StyleMap, article_header, passage_prompt
 from newsterm.tui.widgets.steady_list import SteadyOptionList
+from newsterm.tui.widgets.text_panel import TextPanel
+
+# Headers measured to size the article header for a story (see ArticleHead.room): enough for
+# any story a reader flips through; a larger one pays a rare relayout past them.
+HEAD_ROOM_SOURCES = 60
+HEAD_SHARE = 4  # the header is kept at most 1/HEAD_SHARE of the article pane tall
+
+
+class ArticleHead(TextPanel):
+    """Outlet, date and place in the story above the passages, as tall as the story's tallest.
+
+    Headers differ by a line or two (a long headline, a note), and a header of another height
+    relays out the whole screen twice, most of what switching article costs; the passages
+    would jump up or down the screen too. Kept at the tallest, the header repaints in place as
+    the reader moves between sources. On a short terminal no more than a quarter of the pane
+    (the header's parent) is held back: there, rows of text matter more.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._room: tuple[tuple[str, int, int] | None, int] = (None, 0)
+
+    def show_header(self, article: Article, story: Story | None, corpus: Corpus | None) -> None:
+        """The article's header, padded to the story's tallest (none without a story yet)."""
+        self.show(article_header(article, story), at_least=self.room(story, corpus))
+
+    def room(self, story: Story | None, corpus: Corpus | None) -> int:
+        """Lines of the tallest article header in the story, at the panel's present width."""
+        if story is None or corpus is None:
+            return 0
+        pane = self.parent
+        pane_height = pane.content_size.height if isinstance(pane, Widget) else 0
+        key = (story.id, self.content_size.width, pane_height // HEAD_SHARE)
+        if self._room[0] != key:
+            tallest = max(
+                self.lines(article_header(corpus.article(a), story))
+                for a in story.article_ids[:HEAD_ROOM_SOURCES]
+            )
+            self._room = (key, min(tallest, key[2]))
+        return self._room[1]
 
 
 class ArticleView(SteadyOptionList):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
+from textual.css.styles import RulesMap
 from textual.visual import visualize
 from textual.widgets import Static
 
@@ -26,7 +29,10 @@ class TextPanel(Static):
         width = self.content_size.width
         if width <= 0:
             return -1  # not laid out yet: the first layout measures it
-        return visualize(self, text, markup=False).get_height(self.styles, width)
+        # A widget's styles serve as the rules mapping, as in Textual's own Widget; only the
+        # annotation says otherwise.
+        rules = cast(RulesMap, self.styles)
+        return visualize(self, text, markup=False).get_height(rules, width)
 
     def show(self, text: Text, *, at_least: int = 0) -> int:
         """Show a text, padded to `at_least` lines: a caller that knows the tallest of the

@@ -1,0 +1,187 @@
+"""Every key of the app in one table: the bindings, the footer, the help screen and the command
+palette are all read from it.
+
+Before this table each of them spelled the keys out again, and a key added to one could be
+forgotten in the others. A row says once which key runs which action, where it is bound, what
+the footer and the help screen call it, and whether (and under which name) the command palette
+offers it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding, BindingType
+
+Owner = Literal["main", "app", "help", "pane", "textual"]
+"""Where a key is bound: "main" in `MainScreen.BINDINGS`, "app" in `NewstermApp.BINDINGS`,
+"help" in `HelpScreen.BINDINGS`. Keys of the other two owners are bound by Textual and only
+listed here for the help screen: "pane", the focused pane's own keys (its `OptionList` or
+`Tree`), and "textual", the command palette's key (`App.COMMAND_PALETTE_BINDING`)."""
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """How the command palette offers an action: its place in the list, name and line of help."""
+
+    order: int  # the palette lists next before previous, the footer lists keys left to right
+    title: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """One key (or several for the same action) and everything the interface says about it."""
+
+    keys: str  # Textual key names, comma-separated, as `Binding` takes them
+    action: str  # what the key runs; "" for keys a widget handles itself
+    label: str  # short: the footer, and the key's line on the help screen
+    owner: Owner
+    show: bool = True  # in the footer
+    key_display: str | None = None  # how the footer and the help screen write the key
+    palette: PaletteEntry | None = None  # None keeps the action out of the command palette
+
+
+ACTIONS: tuple[Action, ...] = (
+    # Reading, on the main screen; in footer order.
+    Action("j", "move(1)", "Next passage", "main", key_display="j/↓"),
+    Action("k", "move(-1)", "Previous passage", "main", key_display="k/↑", show=False),
+    Action(
+        "n",
+        "next('conflict')",
+        "Next conflict",
+        "main",
+        palette=PaletteEntry(0, "Next conflict", "Jump to the next passage in conflict"),
+    ),
+    Action(
+        "N",
+        "next('conflict', False)",
+        "Previous conflict",
+        "main",
+        show=False,
+        palette=PaletteEntry(1, "Previous conflict", "Jump to the previous conflict"),
+    ),
+    Action(
+        "m",
+        "next('match')",
+        "Next match",
+        "main",
+        show=False,
+        palette=PaletteEntry(2, "Next match", "Jump to the next passage another source confirms"),
+    ),
+    Action(
+        "u",
+        "next('unique')",
+        "Next unique",
+        "main",
+        show=False,
+        palette=PaletteEntry(3, "Next unique passage", "Jump to what only this source reports"),
+    ),
+    Action(
+        "left_square_bracket",
+        "article(-1)",
+        "Previous article",
+        "main",
+        key_display="[",
+        palette=PaletteEntry(
+            5, "Previous article of the story", "Open the story's previous source"
+        ),
+    ),
+    Action(
+        "right_square_bracket",
+        "article(1)",
+        "Next article",
+        "main",
+        key_display="]",
+        palette=PaletteEntry(4, "Next article of the story", "Open the story's next source"),
+    ),
+    Action(
+        "slash",
+        "search",
+        "Search",
+        "main",
+        key_display="/",
+        palette=PaletteEntry(6, "Search articles", "Find passages containing words"),
+    ),
+    Action(
+        "e",
+        "export",
+        "Export",
+        "main",
+        palette=PaletteEntry(
+            7, "Export story as text", "Write the story's highlighted diff to a file"
+        ),
+    ),
+    Action(
+        "s",
+        "toggle_sources",
+        "Toggle sources",
+        "main",
+        show=False,
+        palette=PaletteEntry(8, "Toggle source list", "Show or hide the stories and articles"),
+    ),
+    Action(
+        "x",
+        "toggle_crossref",
+        "Toggle side panel",
+        "main",
+        show=False,
+        palette=PaletteEntry(9, "Toggle cross-reference panel", "Show or hide the side panel"),
+    ),
+    Action("tab", "app.focus_next", "Next pane", "main", show=False),
+    Action("shift+tab", "app.focus_previous", "Previous pane", "main", show=False),
+    # In a pane: the widgets' own keys, listed on the help screen.
+    Action("up,down", "", "Move in the focused pane", "pane"),
+    Action("enter", "", "Open the article / jump to the counterpart", "pane"),
+    Action("mouse", "", "Click a story, an article, a passage or a counterpart", "pane"),
+    # Everywhere.
+    Action("q", "quit", "Quit", "app"),
+    Action("question_mark", "help", "Help", "app", key_display="?"),
+    Action("ctrl+p", "command_palette", "Commands: actions, stories, articles, themes", "textual"),
+    # On the help screen.
+    Action("escape,q,question_mark", "dismiss", "Close help", "help"),
+)
+
+HELP_SECTIONS: tuple[tuple[str, tuple[Owner, ...]], ...] = (
+    ("Reading", ("main",)),
+    ("In a pane", ("pane",)),
+    ("Everywhere", ("app", "textual")),
+)
+"""The help screen's sections, in order, and whose keys each lists."""
+
+
+def bindings(owner: Owner) -> list[BindingType]:
+    """The owner's rows as a `BINDINGS` class attribute, in table order (the footer's order)."""
+    return [*key_bindings(owner)]
+
+
+def key_bindings(owner: Owner) -> list[Binding]:
+    """The owner's rows as Textual bindings, in table order."""
+    return [
+        Binding(row.keys, row.action, row.label, show=row.show, key_display=row.key_display)
+        for row in ACTIONS
+        if row.owner == owner
+    ]
+
+
+def help_sections() -> list[tuple[str, list[Binding]]]:
+    """Each help section's title and keys."""
+    return [
+        (title, [binding for owner in owners for binding in key_bindings(owner)])
+        for title, owners in HELP_SECTIONS
+    ]
+
+
+def palette_key() -> str:
+    """The key that opens the command palette."""
+    return next(row.keys for row in ACTIONS if row.action == "command_palette")
+
+
+def palette_actions() -> list[tuple[str, str, str]]:
+    """(title, action, help) of each action the command palette offers, in the palette's order.
+
+    Every one is a main screen action, run on that screen."""
+    offered = [(row.palette, row.action) for row in ACTIONS if row.palette is not None]
+    offered.sort(key=lambda pair: pair[0].order)
+    return [(entry.title, action, entry.help) for entry, action in offered]

@@ -1,0 +1,60 @@
+"""What the main screen's thread workers do once the corpus is built, in the reader's quiet moments.
+
+Saving the cache and comparing every story take seconds to minutes on a large pile; they run in
+threads that give way to every keypress (see tui.activity). The screen keeps the workers
+themselves (Textual binds them to it) and the messages they post; the work is here, as plain
+functions of the corpus, with the words for a worker that failed.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+
+from textual.worker import Worker
+
+from newsterm.corpus.corpus import Corpus
+from newsterm.support.pausing import Cancelled
+from newsterm.tui.activity import Activity
+
+WORKER_TASKS = {"load": "Reading the sources", "align": "Comparing a story"}
+
+
+def quiet_pause(activity: Activity, worker: Worker[None]) -> Callable[[], bool]:
+    """Between small pieces of the work: wait while the reader types; False once cancelled."""
+    return lambda: activity.wait_until_quiet(lambda: worker.is_cancelled)
+
+
+def save_and_align(
+    corpus: Corpus, pause: Callable[[], bool], aligned: Callable[[str], object]
+) -> None:
+    """Keep the corpus on disk for the next start, then compare every story with several
+    sources, largest first, calling `aligned` with each story compared. Stops once `pause`
+    returns False, when the engine raises `Cancelled` (see newsterm.support.pausing)."""
+
+    def pause_saving() -> bool:
+        # A reader who quits during the save gets it finished at once (a second or two at
+        # exit) rather than a cold start of half a minute the next time.
+        pause()
+        return True
+
+    try:
+        # First keep the corpus on disk for the next start (a no-op unless the app was
+        # started with the cache and the corpus is new and big enough).
+        corpus.save_to_cache(pause_saving)
+        for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
+            if len(story.article_ids) < 2:
+                break
+            if corpus.cached_alignment(story.id) is None:
+                corpus.alignment(story.id, pause)
+                gc.freeze()  # alignments are kept for good, like the corpus (MainScreen._loaded)
+                aligned(story.id)
+    except Cancelled:
+        return
+
+
+def failure_message(worker: Worker[object]) -> str:
+    """'<what> failed: <error>' for a worker that raised."""
+    what = WORKER_TASKS.get(worker.group, "A background task")
+    error = worker.error
+    return f"{what} failed: {type(error).__name__}: {error}"
