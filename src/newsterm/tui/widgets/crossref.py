@@ -12,12 +12,10 @@ from textual.timer import Timer
 from textual.widgets.option_list import Option
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.model import Link, Passage, Story, StoryAlignment, other_end
+from newsterm.model import RELATION_RANK, Link, Passage, Story, StoryAlignment, other_end
 from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_name, passage_summary
 from newsterm.tui.widgets.steady_list import SteadyOptionList
 from newsterm.tui.widgets.text_panel import TextPanel
-
-RELATION_ORDER = {"conflict": 0, "match": 1, "related": 2}
 
 
 class Counterparts(SteadyOptionList):
@@ -97,7 +95,7 @@ class CrossRef(Vertical):
             return
         links = sorted(
             alignment.links_of(passage.id),
-            key=lambda link: (RELATION_ORDER[link.relation], -link.score),
+            key=lambda link: (RELATION_RANK[link.relation], -link.score),
         )
 
         def entries(some: Sequence[Link], first: bool) -> list[Option | None]:
