@@ -1,4 +1,4 @@
-"""Text helpers shared by the engine."""
+"""Tokens: whole phrases found in any case, and the character before a position."""
 
 from __future__ import annotations
 
