@@ -6,12 +6,8 @@ import json
 from datetime import datetime
 
 from newsterm.ingest.jsonlines import read_json
-from newsterm.ingest.sources import read_sources
 
-
-def _errors() -> tuple[list[tuple[str, str]], object]:
-    errors: list[tuple[str, str]] = []
-    return errors, lambda where, why: errors.append((where, why))
+from .conftest import _errors
 
 
 def test_json_lines_fields_and_aliases(write) -> None:
@@ -55,20 +51,6 @@ def test_json_lines_fields_and_aliases(write) -> None:
     assert first.location == f"{path}:1"
 
 
-def test_bad_lines_are_reported_and_the_rest_is_read(write) -> None:
-    """A malformed line, a line without text and a non-object each get one error line."""
-    path = write(
-        "mixed.jsonl",
-        '{"text": "good one"}\n{not json}\n{"title": "no text"}\n[1, 2]\n\n{"text": "good two"}\n',
-    )
-    errors, sink = _errors()
-    docs = read_json(path, sink)
-    assert [d.text for d in docs] == ["good one", "good two"]
-    assert [where.rsplit(":", 1)[1] for where, _ in errors] == ["2", "3", "4"]
-    assert "invalid JSON" in errors[0][1]
-    assert "no text" in errors[1][1]
-
-
 def test_json_array_and_nested_articles(write) -> None:
     """A JSON array of articles, and objects holding an "articles" list, are both read."""
     path = write(
@@ -107,47 +89,15 @@ def test_sanitised_fields(write) -> None:
     assert "\x1b" not in doc.text
 
 
-def test_dispatcher_reports_missing_empty_and_binary(tmp_path, write) -> None:
-    """Explicitly named bad files each produce exactly one error naming them; others still load."""
-    good = write("good.txt", "Headline\nA sentence of the story.\n")
-    empty = write("empty.txt", "")
-    binary = write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+def test_bad_lines_are_reported_and_the_rest_is_read(write) -> None:
+    """A malformed line, a line without text and a non-object each get one error line."""
+    path = write(
+        "mixed.jsonl",
+        '{"text": "good one"}\n{not json}\n{"title": "no text"}\n[1, 2]\n\n{"text": "good two"}\n',
+    )
     errors, sink = _errors()
-    docs = read_sources([good, empty, binary, tmp_path / "missing.txt"], sink)
-    assert [d.title for d in docs] == ["Headline"]
-    assert [(w.rsplit("/", 1)[1], why) for w, why in errors] == [
-        ("empty.txt", "empty file"),
-        ("image.txt", "binary file, not text"),
-        ("missing.txt", "no such file or folder"),
-    ]
-
-
-def test_folder_walk_is_sorted_and_skips_hidden(tmp_path, write) -> None:
-    """Folders are read recursively in name order; hidden files and images are skipped."""
-    write("b/second.txt", "Second\nBody two.\n")
-    write("a.txt", "First\nBody one.\n")
-    write(".hidden.txt", "Hidden\nBody.\n")
-    write("photo.jpg", b"\xff\xd8\xff\xe0")
-    errors, sink = _errors()
-    docs = read_sources([tmp_path], sink)
-    assert [d.title for d in docs] == ["First", "Second"]
-    assert not errors
-
-
-def test_symlink_loop_does_not_hang(tmp_path, write) -> None:
-    """A folder that links to its parent is visited once."""
-    write("sub/a.txt", "Title\nBody.\n")
-    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
-    errors, sink = _errors()
-    docs = read_sources([tmp_path], sink)
-    assert [d.title for d in docs] == ["Title"]
-    assert not errors
-
-
-def test_cp1252_text_is_decoded(write) -> None:
-    """Text saved on Windows (cp1252 curly quotes) reads as the characters meant."""
-    path = write("win.txt", "Title\n\x93Quoted\x94 caf\xe9 prices rose.\n".encode("latin-1"))
-    errors, sink = _errors()
-    [doc] = read_sources([path], sink)
-    assert not errors
-    assert "“Quoted” café prices rose." in doc.text
+    docs = read_json(path, sink)
+    assert [d.text for d in docs] == ["good one", "good two"]
+    assert [where.rsplit(":", 1)[1] for where, _ in errors] == ["2", "3", "4"]
+    assert "invalid JSON" in errors[0][1]
+    assert "no text" in errors[1][1]
