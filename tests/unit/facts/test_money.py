@@ -31,6 +31,30 @@ def test_the_money_a_figure_is_in(text: str, units: list[tuple[float, str]]) -> 
     assert _units(text) == units
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shares closed high at A$4.57 on Friday.", [(4.57, "AUD")]),
+        (
+            "It fell 1.3 percent to C$12.43, and US$ 7 more.",
+            [(1.3, "%"), (12.43, "CAD"), (7, "USD")],
+        ),
+        ("A £5 fee, a €2 toll and ¥300 in change.", [(5, "GBP"), (2, "EUR"), (300, "JPY")]),
+    ],
+)
+def test_currency_after_a_word_keeps_its_currency(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    """ "at A$4.57": the "A" of the Australian dollar is not the article "a" with a bare 4.57."""
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == expected
+
+
+def test_dollar_sign_before_the_country_letters() -> None:
+    """Australian copy writes "$US1 million" for US dollars and "$A2.5 million" for its own."""
+    found = extract_quantities("It cost $US1 million, or $A2.5 million.")
+    assert [(q.value, q.unit) for q in found] == [(1e6, "USD"), (2.5e6, "AUD")]
+
+
 def test_a_dotted_abbreviation_does_not_hide_what_is_counted() -> None:
     """ "U.S." before the noun used to end the phrase at its first dot: the noun was "u"."""
     (soldiers,) = extract_quantities("Some 300 U.S. soldiers crossed the border.")
