@@ -45,21 +45,3 @@ def test_same_claim_is_a_match(a: str, b: str) -> None:
 def test_different_claim_is_not_a_match(a: str, b: str) -> None:
     """Passages about one subject that say different things are not a match."""
     assert compare(a, b).relation != "match"
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        (
-            "The American Medical Association urged lawmakers to fund the vaccine programme.",
-            "The AMA urged lawmakers to fund the vaccine programme.",
-        ),
-        (
-            "American troops left the base near the border on Friday, the ministry said.",
-            "U.S. troops left the base near the border on Friday, the ministry said.",
-        ),
-    ],
-)
-def test_acronym_and_demonym_are_not_a_different_name(a: str, b: str) -> None:
-    """An acronym or a demonym for the same name is not an entity conflict."""
-    assert "entity" not in {c.kind for c in compare(a, b).conflicts}

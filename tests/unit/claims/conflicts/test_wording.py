@@ -1,0 +1,286 @@
+"""Wording conflicts: opposites, rivals in a closed set, lengths of time, a decision weighed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm import compare
+
+from .conftest import _kinds
+
+
+# Opposite words and judgements
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The council said the ferry company was adding two sailings to the winter timetable.",
+            "The council said the ferry company was cutting two sailings to the winter timetable.",
+        ),
+        (
+            "The appeals court upheld the ban on night flights at the regional airport.",
+            "The appeals court overturned the ban on night flights at the regional airport.",
+        ),
+        (
+            "Storm damage prevented engineers from reaching the substation until Friday.",
+            "Storm damage allowed engineers to reach the substation until Friday.",
+        ),
+        (
+            "Analysts at the bank upgraded the carmaker's shares after the results on Tuesday.",
+            "Analysts at the bank downgraded the carmaker's shares after the results on Tuesday.",
+        ),
+        (
+            "The central bank governor struck a hawkish tone at the press conference on Thursday.",
+            "The central bank governor struck a dovish tone at the press conference on Thursday.",
+        ),
+        (
+            "The ferry service will resume on the northern route from Monday, the operator said.",
+            "The ferry service will halt on the northern route from Monday, the operator said.",
+        ),
+    ],
+)
+def test_opposite_words_in_the_same_claim_conflict(a: str, b: str) -> None:
+    """Curated opposites ("adding"/"cutting", "upheld"/"overturned", "upgraded"/"downgraded",
+    "hawkish"/"dovish", "resume"/"halt") in a shared claim conflict."""
+    assert "antonym" in _kinds(a, b)
+
+
+@pytest.mark.parametrize("cause", ["because of", "following"])
+def test_a_cause_against_a_concession_conflicts(cause: str) -> None:
+    """ "Closed because of the strike" and "closed despite the strike" relate the strike to the
+    closure in opposite ways."""
+    sentence = "The port stayed closed on Friday {} the strike by dock workers, the company said."
+    a, b = sentence.format(cause), sentence.format("despite")
+    assert "antonym" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (
+            "The founder of the troubled start-up was arrested on fraud charges on Thursday.",
+            "The founder of the triumphant start-up was arrested on fraud charges on Thursday.",
+            True,
+        ),
+        (
+            "Talks on the border ended in a bitter and hostile mood, officials said.",
+            "Talks on the border ended in a bitter and friendly mood, officials said.",
+            True,
+        ),
+        (  # "position" shares its stem with "positive", which the list leaves out
+            "Earlier on Friday, the senator revealed her position on the marriage bill.",
+            "Earlier on Friday, the senator revealed her opposition to the marriage bill.",
+            False,
+        ),
+    ],
+)
+def test_a_judgement_turned_around_is_a_conflict(a: str, b: str, conflict: bool) -> None:
+    """A favourable word put where the other outlet has an unfavourable one."""
+    assert ("antonym" in _kinds(a, b)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("drafted a non-binding list of cuts", "drafted a nonbinding list of cuts", False),
+        ("drafted a binding list of cuts", "drafted a nonbinding list of cuts", True),
+    ],
+)
+def test_a_prefix_written_with_a_hyphen_is_the_same_word(a: str, b: str, conflict: bool) -> None:
+    """ "Non-binding" and "nonbinding" are one word in two house styles, not opposites."""
+    sentence = "Ministers {} for the health budget on Friday."
+    assert ("antonym" in _kinds(sentence.format(a), sentence.format(b))) is conflict
+
+
+# Rival members of a closed set
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The striker scored in the second half of the final against the champions.",
+            "The striker scored in the first half of the final against the champions.",
+        ),
+        (
+            "The federal government will pay for the new bridge over the river, he said.",
+            "The provincial government will pay for the new bridge over the river, he said.",
+        ),
+        (
+            "The fire alarm sounded every second during the night, neighbours complained.",
+            "The fire alarm sounded every minute during the night, neighbours complained.",
+        ),
+    ],
+)
+def test_rival_in_a_closed_set_is_a_conflict(a: str, b: str) -> None:
+    """Ordinals and levels of government are closed sets; a word in two sets ("second") is a
+    rival within either of them."""
+    assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Two workers died after an explosion at the chemical plant on the edge of town.",
+            "Two workers died after a collapse at the chemical plant on the edge of town.",
+        ),
+        (
+            "The city plans a bond issue to pay for the new tram line, the treasurer said.",
+            "The city plans a stock issue to pay for the new tram line, the treasurer said.",
+        ),
+    ],
+)
+def test_rival_folded_into_a_synonym_is_still_a_rival(a: str, b: str) -> None:
+    """Synonyms fold "explosion" into "blast" for similarity; the closed sets still see the word
+    as written, so another member in its place conflicts."""
+    assert "entity" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "group"),
+    [
+        (
+            "The former mayor was charged with bribery over the harbour contract last month.",
+            "The former mayor was convicted of bribery over the harbour contract last month.",
+            "legal step",
+        ),
+        (
+            "Tests found ammonia in the river below the fertiliser plant, the agency said.",
+            "Tests found arsenic in the river below the fertiliser plant, the agency said.",
+            "chemical",
+        ),
+        (
+            "Fighting broke out in the northern districts of the city overnight, residents said.",
+            "Fighting broke out in the southern districts of the city overnight, residents said.",
+            "region",
+        ),
+    ],
+)
+def test_new_closed_sets_name_the_difference(a: str, b: str, group: str) -> None:
+    """Charged is not convicted; one chemical is not another; north is not south."""
+    explanations = [c.explanation for c in compare(a, b).conflicts]
+    assert any(f"a different {group}" in e for e in explanations)
+
+
+@pytest.mark.parametrize(
+    ("fate_a", "fate_b"),
+    [("killed", "injured"), ("missing", "rescued"), ("trapped", "evacuated")],
+)
+def test_different_fate_of_the_same_people_conflicts(fate_a: str, fate_b: str) -> None:
+    """ "Twelve miners were killed" against "... were injured" is a different fact."""
+    sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
+    result = compare(sentence.format(fate_a), sentence.format(fate_b))
+    assert result.relation == "conflict"
+
+
+def test_same_fate_in_other_words_is_a_match() -> None:
+    """ "wounded" and "injured" are the same fate."""
+    sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
+    assert compare(sentence.format("wounded"), sentence.format("injured")).relation == "match"
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        ("Two patrol ships were sent to the area, the coast guard said.", False),
+        ("Two patrol cars were sent to the area, the coast guard said.", True),
+    ],
+)
+def test_boat_and_ship_are_one_vehicle(b: str, conflict: bool) -> None:
+    """News copy calls one vessel a boat and a ship; a car is another thing."""
+    a = "Two patrol boats were sent to the area, the coast guard said."
+    assert ("entity" in _kinds(a, b)) is conflict
+
+
+# Obligation, permission and advice
+@pytest.mark.parametrize("modal", ["allowed to", "not allowed to"])
+def test_obligation_against_permission_conflicts(modal: str) -> None:
+    """ "Forced to sell" is neither "allowed to sell" nor "not allowed to sell"."""
+    sentence = "Shareholders of the small regional bank were {} sell their stakes by June."
+    a, b = sentence.format("forced to"), sentence.format(modal)
+    assert compare(a, b).relation == "conflict"
+
+
+@pytest.mark.parametrize(("binding_a", "binding_b"), [("required", "advised"), ("forced", "urged")])
+def test_an_obligation_against_a_recommendation_conflicts(binding_a: str, binding_b: str) -> None:
+    """Being made to do something is not being advised to."""
+    sentence = (
+        "Drivers are now {} to fit winter tyres between November and March, the ministry said."
+    )
+    a, b = sentence.format(binding_a), sentence.format(binding_b)
+    assert compare(a, b).relation == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("binding_a", "binding_b"), [("required", "obliged"), ("advised", "urged")]
+)
+def test_the_same_force_in_other_words_is_a_match(binding_a: str, binding_b: str) -> None:
+    sentence = (
+        "Drivers are now {} to fit winter tyres between November and March, the ministry said."
+    )
+    assert compare(sentence.format(binding_a), sentence.format(binding_b)).relation == "match"
+
+
+def test_words_for_one_degree_are_rivals_of_the_others_only() -> None:
+    """ "required = obliged" in a closed set: one member told two ways, not two rivals."""
+    from newsterm.text.lexicon import contrast_set
+    from newsterm.text.tokens import stem
+
+    assert contrast_set(stem("required"), stem("advised")) == "obligation or permission"
+    assert contrast_set(stem("required"), stem("obliged")) == ""
+
+
+# Lengths of time (newsterm.facts.durations)
+@pytest.mark.parametrize(
+    ("a_length", "b_length"),
+    [
+        ("seven days", "about a week"),
+        ("a 12-month", "a year-long"),
+        ("24 hours", "a day"),
+        ("ten years", "a decade"),
+        ("one and a half years", "18 months"),
+    ],
+)
+def test_one_length_of_time_in_other_units_is_no_conflict(a_length: str, b_length: str) -> None:
+    a = f"The rescue team searched the flooded valley for {a_length} before the rain stopped."
+    b = f"The rescue team searched the flooded valley for {b_length} before the rain stopped."
+    assert not compare(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a_length", "b_length"),
+    [("two weeks", "two months"), ("a day", "a week"), ("three years", "three decades")],
+)
+def test_different_lengths_of_time_still_conflict(a_length: str, b_length: str) -> None:
+    a = f"The rescue team searched the flooded valley for {a_length} before the rain stopped."
+    b = f"The rescue team searched the flooded valley for {b_length} before the rain stopped."
+    assert "a different unit of time" in " ".join(c.explanation for c in compare(a, b).conflicts)
+
+
+# A decision only being weighed
+def test_a_decision_only_weighed_against_one_taken_conflicts() -> None:
+    """ "is closing" against "is considering closing": a decision against a possibility."""
+    a = "The council is closing the old library on the high street to save money, it said."
+    b = (
+        "The council is considering closing the old library on the high street to save money, "
+        "it said."
+    )
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert any("only being considered" in c.explanation for c in result.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The bridge was closed to lorries of 40 tonnes after the inspection on Friday.",
+            "The bridge was closed to lorries weighing 40 tonnes after the inspection on Friday.",
+        ),
+        (
+            "Residents called obese by the survey have doubled since 1990 to about 4 million.",
+            "Residents considered obese by the survey have doubled since 1990 to about 4 million.",
+        ),
+    ],
+)
+def test_weighing_a_load_or_judging_a_state_is_no_doubt(a: str, b: str) -> None:
+    assert not compare(a, b).conflicts
