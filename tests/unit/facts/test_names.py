@@ -1,10 +1,10 @@
-"""Names in a passage: a capitalised word opening a sentence is a name only on other evidence."""
+"""Names in a passage: capitals tell names outside title case; a sentence opener needs more."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsterm.facts.names import extract_names
+from newsterm.facts.names import capitals_tell_names, extract_names
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,17 @@ from newsterm.facts.names import extract_names
 )
 def test_names_and_sentence_openers(text: str, names: list[str]) -> None:
     assert [name.text for name in extract_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "tells"),
+    [
+        ("Mike Huckabee Is Running For President Again", False),
+        ("BAHIA COCOA REVIEW SAYS CROP OUTLOOK IMPROVES", False),
+        ("Lee Seong-kweun, Kim Jong Un and Vladimir Putin met in Moscow.", True),
+        ("The minister told The New York Times on Monday that talks would resume.", True),
+        ("Storm closes schools", True),  # too short to tell
+    ],
+)
+def test_capitals_tell_names_except_in_title_case_or_capitals(text: str, tells: bool) -> None:
+    assert capitals_tell_names(text) is tells

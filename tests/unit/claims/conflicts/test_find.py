@@ -1,10 +1,12 @@
-"""Running every check: each kind reported, the shared-words gate, and anchored figures only."""
+"""Running every check: each kind, the shared-words gate, anchored figures only, headlines."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsterm import compare
+from newsterm.claims.compare import prepare
+from newsterm.claims.conflicts.find import find_conflicts
 
 from .conftest import _kinds
 
@@ -77,3 +79,20 @@ def test_a_short_sentence_inside_a_long_one_is_checked_only_for_anchored_figures
         "market on Friday morning, was the third this month."
     )
     assert _kinds(toll, told_at_length) == {"number"}
+
+
+def test_title_case_wording_in_a_headline_is_not_an_entity_conflict() -> None:
+    """'Approves Budget' against 'Passes Budget' is house style, not two names."""
+    a = prepare("City Council Approves Harbour Budget After Long Debate", headline=True)
+    b = prepare("City Council Passes Harbour Budget After Long Debate", headline=True)
+    assert find_conflicts(a, b) == []
+    # The same words as body text with real names in them still conflict by name.
+    c = prepare("Mayor Ada Kessler approved the harbour budget after a long debate.")
+    d = prepare("Mayor Ben Okafor approved the harbour budget after a long debate.")
+    assert [conflict.kind for conflict in find_conflicts(c, d)] == ["entity"]
+
+
+def test_a_headline_that_denies_what_another_asserts_is_a_conflict() -> None:
+    a = prepare("Ozy Media founder arrested on fraud charges", headline=True)
+    b = prepare("Ozy Media founder not arrested on fraud charges", headline=True)
+    assert [conflict.kind for conflict in find_conflicts(a, b)] == ["negation"]

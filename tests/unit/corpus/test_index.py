@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
 import newsterm
 import newsterm.corpus.index
 import newsterm.corpus.stories
 from newsterm.corpus.index import names_in, shingles, term_of, terms
-from newsterm.support.progress import ProgressBar
 
 
 def _corpus(tmp_path, articles: dict[str, str]):
@@ -66,21 +63,23 @@ def test_similar_articles_come_from_shared_terms(tmp_path) -> None:
     assert [sorted(s.article_ids) for s in corpus.stories] == [["a", "b"], ["c"]]
 
 
-def test_progress_bar_is_silent_when_not_a_terminal() -> None:
-    stream = io.StringIO()
-    bar = ProgressBar(stream)
-    bar("indexing", 5, 10)
-    bar.close()
-    assert stream.getvalue() == ""
-
-
-def test_progress_bar_draws_and_clears_on_a_terminal() -> None:
-    stream = io.StringIO()
-    bar = ProgressBar(stream, enabled=True)
-    bar("indexing", 10, 10)
-    bar.close()
-    assert "Indexing" in stream.getvalue() and "10/10" in stream.getvalue()
-    assert stream.getvalue().endswith("\r\x1b[2K")
+def test_a_tables_row_labels_are_not_names_but_its_dates_and_wrapped_prose_are() -> None:
+    """Wire earnings briefs are tables: their rows open with the same capitalised labels in
+    every brief, and counted as names those made every brief share its "names" with every
+    other. A month opening a row is a date, and a name opening a hard-wrapped line of prose is
+    still a name."""
+    text = (
+        "Harbour Freight Inc said on Monday its profit rose.\n"
+        "    Oper shr 21 cts vs 18 cts\n"
+        "    Revs 7,866,000 vs 5,503,000\n"
+        "    Pay March 31\n"
+        "The board of\n"
+        "Harbour Freight met in Dunmere."
+    )
+    found = names_in(text)
+    assert "Oper" not in found and "Revs" not in found and "Pay March" not in found
+    assert "March" in found
+    assert "Harbour Freight" in found and "Dunmere" in found
 
 
 def test_indexing_and_grouping_report_progress_as_they_go(tmp_path, monkeypatch) -> None:
@@ -102,22 +101,3 @@ def test_indexing_and_grouping_report_progress_as_they_go(tmp_path, monkeypatch)
         done = [d for d, _ in seen[stage]]
         assert done == sorted(done) and done[-1] == 4 and len(set(done)) >= 4, (stage, seen[stage])
         assert {t for _, t in seen[stage]} == {4}
-
-
-def test_a_tables_row_labels_are_not_names_but_its_dates_and_wrapped_prose_are() -> None:
-    """Wire earnings briefs are tables: their rows open with the same capitalised labels in
-    every brief, and counted as names those made every brief share its "names" with every
-    other. A month opening a row is a date, and a name opening a hard-wrapped line of prose is
-    still a name."""
-    text = (
-        "Harbour Freight Inc said on Monday its profit rose.\n"
-        "    Oper shr 21 cts vs 18 cts\n"
-        "    Revs 7,866,000 vs 5,503,000\n"
-        "    Pay March 31\n"
-        "The board of\n"
-        "Harbour Freight met in Dunmere."
-    )
-    found = names_in(text)
-    assert "Oper" not in found and "Revs" not in found and "Pay March" not in found
-    assert "March" in found
-    assert "Harbour Freight" in found and "Dunmere" in found

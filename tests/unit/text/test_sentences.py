@@ -1,0 +1,25 @@
+"""Sentence passages: a record without a title keeps its opening headline line."""
+
+from __future__ import annotations
+
+from newsterm.text.sentences import segment
+
+
+def test_a_record_without_a_title_keeps_its_opening_headline_line() -> None:
+    text = (
+        "Ellen DeGeneres To Host Oscars Again\n"
+        "January 13 2014\n"
+        "The comedian will return to the stage of the Dolby Theatre in March.\n"
+        "Backstage Crew Notes\n"
+    )
+    spans = [text[s:e] for s, e in segment(text, opens_with_headline=True)]
+    # The opening line is a passage; the dateline and a later sub-heading are not.
+    assert spans == [
+        "Ellen DeGeneres To Host Oscars Again",
+        "The comedian will return to the stage of the Dolby Theatre in March.",
+    ]
+    assert [text[s:e] for s, e in segment(text)] == spans[1:]
+    # A short opening label is not a headline.
+    assert segment("Politics\nThe vote was held on Monday.\n", opens_with_headline=True) == [
+        (9, 37)
+    ]
