@@ -185,7 +185,6 @@ def _number_explanations(a: str, b: str, day_a: str | None, day_b: str | None) -
 
 TOLL_A = "The storm has killed 14 people in the coastal province, the disaster agency said."
 
-
 TOLL_B = "The storm has killed 23 people in the coastal province, the disaster agency said."
 
 
