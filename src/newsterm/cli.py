@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from newsterm.support.progress import ProgressBar
 
 PROG = "newsterm"
+# How each stage of a load or an export reads on the progress bar.
+STAGE_LABELS = {
+    "reading": "Reading",
+    "indexing": "Indexing",
+    "grouping": "Grouping stories",
+    "aligning": "Cross-referencing",
+    "exporting": "Writing report",
+    "cache": "Checking the cache",
+    "saving": "Saving to the cache",
+}
 
 
 def _warn(message: str) -> None:
@@ -178,7 +188,7 @@ def run_export(argv: Sequence[str]) -> int:
         if Path(args.output).expanduser().exists():
             _warn(f"{args.output} already exists (use --force to overwrite)")
             return 1
-    progress = ProgressBar(enabled=False if args.quiet else None)
+    progress = ProgressBar(enabled=False if args.quiet else None, labels=STAGE_LABELS)
     try:
         from newsterm.support.forking import default_workers
 

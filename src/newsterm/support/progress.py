@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Mapping
 from typing import TextIO
-
-_LABELS = {
-    "reading": "Reading",
-    "indexing": "Indexing",
-    "grouping": "Grouping stories",
-    "aligning": "Cross-referencing",
-    "exporting": "Writing report",
-    "cache": "Checking the cache",
-    "saving": "Saving to the cache",
-}
 
 
 class ProgressBar:
-    """Callable as `progress(stage, done, total)`; call `close()` to clear the line."""
+    """Callable as `progress(stage, done, total)`; call `close()` to clear the line. `labels`
+    says how each stage reads on the line (a stage without one is shown as named)."""
 
-    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        enabled: bool | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
+        self.labels = labels or {}
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self._last = 0.0
@@ -37,7 +35,7 @@ class ProgressBar:
         if now - self._last < 0.1 and done != total:
             return
         self._last = now
-        label = _LABELS.get(stage, stage)
+        label = self.labels.get(stage, stage)
         if total:
             width = 30
             filled = int(width * done / total)
