@@ -15,6 +15,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from newsterm.facts.number_words import UNITS
+
 # Bounds, not tuned values.
 # How far back from a date the preposition is looked for: the longest ("throughout the
 # mid-") with room for doubled spaces. Searching the whole text before each date instead made
@@ -62,21 +64,11 @@ WEEKDAYS = {
     "sunday": 6,
 }
 _WEEKDAY_RD = (MO, TU, WE, TH, FR, SA, SU)
+# The counts a relative date can give ("three weeks ago", "a few days"): up to twelve.
 _NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **{word: value for word, value in UNITS.items() if 1 <= value <= 12},
     "several": 3,
     "a few": 3,
 }
