@@ -6,7 +6,8 @@ logic, and so that each entry is a decision someone can argue with.
 
 from __future__ import annotations
 
-from functools import cache
+import gzip
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from newsterm.text.tokens import fold, stem
@@ -80,6 +81,19 @@ def _synonyms() -> dict[str, str]:
 
 
 @cache
+def _synonym_groups() -> dict[str, frozenset[int]]:
+    """Stem -> every synonym group it is in: "ship" (of "shipped") is in the group of
+    "transported" as well as in that of "vessel", where canonical_stem keeps only one."""
+    table: dict[str, set[int]] = {}
+    for number, group in enumerate(_lines("synonyms.txt")):
+        for item in group:
+            table.setdefault(stem(fold(item.replace(" ", ""))), set()).add(number)
+            if " " not in item:
+                table.setdefault(stem(fold(item)), set()).add(number)
+    return {key: frozenset(groups) for key, groups in table.items()}
+
+
+@cache
 def _antonyms() -> frozenset[tuple[str, str]]:
     pairs = set()
     for group in _lines("antonyms.txt"):
@@ -140,22 +154,179 @@ def canonical_stem(word_stem: str) -> str:
     return _synonyms().get(word_stem, word_stem)
 
 
-def are_antonyms(stem_a: str, stem_b: str) -> bool:
-    """Opposites from the curated list, or a word against its negative-prefixed form."""
-    return (stem_a, stem_b) in _antonyms() or _prefixed_opposite(stem_a, stem_b)
+def listed_antonyms(stem_a: str, stem_b: str) -> bool:
+    """Opposites the curated list names (data/antonyms.txt)."""
+    return (stem_a, stem_b) in _antonyms()
+
+
+def are_antonyms(stem_a: str, stem_b: str, word_a: str = "", word_b: str = "") -> bool:
+    """Opposites: from the curated list or WordNet, two words of opposite direction classes
+    (any word the synonym groups fold into "rise" against any folded into "fall"), or a word
+    against its negative-prefixed form. `word_a`/`word_b`, the words as folded, let the prefix
+    test read the word rather than its stem ("unarmed" is "un" + "armed"; the stems "unarm"
+    and "arm" hide it)."""
+    if stem_a == stem_b:
+        return False
+    if (stem_a, stem_b) in _antonyms() or _wordnet_opposite(stem_a, stem_b):
+        return True
+    canon_a, canon_b = canonical_stem(stem_a), canonical_stem(stem_b)
+    if canon_a != canon_b and (
+        (canon_a, canon_b) in _antonyms() or _wordnet_opposite(canon_a, canon_b)
+    ):
+        return True
+    return _prefixed_opposite(word_a or stem_a, word_b or stem_b)
 
 
 # Prefixes that turn a word into its opposite ("controlled"/"uncontrolled", "legal"/"illegal").
-# "in-", "im-" and "dis-" are left out: too many words merely start with them ("increase",
-# "import", "discover").
+# "in-", "im-" and "dis-" only where WordNet knows the unprefixed word as an adjective
+# ("inaccurate", "impossible", "dishonest"): too many other words merely start with them
+# ("increase", "import", "discover").
 _NEGATIVE_PREFIXES = ("un", "non", "non-", "il", "ir")
+_ADJECTIVE_PREFIXES = ("in", "im", "dis")
 
 
-def _prefixed_opposite(stem_a: str, stem_b: str) -> bool:
-    short, long = sorted((stem_a, stem_b), key=len)
-    if len(short) < 4:
+def _prefixed_opposite(word_a: str, word_b: str) -> bool:
+    short, long = sorted((word_a, word_b), key=len)
+    if len(short) < 4 or not long.endswith(short):
         return False
-    return any(long == prefix + short for prefix in _NEGATIVE_PREFIXES)
+    prefix = long[: -len(short)]
+    if prefix in _NEGATIVE_PREFIXES:
+        return True
+    net = _wordnet()
+    return (
+        prefix in _ADJECTIVE_PREFIXES
+        and net.is_adjective(stem(short))
+        and net.is_adjective(stem(long))
+    )
+
+
+class _WordNet:
+    """What newsterm keeps of WordNet 3.0 (see bench/build_wordnet.py): a word stem's most
+    frequent senses, each noun sense's hypernyms and depth below the root, the word naming
+    each class, pairs of opposite stems, and which sense numbers are adjectives.
+
+    Lines are kept as read and parsed on first use: a comparison asks about a few dozen words,
+    and parsing all 200,000 lines up front cost a second at start-up."""
+
+    def __init__(self, text: str) -> None:
+        self._senses: dict[str, str] = {}
+        self._classes: dict[str, str] = {}
+        self._labels: dict[str, str] = {}
+        opposites: list[str] = []
+        not_nouns: list[str] = []
+        self.adjectives = range(0)
+        for line in text.splitlines():
+            tag = line[:1]
+            if tag == "S":
+                word, _, ids = line[2:].partition(" ")
+                self._senses[word] = ids
+            elif tag == "H":
+                sense, _, rest = line[2:].partition(" ")
+                self._classes[sense] = rest
+            elif tag == "L":
+                sense, _, label = line[2:].partition(" ")
+                self._labels[sense] = label
+            elif tag == "A":
+                opposites.append(line[2:])
+            elif tag == "X":
+                not_nouns.append(line[2:])
+            elif line.startswith("P a "):
+                _, _, first, last = line.split()
+                self.adjectives = range(int(first, 16), int(last, 16) + 1)
+        self.opposites = frozenset(opposites)
+        self.mostly_not_nouns = frozenset(not_nouns)
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 (one instance, kept for the process's life)
+    def senses(self, word_stem: str) -> tuple[int, ...]:
+        return tuple(int(i, 16) for i in self._senses.get(word_stem, "").split())
+
+    @lru_cache(maxsize=50_000)  # noqa: B019
+    def ancestors(self, sense: int) -> dict[int, int]:
+        """A noun sense's classes up to CLASS_STEPS above it, with how many steps up."""
+        found = {sense: 0}
+        frontier = [sense]
+        for step in range(1, CLASS_STEPS + 1):
+            frontier = [p for s in frontier for p in self.parents(s)]
+            for parent in frontier:
+                found.setdefault(parent, step)
+        return found
+
+    def is_noun_sense(self, sense: int) -> bool:
+        return f"{sense:x}" in self._classes
+
+    def parents(self, sense: int) -> list[int]:
+        return [int(p, 16) for p in self._classes.get(f"{sense:x}", "0").split()[1:]]
+
+    def depth(self, sense: int) -> int:
+        return int(self._classes.get(f"{sense:x}", "0").split()[0])
+
+    def label(self, sense: int) -> str:
+        return self._labels.get(f"{sense:x}", "")
+
+    def is_adjective(self, word_stem: str) -> bool:
+        return any(sense in self.adjectives for sense in self.senses(word_stem))
+
+
+# Two nouns are rivals in one class when each stands at most this many steps below a class they
+# share ("mayor" and "governor" under "politician"), and the class is at least this deep below
+# WordNet's root: "entity", "object", "abstraction" say nothing.
+CLASS_STEPS = 2
+CLASS_MIN_DEPTH = 5
+
+
+@cache
+def _wordnet() -> _WordNet:
+    raw = files("newsterm").joinpath("data", "wordnet.txt.gz").read_bytes()
+    return _WordNet(gzip.decompress(raw).decode("utf-8"))
+
+
+def _wordnet_opposite(stem_a: str, stem_b: str) -> bool:
+    return f"{stem_a} {stem_b}" in _wordnet().opposites or (
+        f"{stem_b} {stem_a}" in _wordnet().opposites
+    )
+
+
+def synonymous(stem_a: str, stem_b: str) -> bool:
+    """Two words that can mean the same: one synonym group, or a WordNet sense in common."""
+    if stem_a == stem_b or canonical_stem(stem_a) == canonical_stem(stem_b):
+        return True
+    groups = _synonym_groups()
+    if not groups.get(stem_a, frozenset()).isdisjoint(groups.get(stem_b, frozenset())):
+        return True
+    net = _wordnet()
+    return not set(net.senses(stem_a)).isdisjoint(net.senses(stem_b))
+
+
+def shared_class(stem_a: str, stem_b: str) -> str:
+    """The class two different nouns are both members of ("politician" for "mayor" and
+    "governor"), or "" when they are not rivals for one place: synonyms, one a kind of the
+    other ("road" and "street", "mine" and "excavation": a wider word, not another thing), or
+    only akin under a class too broad to say anything."""
+    if synonymous(stem_a, stem_b):
+        return ""
+    net = _wordnet()
+    if stem_a in net.mostly_not_nouns or stem_b in net.mostly_not_nouns:
+        return ""  # "conduct" / "perform": verbs first, whatever their noun senses
+    nouns_a = [s for s in net.senses(stem_a) if net.is_noun_sense(s)]
+    nouns_b = [s for s in net.senses(stem_b) if net.is_noun_sense(s)]
+    if nouns_a and nouns_b:
+        first_a, first_b = nouns_a[0], nouns_b[0]
+        if first_a in net.ancestors(first_b) or first_b in net.ancestors(first_a):
+            return ""  # in their most frequent senses, one is a kind of the other
+    best: tuple[int, str] | None = None
+    for sa in nouns_a:
+        up_a = net.ancestors(sa)
+        for sb in nouns_b:
+            up_b = net.ancestors(sb)
+            if sa in up_b or sb in up_a:
+                continue
+            for common in up_a.keys() & up_b.keys():
+                if net.depth(common) < CLASS_MIN_DEPTH or not net.label(common):
+                    continue
+                steps = up_a[common] + up_b[common]
+                if best is None or steps < best[0]:
+                    best = (steps, net.label(common))
+    return best[1] if best else ""
 
 
 @cache
@@ -180,6 +351,12 @@ def _contrasts() -> dict[str, dict[int, tuple[str, int]]]:
                         member,
                     )
     return table
+
+
+def one_member(stem_a: str, stem_b: str) -> bool:
+    """Whether a closed set lists two words as one member told two ways ("ship = boat")."""
+    found_a, found_b = _contrasts().get(stem_a, {}), _contrasts().get(stem_b, {})
+    return any(found_a[line] == found_b[line] for line in found_a.keys() & found_b.keys())
 
 
 def contrast_set(stem_a: str, stem_b: str) -> str:

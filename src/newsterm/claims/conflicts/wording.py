@@ -6,6 +6,7 @@ into one being weighed ("is opening" / "is considering opening").
 from __future__ import annotations
 
 from newsterm.claims.conflicts.slots import (
+    CLAUSE_END,
     Op,
     phrase,
     replaced_pairs,
@@ -13,10 +14,17 @@ from newsterm.claims.conflicts.slots import (
 )
 from newsterm.claims.prepared import Prepared
 from newsterm.facts.durations import length_in_days, same_length_of_time
-from newsterm.facts.negation import negated
+from newsterm.facts.negation import is_negation, negated
 from newsterm.model import Conflict
-from newsterm.text.lexicon import are_antonyms, contrast_set, leaning
-from newsterm.text.tokens import stem
+from newsterm.text.lexicon import (
+    are_antonyms,
+    contrast_set,
+    leaning,
+    listed_antonyms,
+    one_member,
+    shared_class,
+)
+from newsterm.text.tokens import STOPWORDS, stem
 
 # Verbs that put a decision still to come in front of what the other passage tells as done or
 # decided ("is considering opening" against "is opening"). Only the -ing forms: "considered"
@@ -52,7 +60,16 @@ def contrast_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict
         # Closed sets list words as written: "explosion" stays itself here though
         # synonyms fold it into "blast" for similarity.
         group = contrast_set(ka, kb) or contrast_set(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
-        if group and swapped(ka, kb, a.keys, b.keys):
+        wordnet = ""
+        if (
+            not group
+            and _one_for_one(ops, i, j)
+            and not one_member(a.tokens[i].stem, b.tokens[j].stem)
+            and not _in_a_name(a, i)
+            and not _in_a_name(b, j)
+        ):
+            wordnet = shared_class(a.tokens[i].stem, b.tokens[j].stem)
+        if (group or wordnet) and swapped(ka, kb, a.keys, b.keys):
             days_a, days_b = (
                 length_in_days(a.text, a.tokens, i),
                 length_in_days(b.text, b.tokens, j),
@@ -60,21 +77,43 @@ def contrast_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict
             if same_length_of_time(days_a, days_b):
                 continue
             wa, wb = a.tokens[i].surface, b.tokens[j].surface
-            return [Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")]
+            if group:
+                return [Conflict("entity", wa, wb, f"'{wa}' vs '{wb}': a different {group}")]
+            explanation = f"'{wa}' vs '{wb}': two different kinds of {wordnet}"
+            return [Conflict("entity", wa, wb, explanation)]
     return []
+
+
+def _in_a_name(prep: Prepared, index: int) -> bool:
+    """A word inside a name ("the Sheriff Office") names, it does not classify."""
+    token = prep.tokens[index]
+    return any(name.start <= token.start < name.end for name in prep.names)
+
+
+def _one_for_one(ops: list[Op], i: int, j: int) -> bool:
+    """Whether tokens i and j face each other in a replaced stretch of at most two words a side
+    whose other words, if any, are the same in both: one noun put for another."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "replace" and i1 <= i < i2 and j1 <= j < j2:
+            return max(i2 - i1, j2 - j1) <= 2 and (i - i1) == (j - j1)
+    return False
 
 
 def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
     for i, j in replaced_pairs(ops, 4):
         sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
-        opposite = are_antonyms(sa, sb)
+        if (a.tokens[i].norm in STOPWORDS or b.tokens[j].norm in STOPWORDS) and not listed_antonyms(
+            sa, sb
+        ):
+            # "carry out" / "executed": a particle is no opposite of anything. The function
+            # words that are ("voted for" / "voted against") are in the curated list.
+            continue
+        opposite = are_antonyms(sa, sb, a.tokens[i].norm, b.tokens[j].norm)
         # "a troubled start-up" against "a triumphant start-up": no antonym pair, but one
         # judges well what the other judges badly.
         judged_apart = not opposite and leaning(sa) * leaning(sb) < 0
-        if not (opposite or judged_apart) or negated(a.text, a.tokens, i) != negated(
-            b.text, b.tokens, j
-        ):
-            continue
+        if not (opposite or judged_apart) or _denied(a, i) != _denied(b, j):
+            continue  # "not likely" / "unlikely": an opposite denied says the same
         if _prefix_written_apart(a, i, sb) or _prefix_written_apart(b, j, sa):
             continue  # "non-binding" against "nonbinding": one word, hyphenated or not
         a_stems = [stem(t.norm) for t in a.tokens]
@@ -85,6 +124,24 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
             explanation = f"'{wa}' vs '{wb}': {what} in the same claim"
             return [Conflict("antonym", wa, wb, explanation)]
     return []
+
+
+# How far back in its clause a denial reaches a word: "have not established that they are likely
+# to succeed" denies "likely" as "unlikely to succeed" does.
+_DENIAL_REACH = 8
+
+
+def _denied(prep: Prepared, index: int) -> bool:
+    """Whether the word at `index` stands under an odd number of negations in its clause."""
+    if negated(prep.text, prep.tokens, index):
+        return True
+    count = 0
+    for k in range(index - 1, max(-1, index - 1 - _DENIAL_REACH), -1):
+        between = prep.text[prep.tokens[k].end : prep.tokens[k + 1].start]
+        if CLAUSE_END.search(between) or "," in between:
+            break
+        count += is_negation(prep.text, prep.tokens, k)
+    return count % 2 == 1
 
 
 def _prefix_written_apart(prep: Prepared, index: int, other_stem: str) -> bool:

@@ -14,10 +14,6 @@ from .conftest import _kinds
     ("a", "b"),
     [
         (
-            "The council said the ferry company was adding two sailings to the winter timetable.",
-            "The council said the ferry company was cutting two sailings to the winter timetable.",
-        ),
-        (
             "The appeals court upheld the ban on night flights at the regional airport.",
             "The appeals court overturned the ban on night flights at the regional airport.",
         ),
@@ -40,12 +36,12 @@ from .conftest import _kinds
     ],
 )
 def test_opposite_words_in_the_same_claim_conflict(a: str, b: str) -> None:
-    """Curated opposites ("adding"/"cutting", "upheld"/"overturned", "upgraded"/"downgraded",
+    """Opposites, curated or WordNet's ("upheld"/"overturned", "upgraded"/"downgraded",
     "hawkish"/"dovish", "resume"/"halt") in a shared claim conflict."""
     assert "antonym" in _kinds(a, b)
 
 
-@pytest.mark.parametrize("cause", ["because of", "following"])
+@pytest.mark.parametrize("cause", ["because of"])
 def test_a_cause_against_a_concession_conflicts(cause: str) -> None:
     """ "Closed because of the strike" and "closed despite the strike" relate the strike to the
     closure in opposite ways."""
@@ -97,57 +93,21 @@ def test_a_prefix_written_with_a_hyphen_is_the_same_word(a: str, b: str, conflic
     ("a", "b"),
     [
         (
-            "The striker scored in the second half of the final against the champions.",
-            "The striker scored in the first half of the final against the champions.",
-        ),
-        (
-            "The federal government will pay for the new bridge over the river, he said.",
-            "The provincial government will pay for the new bridge over the river, he said.",
-        ),
-        (
             "The fire alarm sounded every second during the night, neighbours complained.",
             "The fire alarm sounded every minute during the night, neighbours complained.",
         ),
     ],
 )
 def test_rival_in_a_closed_set_is_a_conflict(a: str, b: str) -> None:
-    """Ordinals and levels of government are closed sets; a word in two sets ("second") is a
-    rival within either of them."""
-    assert "entity" in _kinds(a, b)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        (
-            "Two workers died after an explosion at the chemical plant on the edge of town.",
-            "Two workers died after a collapse at the chemical plant on the edge of town.",
-        ),
-        (
-            "The city plans a bond issue to pay for the new tram line, the treasurer said.",
-            "The city plans a stock issue to pay for the new tram line, the treasurer said.",
-        ),
-    ],
-)
-def test_rival_folded_into_a_synonym_is_still_a_rival(a: str, b: str) -> None:
-    """Synonyms fold "explosion" into "blast" for similarity; the closed sets still see the word
-    as written, so another member in its place conflicts."""
+    """Units of time are a closed set; a word in two sets ("second") is a rival within either
+    of them. (Ordinals and levels of government were sets too, until the leave-one-story-out
+    test of bench/lexicon_ablation.py found they helped one SummEdits story only.)"""
     assert "entity" in _kinds(a, b)
 
 
 @pytest.mark.parametrize(
     ("a", "b", "group"),
     [
-        (
-            "The former mayor was charged with bribery over the harbour contract last month.",
-            "The former mayor was convicted of bribery over the harbour contract last month.",
-            "legal step",
-        ),
-        (
-            "Tests found ammonia in the river below the fertiliser plant, the agency said.",
-            "Tests found arsenic in the river below the fertiliser plant, the agency said.",
-            "chemical",
-        ),
         (
             "Fighting broke out in the northern districts of the city overnight, residents said.",
             "Fighting broke out in the southern districts of the city overnight, residents said.",
@@ -156,20 +116,9 @@ def test_rival_folded_into_a_synonym_is_still_a_rival(a: str, b: str) -> None:
     ],
 )
 def test_new_closed_sets_name_the_difference(a: str, b: str, group: str) -> None:
-    """Charged is not convicted; one chemical is not another; north is not south."""
+    """North is not south."""
     explanations = [c.explanation for c in compare(a, b).conflicts]
     assert any(f"a different {group}" in e for e in explanations)
-
-
-@pytest.mark.parametrize(
-    ("fate_a", "fate_b"),
-    [("killed", "injured"), ("missing", "rescued"), ("trapped", "evacuated")],
-)
-def test_different_fate_of_the_same_people_conflicts(fate_a: str, fate_b: str) -> None:
-    """ "Twelve miners were killed" against "... were injured" is a different fact."""
-    sentence = "Twelve miners were {} after the tunnel flooded near the village on Sunday."
-    result = compare(sentence.format(fate_a), sentence.format(fate_b))
-    assert result.relation == "conflict"
 
 
 def test_same_fate_in_other_words_is_a_match() -> None:
@@ -192,24 +141,6 @@ def test_boat_and_ship_are_one_vehicle(b: str, conflict: bool) -> None:
 
 
 # Obligation, permission and advice
-@pytest.mark.parametrize("modal", ["allowed to", "not allowed to"])
-def test_obligation_against_permission_conflicts(modal: str) -> None:
-    """ "Forced to sell" is neither "allowed to sell" nor "not allowed to sell"."""
-    sentence = "Shareholders of the small regional bank were {} sell their stakes by June."
-    a, b = sentence.format("forced to"), sentence.format(modal)
-    assert compare(a, b).relation == "conflict"
-
-
-@pytest.mark.parametrize(("binding_a", "binding_b"), [("required", "advised"), ("forced", "urged")])
-def test_an_obligation_against_a_recommendation_conflicts(binding_a: str, binding_b: str) -> None:
-    """Being made to do something is not being advised to."""
-    sentence = (
-        "Drivers are now {} to fit winter tyres between November and March, the ministry said."
-    )
-    a, b = sentence.format(binding_a), sentence.format(binding_b)
-    assert compare(a, b).relation == "conflict"
-
-
 @pytest.mark.parametrize(
     ("binding_a", "binding_b"), [("required", "obliged"), ("advised", "urged")]
 )
@@ -218,15 +149,6 @@ def test_the_same_force_in_other_words_is_a_match(binding_a: str, binding_b: str
         "Drivers are now {} to fit winter tyres between November and March, the ministry said."
     )
     assert compare(sentence.format(binding_a), sentence.format(binding_b)).relation == "match"
-
-
-def test_words_for_one_degree_are_rivals_of_the_others_only() -> None:
-    """ "required = obliged" in a closed set: one member told two ways, not two rivals."""
-    from newsterm.text.lexicon import contrast_set
-    from newsterm.text.tokens import stem
-
-    assert contrast_set(stem("required"), stem("advised")) == "obligation or permission"
-    assert contrast_set(stem("required"), stem("obliged")) == ""
 
 
 # Lengths of time (newsterm.facts.durations)
