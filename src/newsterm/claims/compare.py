@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from newsterm.claims.conflicts.find import find_conflicts
+from newsterm.claims.conflicts.find import find_conflicts, framed_quote_conflicts
 from newsterm.claims.prepared import Prepared, as_date, prepare
 from newsterm.claims.similarity import model_says_match, similarity
 from newsterm.model import Comparison, Passage
@@ -64,6 +64,12 @@ def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
         conflicts = find_conflicts(a, b, anchored_only=True)
     else:
         conflicts = []
+    if not conflicts and claim < CONFLICT_THRESHOLD:
+        # One speaker's words changed inside an otherwise identical sentence: the sentence is
+        # short, so the changed quotation is most of it, and similarity alone would not pair them.
+        conflicts = framed_quote_conflicts(a, b)
+        if conflicts:
+            claim = max(claim, CONFLICT_THRESHOLD)
     if conflicts:
         return Comparison("conflict", round(claim, 4), tuple(conflicts), round(claim, 4))
     # One outlet often tells the claim inside a longer sentence (with its source, or one more

@@ -44,6 +44,9 @@ DENYING_WORDS = frozenset(
         "deny denied lack lacked absent withheld withhold removed omitted failure refusal inability"
     ).split()
 )
+# What a verb of refusing denies when it takes an object rather than "to": "declined comment".
+_TOLD_OBJECTS = frozenset("comment comments details".split())
+_REFUSE = stem("refuse")
 # Words of six letters or more that open with "un" without being "un-" + a word.
 _UN_WORDS = ("under", "univers", "uniq", "union", "unit", "until", "unless", "unveil")
 
@@ -75,8 +78,13 @@ def denies(text: str, tokens: Sequence[Token], index: int) -> bool:
     if is_negation(text, tokens, index):
         return True
     norm = tokens[index].norm
-    if stem(norm) in DENYING_WORDS or stem(norm) in NEGATING_VERBS:
+    if stem(norm) in DENYING_WORDS:
         return True
+    if stem(norm) in NEGATING_VERBS:
+        # "declined to comment", "declined comment", "refused": a denial; "a decline in sales",
+        # "shares declined 5%" or "a failed bid" deny nothing (is_negation has the "to" forms).
+        following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+        return following in _TOLD_OBJECTS or (stem(norm) == _REFUSE and following != "to")
     return len(norm) >= 6 and norm.startswith("un") and not norm.startswith(_UN_WORDS)
 
 

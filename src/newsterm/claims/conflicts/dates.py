@@ -100,7 +100,18 @@ def date_conflicts(a: Prepared, b: Prepared, slots: list[Slot], symmetric: float
             found.append(Conflict("date", da.text, db.text, explanation))
         elif not da.resolved and not db.resolved:
             kind_a, kind_b = da.kind, db.kind
-            if kind_a == kind_b and kind_a in ("weekday", "month", "monthday") and da.key != db.key:
+            if _offsets_apart(da, db):
+                found.append(
+                    Conflict(
+                        "date",
+                        da.text,
+                        db.text,
+                        f"{da.text} vs {db.text}: a different time before the report",
+                    )
+                )
+            elif (
+                kind_a == kind_b and kind_a in ("weekday", "month", "monthday") and da.key != db.key
+            ):
                 found.append(
                     Conflict(
                         "date",
@@ -110,6 +121,20 @@ def date_conflicts(a: Prepared, b: Prepared, slots: list[Slot], symmetric: float
                     )
                 )
     return found
+
+
+_OFFSET = re.compile(r"ago:(\d+)(\w+)")
+# Counts that are themselves estimates: "a few years ago" and "three years ago" may be one time.
+_VAGUE_COUNT = re.compile(r"\b(?:few|several|couple)\b", re.IGNORECASE)
+
+
+def _offsets_apart(da: DateMention, db: DateMention) -> bool:
+    """ "35 years ago" against "20 years ago": one anchor (the report) and one unit, different
+    counts. Compared by their words, so it holds without a publication date."""
+    ma, mb = _OFFSET.fullmatch(da.key), _OFFSET.fullmatch(db.key)
+    if ma is None or mb is None or ma.group(2) != mb.group(2) or ma.group(1) == mb.group(1):
+        return False
+    return not (_VAGUE_COUNT.search(da.text) or _VAGUE_COUNT.search(db.text))
 
 
 def _told_elsewhere(mention: DateMention, other: Prepared) -> bool:

@@ -11,7 +11,7 @@ from newsterm.claims.conflicts.dates import date_conflicts
 from newsterm.claims.conflicts.names import name_conflicts
 from newsterm.claims.conflicts.negation import exception_conflicts, negation_conflicts
 from newsterm.claims.conflicts.numbers import counted_nouns, quantity_conflicts
-from newsterm.claims.conflicts.quotes import quote_conflicts
+from newsterm.claims.conflicts.quotes import quote_conflicts, same_frame
 from newsterm.claims.conflicts.roles import shared_role_conflicts, transposed_conflicts
 from newsterm.claims.conflicts.slots import (
     SLOT_WIDTH,
@@ -79,6 +79,16 @@ def find_conflicts(
     for conflict in found:
         unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)
     return list(unique.values())
+
+
+def framed_quote_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
+    """Quotations that differ inside one sentence frame (see quotes.same_frame), for passages
+    too short for their similarity to make them one claim."""
+    if a.headline or b.headline or not same_frame(a, b):
+        return []
+    ops = opcodes(a, b)
+    slots: list[Slot] = [(char_span(a, i1, i2), char_span(b, j1, j2)) for _t, i1, i2, j1, j2 in ops]
+    return quote_conflicts(a, b, slots)
 
 
 def _wording_conflicts(a: Prepared, b: Prepared, ops: list[Op], negated: bool) -> list[Conflict]:

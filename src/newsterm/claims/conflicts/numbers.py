@@ -173,6 +173,15 @@ def quantity_conflicts(
             # "over 50 others" against "over 70 others": both floors hold at once, but the
             # outlets give different figures for the same count.
             found.append(Conflict("number", text_a, text_b, f"{text_a} ≠ {text_b}{about}{apart}"))
+        elif _bound_changed(qa, qb):
+            found.append(
+                Conflict(
+                    "qualifier",
+                    text_a,
+                    text_b,
+                    f"{text_a} vs {text_b}{about}: the same figure, bounded another way",
+                )
+            )
         elif qa.value == qb.value and {qa.qualifier, qb.qualifier} == {"lower", "upper"}:
             found.append(
                 Conflict(
@@ -183,6 +192,24 @@ def quantity_conflicts(
                 )
             )
     return found
+
+
+# Bounds that exclude their figure: "less than 870" cannot be 870, "around 870" can.
+_STRICT_BOUNDS = frozenset(
+    "more than|over|above|exceeding|just over|in excess of|upwards of|fewer than|less than"
+    "|under|below|just under".split("|")
+)
+
+
+def _bound_changed(qa: Quantity, qb: Quantity) -> bool:
+    """ "around 870" against "less than 870": one figure, both outlets qualify it, one by a
+    bound that leaves the figure itself out and the other by a different kind of qualifier."""
+    if qa.value != qb.value or not qa.qualifier or not qb.qualifier or qa.vague or qb.vague:
+        return False
+    if qa.qualifier == qb.qualifier:
+        return False
+    strict = {" ".join(q.qualifier_text.lower().split()) in _STRICT_BOUNDS for q in (qa, qb)}
+    return True in strict and {qa.qualifier, qb.qualifier} != {"lower", "upper"}
 
 
 # A name after these says where or whose, not who: "in Los Angeles for four weeks", "video

@@ -50,6 +50,34 @@ def quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflic
     return found
 
 
+# The words around two quotations must be this alike (difflib ratio over comparison keys) for the
+# quotations to be one statement by one speaker told in two wordings.
+_FRAME_ALIKE = 0.8
+
+
+def same_frame(a: Prepared, b: Prepared) -> bool:
+    """Whether two passages are the same sentence around their quotations ("the minister said the
+    hearing was '...'"): one speaker, one statement, whatever the quoted words. A short sentence
+    whose quotation changed shares too few words to pass for the same claim, yet differs exactly
+    where a reader most needs to know."""
+    quotes_a, quotes_b = a.facts.quotes, b.facts.quotes
+    if len(quotes_a) != 1 or len(quotes_b) != 1:
+        return False
+    frame_a = _outside(a, quotes_a[0])
+    frame_b = _outside(b, quotes_b[0])
+    if len(frame_a) < 3 or not any(k in a.terms for k in frame_a):
+        return False  # "He said: '...'" alone names no statement
+    return SequenceMatcher(None, frame_a, frame_b, autojunk=False).ratio() >= _FRAME_ALIKE
+
+
+def _outside(prep: Prepared, quote: Quote) -> list[str]:
+    return [
+        key
+        for key, token in zip(prep.keys, prep.tokens, strict=True)
+        if key and not (quote.start <= token.start < quote.end)
+    ]
+
+
 _QUOTED_WORD = re.compile(r"[\w’'-]+")
 
 

@@ -1,0 +1,115 @@
+"""The failure classes of issue 24, one test each, with sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm import compare
+
+from .conftest import _kinds
+
+
+# 1. A common noun or title put for another of the same kind
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The mayor cut the ribbon on the new ferry terminal on Saturday.",
+            "The governor cut the ribbon on the new ferry terminal on Saturday.",
+        ),
+        (
+            "Thieves took a truck loaded with copper wire from the depot overnight.",
+            "Thieves took a truck loaded with zinc wire from the depot overnight.",
+        ),
+    ],
+)
+def test_another_member_of_the_same_class_conflicts(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert any(
+        "different kinds of" in c.explanation or "a different" in c.explanation
+        for c in result.conflicts
+    )
+
+
+def test_a_synonym_is_no_other_member() -> None:
+    a = "The lawyer for the family asked the court to delay the hearing."
+    b = "The attorney for the family asked the court to delay the hearing."
+    assert compare(a, b).relation == "match"
+
+
+# 2. Opposites no list holds, and directions
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The senator voted for the bill.", "The senator voted against the bill."),
+        ("Police shot an armed man.", "Police shot an unarmed man."),
+        (
+            "Exports of soybeans declined sharply in the third quarter, the ministry said.",
+            "Exports of soybeans increased sharply in the third quarter, the ministry said.",
+        ),
+        (
+            "Shares of the airline soared after the merger was announced on Monday.",
+            "Shares of the airline plunged after the merger was announced on Monday.",
+        ),
+    ],
+)
+def test_opposites_from_wordnet_and_direction_classes_conflict(a: str, b: str) -> None:
+    assert "antonym" in _kinds(a, b)
+
+
+def test_an_opposite_under_a_denial_says_the_same() -> None:
+    """ "have not shown that they are likely to win" and "are unlikely to win": two denials."""
+    a = "The judges said the families have not shown that they are likely to win the case."
+    b = "The judges said the families are unlikely to win the case."
+    assert "antonym" not in _kinds(a, b)
+
+
+# 3. Changed words inside quotation marks by the same speaker
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            'The coach said the season "is not a lost cause".',
+            'The coach said the season "is not a write-off".',
+        ),
+        (
+            'The minister called the report "something worrying".',
+            'The minister called the report "something very worrying".',
+        ),
+    ],
+)
+def test_changed_words_in_one_speakers_quotation_conflict(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert "quote" in {c.kind for c in result.conflicts}
+
+
+# 4. A relative offset or a bound changed on the same figure
+def test_a_changed_offset_with_the_same_unit_conflicts_without_dates() -> None:
+    a = "The lighthouse was first lit 35 years ago by the harbour board."
+    b = "The lighthouse was first lit 20 years ago by the harbour board."
+    assert "date" in _kinds(a, b)
+
+
+def test_a_vague_offset_is_no_conflict() -> None:
+    a = "The lighthouse was first lit a few years ago by the harbour board."
+    b = "The lighthouse was first lit three years ago by the harbour board."
+    assert "date" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("bound_a", "bound_b", "conflict"),
+    [("Around", "Less than", True), ("About", "Nearly", False), ("More than", "At least", False)],
+)
+def test_a_bound_changed_on_the_same_figure(bound_a: str, bound_b: str, conflict: bool) -> None:
+    sentence = "{} 640 residents left the valley before the dam was opened."
+    kinds = _kinds(sentence.format(bound_a), sentence.format(bound_b))
+    assert ("qualifier" in kinds) is conflict
+
+
+# 7. Engine bugs
+def test_a_decline_as_a_noun_is_no_denial() -> None:
+    a = "The agency reported a decline in the number of reservoirs at risk."
+    b = "The agency reported a fall in the number of reservoirs at risk."
+    assert "negation" not in _kinds(a, b)
