@@ -3,7 +3,14 @@ one process gives."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import select
+import signal
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -132,3 +139,129 @@ def test_a_bad_jobs_value_is_refused(pile: Path, capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit):
         main(["export", "-j", "none", str(pile)])
     assert "not a positive whole number: 'none'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------- stopping the workers
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process still runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def _gone_within(pids: list[int], seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while any(_alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _disposition(_item: int) -> tuple[int, bool, bool]:
+    return (
+        os.getpid(),
+        signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+        signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+    )
+
+
+def test_workers_leave_stopping_to_the_parent() -> None:
+    """Ctrl+C reaches every process of the group: workers ignore it (no traceback of theirs),
+    and die quietly on the SIGTERM with which the parent terminates them."""
+    found = list(forking.forked_map(_disposition, range(8), 2))
+    assert {pid for pid, _, _ in found} - {os.getpid()}
+    assert all(ignores_int and default_term for _, ignores_int, default_term in found)
+
+
+def run_script(tmp_path: Path, code: str) -> subprocess.Popen[str]:
+    """Run `code` in a Python process of its own session (so nothing it forks can outlive the
+    test: the finally of each test kills the whole group)."""
+    script = tmp_path / "parent.py"
+    script.write_text(code)
+    return subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def read_line(process: subprocess.Popen[str], seconds: float = 60.0) -> str:
+    """The next line the process prints, waiting at most `seconds` for it."""
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], seconds)
+    assert ready, "the process printed nothing in time"
+    return process.stdout.readline()
+
+
+def end_group(process: subprocess.Popen[str]) -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait(timeout=30)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_stop_workers_ends_a_pool_whose_generator_is_suspended(tmp_path: Path) -> None:
+    """An interrupt that lands in the caller's loop leaves forked_map suspended at a yield,
+    its pool open: stop_workers terminates and joins it there and then. (In a process of its
+    own, so that a stop_workers that hangs fails the test instead of hanging it.)"""
+    parent = run_script(
+        tmp_path,
+        "import multiprocessing, os, time\n"
+        "from newsterm.support import forking\n"
+        "def slow(n):\n"
+        "    time.sleep(0.2 if n else 0)\n"
+        "    return os.getpid()\n"
+        "results = forking.forked_map(slow, range(50), 2)\n"
+        "first = next(results)\n"
+        "workers = [c.pid for c in multiprocessing.active_children()]\n"
+        "assert first in workers\n"
+        "print(' '.join(map(str, workers)), flush=True)\n"
+        "forking.stop_workers()\n"
+        "print(len(multiprocessing.active_children()), flush=True)\n"
+        "results.close()  # the generator's own cleanup is then a no-op\n"
+        "print('closed', flush=True)\n",
+    )
+    try:
+        out, _ = parent.communicate(timeout=60)
+        lines = out.splitlines()
+        assert parent.returncode == 0, out
+        workers = [int(pid) for pid in lines[0].split()]
+        assert len(workers) == 2
+        assert lines[1:] == ["0", "closed"]
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        end_group(parent)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_die_with_a_parent_killed_outright(tmp_path: Path) -> None:
+    """SIGKILL leaves the parent no time to clean up: the kernel tells the workers instead."""
+    parent = run_script(
+        tmp_path,
+        "import os, time\n"
+        "from newsterm.support import forking\n"
+        "def task(n):\n"
+        "    time.sleep(60 if n else 0)\n"
+        "    return os.getpid()\n"
+        "results = forking.forked_map(task, range(4), 2, in_order=False)\n"
+        "next(results)\n"
+        "import multiprocessing\n"
+        "print(' '.join(str(c.pid) for c in multiprocessing.active_children()), flush=True)\n"
+        "time.sleep(60)\n",
+    )
+    try:
+        workers = [int(pid) for pid in read_line(parent).split()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        parent.kill()
+        parent.wait(timeout=30)
+        assert _gone_within(workers)
+    finally:
+        end_group(parent)
