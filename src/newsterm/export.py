@@ -1,16 +1,16 @@
 """Exports: the highlighted diff as text, the same as Markdown, and the JSON contract.
 
-Renderers return strings; `write_file` is the only place that touches the disk, and it writes
-atomically (a temporary file in the same folder, then a rename) and never replaces an existing
-file unless asked to. The text report is meant to be read on paper: differing words are marked
-wdiff-style, "[-seven-]" in the first source and "{+eight+}" in the others, so it needs no colour.
+Renderers return strings; `write_file` is the only place that touches the disk, through
+newsterm.support.files: atomically (a temporary file in the same folder, then a rename), never
+replacing an existing file unless asked to, and never replacing a device, FIFO or link. The
+text report is meant to be read on paper: differing words are marked wdiff-style, "[-seven-]"
+in the first source and "{+eight+}" in the others, so it needs no colour.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
@@ -20,6 +20,7 @@ from typing import Any
 from newsterm.corpus.claim_groups import ClaimGroup, claim_groups
 from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, Passage, Story
+from newsterm.support import files
 from newsterm.text.diff import differing_spans, mark, pair_spans
 
 FORMATS = ("text", "markdown", "json")
@@ -406,51 +407,20 @@ def render(corpus: Corpus, fmt: str, progress: Progress | None = None) -> str:
 
 
 def write_file(
-    path: str | os.PathLike[str], content: str | Iterable[str], *, force: bool = False
+    path: str | os.PathLike[str],
+    content: str | Iterable[str],
+    *,
+    force: bool = False,
+    keep: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
-    """Write `content` (a text, or its pieces in order) atomically; refuse to replace an
-    existing file unless `force`.
+    """Write `content` (a text, or its pieces in order) to `path`; the path written.
 
-    The text goes to a temporary file in the target folder first, so a crash or a full disk
-    leaves either the old file or the new one, never half of either.
-    """
-    target = Path(path).expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder")
-    if not folder.is_dir():
-        raise ExportError(f"folder {folder} does not exist")
-    if target.exists() and not force:
-        raise ExportError(f"{target} already exists (use --force to overwrite)")
+    The rules are newsterm.support.files': a file is written atomically and only replaced with
+    `force`, a link is written through, a device or FIFO is written to and never replaced, and
+    the `keep` paths (the sources) are never written. Raises ExportError with the reason."""
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except PermissionError:
-        raise ExportError(f"cannot write to folder {folder}: permission denied") from None
-    except OSError as exc:
-        raise ExportError(f"cannot write to folder {folder}: {exc.strerror}") from None
-    temp = Path(temp_name)
-    try:
-        os.fchmod(fd, 0o644)  # mkstemp's 0600 is for the temporary name, not the export
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for piece in [content] if isinstance(content, str) else content:
-                handle.write(piece)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temp, target)
-        else:
-            try:
-                os.link(temp, target)  # fails if the target appeared meanwhile: no overwrite
-            except FileExistsError:
-                raise ExportError(f"{target} already exists (use --force to overwrite)") from None
-            except OSError:
-                if target.exists():
-                    raise ExportError(
-                        f"{target} already exists (use --force to overwrite)"
-                    ) from None
-                os.replace(temp, target)
-    except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        temp.unlink(missing_ok=True)
-    return target
+        return files.write_file(path, content, force=force, keep=keep)
+    except files.ExistsError as exc:
+        raise ExportError(f"{exc} (use --force to overwrite)") from None
+    except files.WriteError as exc:
+        raise ExportError(str(exc)) from None

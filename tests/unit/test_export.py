@@ -111,7 +111,7 @@ def test_write_file_refuses_to_overwrite(tmp_path: Path) -> None:
     """An existing file is left untouched unless force is given."""
     target = tmp_path / "report.txt"
     target.write_text("keep me")
-    with pytest.raises(ExportError, match="already exists"):
+    with pytest.raises(ExportError, match=r"already exists \(use --force to overwrite\)"):
         write_file(target, "new")
     assert target.read_text() == "keep me"
     write_file(target, "new", force=True)
@@ -119,8 +119,12 @@ def test_write_file_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_write_file_leaves_no_temporary_files(tmp_path: Path) -> None:
-    """A successful write leaves exactly the target, readable by others."""
-    target = write_file(tmp_path / "out.json", "{}\n")
+    """A successful write leaves exactly the target, with the mode of any new file."""
+    mask = os.umask(0o022)
+    try:
+        target = write_file(tmp_path / "out.json", "{}\n")
+    finally:
+        os.umask(mask)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
     assert target.stat().st_mode & 0o777 == 0o644
 
@@ -131,14 +135,36 @@ def test_write_file_missing_folder(tmp_path: Path) -> None:
 
 
 def test_write_file_read_only_folder(tmp_path: Path, monkeypatch) -> None:
-    """A folder the user cannot write to gives a one-line reason (simulated: tests run as root)."""
+    """A folder the user cannot write to gives a one-line reason (simulated: tests run as root,
+    for whom permissions do not apply; tests/unit/support/test_files.py tries a real one)."""
+    real_open = os.open
 
-    def denied(*args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied")
+    def denied(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr("newsterm.export.tempfile.mkstemp", denied)
+    monkeypatch.setattr("newsterm.support.files.os.open", denied)
     with pytest.raises(ExportError, match="permission denied"):
         write_file(tmp_path / "out.txt", "x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_file_never_writes_a_source(tmp_path: Path) -> None:
+    """The sources being read are `keep`: refused with a reason, even with force."""
+    source = tmp_path / "articles.jsonl"
+    source.write_text("precious")
+    with pytest.raises(ExportError, match="which is being read"):
+        write_file(source, "report", force=True, keep=[source])
+    assert source.read_text() == "precious"
+
+
+def test_write_file_through_a_link_keeps_the_link(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("old")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    write_file(tmp_path / "link.txt", "new", force=True)
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text() == "new"
 
 
 def test_write_file_failure_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
