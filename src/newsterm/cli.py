@@ -5,13 +5,19 @@
     newsterm compare "passage a" "passage b" [--published-a DATE] [--published-b DATE]
 
 Bad sources are reported one line each on stderr and the rest is read; the exit status is 1
-only when nothing at all could be read or written.
+only when nothing at all could be read or written. `-o -` is standard output; what `-o` may
+write over is newsterm.support.files' rule (never a source, a file only with --force, a device or
+FIFO written to, never replaced). Ctrl+C ends a command at once with status 130 and SIGTERM with
+143 (128 + the signal's number, as shells report it), one line on stderr and nothing left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -20,6 +26,7 @@ from newsterm import __version__
 from newsterm.model import LoadError
 
 if TYPE_CHECKING:
+    from newsterm.support.files import Output
     from newsterm.support.progress import ProgressBar
 
 PROG = "newsterm"
@@ -140,9 +147,15 @@ def _export_parser() -> argparse.ArgumentParser:
         "json: the machine-readable contract",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output ('-': standard output); a device or FIFO "
+        "is written to, never replaced",
     )
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never a source)"
+    )
     parser.add_argument(
         "-j",
         "--jobs",
@@ -174,24 +187,39 @@ def _positive(text: str) -> int:
 
 
 def run_export(argv: Sequence[str]) -> int:
-    from newsterm.corpus.load import load
-    from newsterm.export import ExportError, json_pieces, render, to_json_data, write_file
-    from newsterm.support.progress import ProgressBar
+    from newsterm.corpus.load import seeds_path
+    from newsterm.support import files
 
     args = _export_parser().parse_args(argv)
     sources = _sources(args)
     if sources is None:
         return 1
-    if args.output and not args.force:
-        from pathlib import Path
-
-        if Path(args.output).expanduser().exists():
-            _warn(f"{args.output} already exists (use --force to overwrite)")
+    output = None
+    if args.output not in (None, "-"):
+        # Checked before the work, so that a refusal costs nothing and a FIFO's reader is
+        # known to be there; the sources (the seeds by default) are never written over.
+        try:
+            output = files.prepare(args.output, force=args.force, keep=sources or [seeds_path()])
+        except files.WriteError as exc:
+            _warn(_write_error(exc))
             return 1
+    try:
+        return _export(args, sources, output)
+    finally:
+        if output is not None:
+            output.close()
+
+
+def _export(args: argparse.Namespace, sources: list[str], output: Output | None) -> int:
+    """Load, compare and write the report to `output`, or to standard output if None."""
+    from newsterm.corpus.load import load
+    from newsterm.export import json_pieces, render, to_json_data
+    from newsterm.support import files
+    from newsterm.support.forking import default_workers
+    from newsterm.support.progress import ProgressBar
+
     progress = ProgressBar(enabled=False if args.quiet else None, labels=STAGE_LABELS)
     try:
-        from newsterm.support.forking import default_workers
-
         workers = args.jobs or default_workers()
         corpus = load(
             sources or None,
@@ -214,13 +242,13 @@ def run_export(argv: Sequence[str]) -> int:
         )
     finally:
         progress.close()
-    if args.output:
+    if output is not None:
         try:
-            written = write_file(args.output, content, force=args.force)
-        except ExportError as exc:
-            _warn(str(exc))
+            written = output.write(content)
+        except files.WriteError as exc:
+            _warn(_write_error(exc))
             return 1
-        if not args.quiet:
+        if not args.quiet and not output.is_stream:
             _warn(f"wrote {written}")
         return 0
     try:
@@ -228,8 +256,26 @@ def run_export(argv: Sequence[str]) -> int:
             sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:  # `newsterm export | head` is fine
-        sys.stderr.close()
+        _quiet_stdout()
     return 0
+
+
+def _write_error(error: Exception) -> str:
+    """A refusal to overwrite says how to insist."""
+    from newsterm.support.files import ExistsError
+
+    return f"{error} (use --force to overwrite)" if isinstance(error, ExistsError) else str(error)
+
+
+def _quiet_stdout() -> None:
+    """The reader of our standard output left (`| head`): point it at /dev/null, so that the
+    text still buffered is dropped at exit instead of failing with a second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a real descriptor (a test's)
+        pass
 
 
 def _print_error_clearing(progress: ProgressBar) -> Callable[[LoadError], None]:
@@ -339,8 +385,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsterm` command; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
-        return COMMANDS[args[0]](args[1:])
+        return _stoppable(COMMANDS[args[0]], args[1:])
     return run_app(args)
+
+
+def _stoppable(command: Callable[[Sequence[str]], int], argv: Sequence[str]) -> int:
+    """Run a command so that Ctrl+C or SIGTERM ends it at once and tidily: the work unwinds
+    (temporary files removed on the way), worker processes are terminated and joined, one line
+    says why, and the exit status is 130 (SIGINT) or 143 (SIGTERM); no traceback."""
+    from newsterm.support.forking import stop_workers
+    from newsterm.support.interrupts import Interrupted, exit_status, stopping_on_signals
+
+    with stopping_on_signals():
+        try:
+            return command(argv)
+        except KeyboardInterrupt as stop:  # Interrupted is one; so is a plain Ctrl+C
+            signum = stop.signum if isinstance(stop, Interrupted) else signal.SIGINT
+            stop_workers()
+            _warn("interrupted" if signum == signal.SIGINT else "terminated")
+            return exit_status(signum)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +31,76 @@ def test_export_refuses_to_overwrite_without_force(tmp_path: Path, capsys) -> No
     assert out.read_text() == "precious"
     assert main(["export", "-o", str(out), "--force", "-q"]) == 0
     assert out.read_text().startswith("newsterm report:")
+
+
+def test_export_dash_is_standard_output(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`-o -` is standard output, as for most tools, not a file named "-"."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "-o", "-", "-q"]) == 0
+    assert capsys.readouterr().out.startswith("newsterm report:")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_never_writes_over_a_source(tmp_path: Path, seeds: Path, capsys) -> None:
+    """A source named as the output is refused before any work, even with --force; so is a file
+    of a source folder (the seeds, read by default)."""
+    source = tmp_path / "articles.jsonl"
+    source.write_text('{"title": "Ferry", "text": "The ferry left at nine."}\n')
+    before = source.read_bytes()
+    assert main(["export", str(source), "-o", str(source), "--force"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"newsterm: {source} is {source}, which is being read; choose another file"
+    ]
+    assert source.read_bytes() == before
+    seed = next(path for path in seeds.iterdir() if path.is_file())
+    assert main(["export", "-o", str(seed), "--force"]) == 1
+    assert "which is being read" in capsys.readouterr().err
+
+
+def test_export_to_a_device_needs_no_force_and_keeps_it_a_device(tmp_path: Path, capsys) -> None:
+    """`-o /dev/null` (a private one where we may make it): written to, never replaced."""
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        null = Path(os.devnull)  # a user who cannot make one cannot replace this one either
+    for extra in ([], ["--force"]):
+        assert main(["export", "-o", str(null), *extra]) == 0
+        assert stat.S_ISCHR(null.stat().st_mode)
+    assert capsys.readouterr().err == ""  # nothing to say: no file was written
+
+
+def test_export_through_a_link(tmp_path: Path, capsys) -> None:
+    """A link to a file: its target is replaced with --force, the link kept. A dangling link
+    or a link to a folder is refused in one line."""
+    (tmp_path / "real.txt").write_text("old")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    assert main(["export", "-q", "-o", str(tmp_path / "link.txt")]) == 1
+    assert "already exists (use --force to overwrite)" in capsys.readouterr().err
+    assert main(["export", "-q", "-o", str(tmp_path / "link.txt"), "--force"]) == 0
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text().startswith("newsterm report:")
+    (tmp_path / "dangling").symlink_to("gone.txt")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "to-folder").symlink_to("folder")
+    for name, reason in [("dangling", "which does not exist"), ("to-folder", "is a folder")]:
+        assert main(["export", "-q", "-o", str(tmp_path / name), "--force"]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 1 and reason in err[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "dangling",
+        "folder",
+        "link.txt",
+        "real.txt",
+        "to-folder",
+    ]
+    assert list((tmp_path / "folder").iterdir()) == []
+
+
+def test_export_to_a_folder_is_refused(tmp_path: Path, capsys) -> None:
+    assert main(["export", "-o", str(tmp_path), "--force"]) == 1
+    assert capsys.readouterr().err == f"newsterm: {tmp_path} is a folder\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_export_reports_bad_sources_one_line_each(tmp_path: Path, seeds: Path, capsys) -> None:
@@ -77,10 +149,33 @@ def test_compare_json(capsys) -> None:
 def test_python_dash_m_and_no_progress_when_piped(tmp_path: Path) -> None:
     """`python -m newsterm export` works, and prints no progress bar when stderr is a pipe."""
     result = subprocess.run(
-        [sys.executable, "-m", "newsterm", "export"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "newsterm", "export"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     )
     assert result.stdout.startswith("newsterm report:")
     assert result.stderr == ""
+
+
+def test_a_reader_that_leaves_early_is_no_error() -> None:
+    """`newsterm export | head -1`: the pipe closes under the export, which ends quietly."""
+    export = subprocess.Popen(
+        [sys.executable, "-m", "newsterm", "export", "-f", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert export.stdout is not None
+    export.stdout.close()  # before the export writes: its first write finds no reader
+    try:
+        _, err = export.communicate(timeout=120)
+    finally:
+        if export.poll() is None:
+            export.kill()
+            export.wait(timeout=30)
+    assert err.decode() == ""
+    assert export.returncode == 0
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["export", "--help"], ["compare", "--help"]])
