@@ -225,10 +225,11 @@ def _refuse_kept(path: Path, real: Path, keep: tuple[str | os.PathLike[str], ...
         if stat.S_ISDIR(theirs.st_mode):
             if mine is not None and resolved.is_relative_to(kept_real):
                 raise WriteError(
-                    f"{path} is inside {kept}, which is being read; choose another file"
+                    f"{path} is inside {kept}, a folder being read; choose another file"
                 )
         elif mine is not None and os.path.samestat(mine, theirs):
-            raise WriteError(f"{path} is {kept}, which is being read; choose another file")
+            also = "" if str(kept) == str(path) else f" ({kept})"
+            raise WriteError(f"{path}{also} is one of the files being read; choose another file")
 
 
 # ----------------------------------------------------------------------------- streams
