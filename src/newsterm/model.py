@@ -6,20 +6,25 @@ can hold on to an `Article` while a worker builds the next index without anythin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import Literal, get_args
+from urllib.parse import urlsplit
 
 # How two linked passages of a story relate. `compare()` answers "unrelated" where alignment
-# keeps no link at all, or a "related" one (same subject, not the same claim).
-Relation = Literal["match", "conflict", "related"]
+# keeps no link at all, or a "related" one (same subject, not the same claim). An "update" is
+# what would be a conflict between reports that are not two voices at one time: the same outlet
+# telling it again, or reports days apart on a developing story ("14 -> 23 between 2 and 6 Jun").
+Relation = Literal["match", "conflict", "update", "related"]
 CompareRelation = Literal["match", "conflict", "unrelated"]
-# The mark a passage gets: its strongest link's relation, or "unique" when it has none.
-Status = Literal["conflict", "match", "related", "unique"]
+# The mark a passage gets: its strongest link's relation, or "unique" when no other outlet
+# reports it.
+Status = Literal["conflict", "update", "match", "related", "unique"]
 # The one ranking of relations, strongest first: a passage is marked by, a side panel lists, and
-# a report groups claims by, a conflict before a match before a related passage.
-RELATIONS: tuple[Relation, ...] = ("conflict", "match", "related")
+# a report groups claims by, a conflict before an update before a match before a related passage.
+RELATIONS: tuple[Relation, ...] = ("conflict", "update", "match", "related")
 RELATION_RANK: dict[str, int] = {relation: rank for rank, relation in enumerate(RELATIONS)}
 # What a conflict is about: a figure, the bounds around one ("at least" / "at most"), a date, a
 # quotation's words, a denial or an exception, a name or a role put for another, an opposite word.
@@ -69,10 +74,37 @@ class Article:
     notes: tuple[str, ...] = ()
 
     @property
+    def voice(self) -> str:
+        """Who speaks: the article's outlet, so that one outlet's articles count as one voice.
+
+        The outlet named by the source (a record's field, a feed's title, a page's site name, a
+        front matter `source:`, a dateline's agency), else the host of its URL, else the file it
+        came in: the records of one JSON Lines file or feed that name no outlet are one archive's,
+        while loose files that name none are each their own (nothing says they share an author).
+        """
+        if self.source:
+            return "outlet:" + outlet_key(self.source)
+        if self.url:
+            host = urlsplit(self.url).hostname or ""
+            if host:
+                return "site:" + host.removeprefix("www.")
+        container = re.sub(r"(?::\d+|#.*)$", "", self.location)
+        return "file:" + (container or self.id)
+
+    @property
+    def outlet_known(self) -> bool:
+        """Whether something names the outlet; if not, a file name stands in for it."""
+        return bool(self.source or self.url)
+
+    @property
     def label(self) -> str:
-        """What to call the article in a list: its outlet, else the name of its file."""
+        """What to call the article in a list: its outlet, else its site, else the name of its
+        file (see `outlet_known`: a view says so when no outlet is named)."""
         if self.source:
             return self.source
+        host = urlsplit(self.url).hostname if self.url else None
+        if host:
+            return host.removeprefix("www.")
         if self.location and "://" not in self.location:
             return PurePath(self.location.split("#", 1)[0]).stem or self.id
         return self.url or self.location or self.id
@@ -89,6 +121,16 @@ class Article:
         if self.published is not None:
             return self.published.date()
         return self.reference_date
+
+
+# Parts of an outlet's name that say which of its desks wrote, not who: "Fox News (Online News)"
+# and "Fox News (Opinion)" are one outlet.
+_DESK = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*|^the\s+", re.IGNORECASE)
+
+
+def outlet_key(name: str) -> str:
+    """The key two spellings of one outlet share: case, "The" and a desk in brackets aside."""
+    return " ".join(_DESK.sub(" ", name).casefold().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +157,16 @@ class Comparison:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Two passages of different articles in one story that speak about the same thing."""
+    """Two passages of different articles in one story that speak about the same thing.
+    `same_outlet`: the two articles are one voice's, so a match does not confirm and a
+    difference is the outlet telling it again (an update), not a contradiction."""
 
     a: str
     b: str
     relation: Relation
     score: float
     conflicts: tuple[Conflict, ...] = ()
+    same_outlet: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +176,30 @@ class Story:
     id: str
     title: str
     article_ids: tuple[str, ...]
-    # Articles that are near-identical copies (wire copy republished) share a report number, so
-    # agreement can count independent reports rather than outlets.
+    # Articles that are one voice (one outlet's, or near-identical copies of one wire report)
+    # share a report number, so agreement counts independent reports, not articles.
     reports: tuple[int, ...] = ()
+    # The voice of each article (see Article.voice), in article order.
+    outlets: tuple[str, ...] = ()
+    # The first and last publication day of the story's dated articles: how far apart they are.
+    first_day: date | None = None
+    last_day: date | None = None
 
     @property
     def independent_reports(self) -> int:
         return len(set(self.reports)) if self.reports else len(self.article_ids)
+
+    @property
+    def outlet_count(self) -> int:
+        """How many outlets tell the story (a file standing in for an unnamed one counts)."""
+        return len(set(self.outlets)) if self.outlets else len(self.article_ids)
+
+    @property
+    def days(self) -> int | None:
+        """How many days lie between the story's first and last dated report."""
+        if self.first_day is None or self.last_day is None:
+            return None
+        return (self.last_day - self.first_day).days
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,15 +229,21 @@ class StoryAlignment:
     )
 
     def links_of(self, passage_id: str) -> tuple[Link, ...]:
-        """Links touching a passage, strongest relation first (conflict, match, related)."""
+        """Links touching a passage, strongest relation first (conflict, update, match,
+        related)."""
         return self._by_passage.get(passage_id, ())
 
     def status(self, passage_id: str) -> Status:
-        """The mark a passage gets in the article view: its strongest link's relation."""
-        links = self.links_of(passage_id)
-        if not links:
+        """The mark a passage gets in the article view: its strongest link's relation, where a
+        match with the same outlet confirms nothing, so leaves the passage unique."""
+        relations = [
+            link.relation
+            for link in self.links_of(passage_id)
+            if not (link.same_outlet and link.relation == "match")
+        ]
+        if not relations:
             return "unique"
-        return min((link.relation for link in links), key=RELATION_RANK.__getitem__)
+        return min(relations, key=RELATION_RANK.__getitem__)
 
 
 def other_end(link: Link, passage_id: str) -> str:

@@ -42,7 +42,7 @@ async def test_opens_the_seeds_with_the_story_and_its_three_sources(ready) -> No
         main = await ready(app, pilot)
         tree = main.query_one(SourceTree)
         story_node = tree.root.children[0]
-        assert "(3)" in str(story_node.label)
+        assert "(3 · 2–3 Jun)" in str(story_node.label)
         assert len(story_node.children) == 3
         assert main.query_one(ArticleView).highlighted == 0
         assert main.passage is not None and main.passage.index == 0
@@ -506,7 +506,7 @@ async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(
         main = await ready(app, pilot)
         tree = main.query_one(Tree)
         first, last = tree.root.children[0], tree.root.children[-1]
-        assert "(2)" in str(first.label)
+        assert "(2 · " in str(first.label)
         assert "Single-source" in str(last.label)
         badges = [str(child.label) for child in first.children]
         assert len(badges) == 2 and all("≠" in badge for badge in badges)

@@ -36,6 +36,10 @@ def test_main_screen_on_a_conflict_at_80x24(snap_compare) -> None:  # type: igno
 
     async def on_conflict(pilot) -> None:  # type: ignore[no-untyped-def]
         await wait_ready(pilot.app, pilot)
+        # The header settles at the story's tallest once the pane has its width; the jump waits
+        # for it, or the passages scroll one line apart from run to run.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from newsterm.claims.compare import RELATED_THRESHOLD, compare_prepared
 from newsterm.claims.prepared import Prepared
+from newsterm.corpus.updates import as_update, update_note
 from newsterm.model import RELATION_RANK, Article, Link, Passage, Story, StoryAlignment
 from newsterm.support.pausing import Pause, step
 from newsterm.text.weights import idf
@@ -20,7 +21,7 @@ CANDIDATES_PER_ARTICLE = 3
 # A related passage shares at least this many informative words: "America is an idea." is
 # mostly contained in a long lede that mentions America, and says nothing of what it reports.
 RELATED_SHARED_TERMS = 2
-_STRONG = ("match", "conflict")
+_STRONG = ("match", "conflict", "update")
 
 
 def _candidates(
@@ -76,6 +77,7 @@ def align_story(
         # dates, names: most of the cost of alignment) would be thrown away.
         return StoryAlignment(story.id, (), tuple(p.id for p in passages), {})
     article_rank = {article.id: rank for rank, article in enumerate(articles)}
+    article_of = {article.id: article for article in articles}
     prepared = []
     for passage in passages:
         step(pause)
@@ -98,12 +100,22 @@ def align_story(
                     relation = "related"
                 else:
                     relation = outcome.relation
+                first = article_of[passages[a].article_id]
+                second = article_of[passages[b].article_id]
+                same_outlet = first.voice == second.voice
+                conflicts = outcome.conflicts
+                if relation == "conflict":
+                    update = update_note(first, second, same_outlet)
+                    if update is not None:
+                        relation = "update"
+                        conflicts = tuple(as_update(c, *update) for c in conflicts)
                 results[(a, b)] = Link(
                     passages[a].id,
                     passages[b].id,
                     relation,  # type: ignore[arg-type]
                     outcome.score,
-                    outcome.conflicts,
+                    conflicts,
+                    same_outlet,
                 )
             link = results.get((a, b))
             if link is None:
@@ -133,7 +145,13 @@ def align_story(
     for link in links:
         by_passage.setdefault(link.a, []).append(link)
         by_passage.setdefault(link.b, []).append(link)
-    confirmed = {pid for link in links if link.relation != "related" for pid in (link.a, link.b)}
+    # Unique: told by no other outlet (the same outlet telling it again confirms nothing).
+    confirmed = {
+        pid
+        for link in links
+        if link.relation != "related" and not link.same_outlet
+        for pid in (link.a, link.b)
+    }
     unique = tuple(p.id for p in passages if p.id not in confirmed)
     ordered = {
         pid: tuple(sorted(items, key=lambda link: (RELATION_RANK[link.relation], -link.score)))

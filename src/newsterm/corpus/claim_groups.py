@@ -17,7 +17,8 @@ from newsterm.model import RELATION_RANK, Conflict, Link, Passage, Relation
 class ClaimGroup:
     """One claim as several sources tell it."""
 
-    relation: Relation  # "conflict" if any link in it conflicts, else "match"; "related" for pairs
+    # The strongest relation among its links (conflict, update, match); "related" for pairs.
+    relation: Relation
     passages: tuple[Passage, ...]  # in story order: the first is the pivot others are read against
     links: tuple[Link, ...]
 
@@ -66,8 +67,7 @@ def claim_groups(corpus: Corpus, story_id: str) -> list[ClaimGroup]:
     groups = []
     for root, pids in members.items():
         links = tuple(group_links.get(root, ()))
-        conflicting = any(link.relation == "conflict" for link in links)
-        relation: Relation = "conflict" if conflicting else "match"
+        relation = min((link.relation for link in links), key=RELATION_RANK.__getitem__)
         passages = tuple(corpus.passage(pid) for pid in sorted(pids, key=order.__getitem__))
         groups.append(ClaimGroup(relation, passages, links))
     related = [

@@ -9,7 +9,6 @@ each part is within, it is cut in two, recursively.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -17,7 +16,7 @@ from collections.abc import Sequence
 
 from newsterm.corpus.index import Index, names_in
 from newsterm.corpus.linkage import average_linkage
-from newsterm.facts.extract import dates_and_quantities
+from newsterm.facts.extract import figures_and_days
 from newsterm.model import Article
 from newsterm.text.tokens import STOPWORDS, fold
 
@@ -59,29 +58,6 @@ SAME_REPORT = 0.5
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-@functools.lru_cache(maxsize=1024)
-def _figures_and_days(text: str) -> tuple[tuple[str, object], ...]:
-    """The exact figures a text states and the days it names, each once.
-
-    A figure is its value, and whether it is a percentage: outlets write one sum "$3 million",
-    "3 mln dlrs" or, once the currency is named, "3 mln". Vague ones ("dozens") commit to
-    nothing, and a bare year is left to the year features. A day is a month and day ("Dec. 11",
-    "Wednesday, March 4, 2009"), its year left to the year features too. Cached: a group cut
-    in two is cut again part by part, over the same articles.
-    """
-    dates, quantities = dates_and_quantities(text)
-    found: set[tuple[str, object]] = set()
-    for q in quantities:
-        bare_year = not q.unit and q.value.is_integer() and 1900 <= q.value <= 2099
-        if not q.vague and not bare_year:
-            found.add(("figure", (round(q.value, 6), "%" if q.unit == "%" else "")))
-    for mention in dates:
-        day = mention.month_day
-        if day is not None:
-            found.add(("day", day))
-    return tuple(sorted(found, key=repr))
-
-
 def _contrast_vectors(
     articles: Sequence[Article], index: Index, group: list[int]
 ) -> list[dict[object, float]]:
@@ -100,7 +76,7 @@ def _contrast_vectors(
             found[("name", name)] += 2
         for year in sorted(set(_YEAR_RE.findall(articles[i].text))):
             found[("year", year)] += 2
-        for figure in _figures_and_days(articles[i].text):
+        for figure in figures_and_days(articles[i].text):
             found[figure] += 2
         features.append(found)
     df = Counter(feature for found in features for feature in found)

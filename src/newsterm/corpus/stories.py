@@ -19,12 +19,13 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from newsterm.corpus.index import PROGRESS_EVERY, Index, terms
 from newsterm.corpus.linkage import average_linkage
 from newsterm.corpus.split import split_group
 from newsterm.facts.dates import MONTHS, WEEKDAYS
+from newsterm.facts.extract import figures_and_days
 from newsterm.model import Article, Story
 from newsterm.support import forking
 
@@ -33,11 +34,21 @@ from newsterm.support import forking
 # looked at while choosing them.
 LINK_MIN = 0.12  # weakest similarity considered at all (set with the first grouping; not swept)
 # Average similarity two groups need to merge: raised from the first grouping's value when names
-# joined the score (BASIL F1 0.93 -> 0.99, ECB+ dev 0.82 -> 0.87).
-MERGE_MIN = 0.18
-# Reports of one event rarely lie further apart; beyond it a pair's score is halved, beyond four
-# windows quartered (set by hand with the first grouping).
-WINDOW = timedelta(days=10)
+# joined the score (BASIL F1 0.93 -> 0.99, ECB+ dev 0.82 -> 0.87), lowered again to 0.16 with the
+# time decay (see TIME_HALF), which took the scores of reports days apart down.
+MERGE_MIN = 0.16
+# Time apart, a first-class signal: a story is one event, and reports of one event come out
+# within a day or two (AllSides roundups: 190 of 208 within a day; BASIL: 58 of 60 within two
+# days), while reports of the same kind of event a few days apart (weekly jobless claims, daily
+# money-market operations, the next day's deal after the day's talks) are other events. A
+# pair's score is multiplied by 1 / (1 + days / TIME_HALF): a day apart keeps 0.6, two days
+# 0.43, a week 0.18; never less than TIME_FLOOR, so that a follow-up quoting its first report
+# word for word can still join it. Chosen with MERGE_MIN on the development parts of AllSides,
+# BASIL and ECB+ (bench/grouping.py): AllSides pairwise F1 0.547 -> 0.819, BASIL 1.000 -> 0.989
+# (two reports of one event four days apart), ECB+ 0.958 -> 0.965; a sharper decay (1.0) took
+# AllSides to 0.839 but BASIL to 0.935, a flatter one (2.0) AllSides to 0.792.
+TIME_HALF = 1.5
+TIME_FLOOR = 0.1
 # Shingle overlap above which two articles are the same report republished, counted once as a
 # voice (set by hand with the first grouping; wire copy overlaps near 1, rewrites below 0.3).
 WIRE_COPY = 0.6
@@ -55,6 +66,17 @@ HEADLINE_APART = 0.5
 # small group is enough, a single link into a large one is not (0.02 to 0.05 do as well on the
 # dev part of bench/grouping.py; 0.1 left reports of an event on their own).
 REATTACH_MIN = 0.04
+# Reports told in one template (weekly jobless claims, a fund's dividend notices, a central
+# bank's daily operations) share nearly every word (word cosine at least TEMPLATE_WORDS) and
+# differ in their figures and days: two such reports that each state at least FIGURES_MIN figures
+# or days and share fewer than half of the smaller one's are two events, and keep FIGURES_APART
+# of their score. Outlets telling one event in their own words pick different figures, so the
+# test is only made of near-identical wording (made of all pairs, it took BASIL's dev F1 from
+# 0.989 to 0.905). Set by hand (as HEADLINE_APART); checked on the development parts of
+# AllSides, BASIL and ECB+, and on the Reuters proxy (bench/events.py).
+TEMPLATE_WORDS = 0.7
+FIGURES_MIN = 2
+FIGURES_APART = 0.5
 # Below this many articles, finding look-alikes in forked processes costs more than it saves
 # (bench/pipeline.py: forking paid from a few thousand articles on a 2-CPU machine).
 FORK_MIN_ARTICLES = 2_000
@@ -143,22 +165,57 @@ class _Headlines:
         return tf[j].keys().isdisjoint(a) and tf[i].keys().isdisjoint(b)
 
 
+class _Figures:
+    """The exact figures and days each article states (see facts.extract.figures_and_days),
+    read only for pairs otherwise alike enough to join: a whole article's facts cost more than
+    its words."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = articles
+        self._found: dict[int, frozenset[tuple[str, object]]] = {}
+
+    def of(self, i: int) -> frozenset[tuple[str, object]]:
+        found = self._found.get(i)
+        if found is None:
+            found = self._found[i] = frozenset(figures_and_days(self.articles[i].text))
+        return found
+
+    def apart(self, i: int, j: int) -> bool:
+        """Both state several figures or days, and share fewer than half of the smaller set."""
+        a, b = self.of(i), self.of(j)
+        if len(a) < FIGURES_MIN or len(b) < FIGURES_MIN:
+            return False
+        return 2 * len(a & b) < min(len(a), len(b))
+
+
+def time_factor(days: int) -> float:
+    """How much of two reports' likeness survives the days between them (see TIME_HALF)."""
+    return max(TIME_FLOOR, 1 / (1 + days / TIME_HALF))
+
+
 def pair_score(
-    articles: Sequence[Article], names: _Names, headlines: _Headlines, i: int, j: int, cosine: float
+    articles: Sequence[Article],
+    names: _Names,
+    headlines: _Headlines,
+    figures: _Figures,
+    i: int,
+    j: int,
+    cosine: float,
 ) -> float:
-    """Similarity of two articles for story grouping: words, names, time apart, headlines."""
+    """Similarity of two articles for story grouping: words, names, time apart, headlines,
+    figures."""
     a, b = articles[i], articles[j]
+    words = cosine
     shared = names.similarity(i, j)
     if shared is not None:
         cosine = (1 - NAME_WEIGHT) * cosine + NAME_WEIGHT * shared
     day_a, day_b = _day(a), _day(b)
     if day_a and day_b:
-        gap = abs(day_a - day_b)
-        if gap > WINDOW:
-            # Far apart in time: only a very close text (a follow-up quoting itself) stays.
-            cosine *= 0.5 if gap <= 4 * WINDOW else 0.25
+        cosine *= time_factor(abs((day_a - day_b).days))
     if headlines.apart(i, j):
         cosine *= HEADLINE_APART
+    if words >= TEMPLATE_WORDS and cosine >= LINK_MIN and figures.apart(i, j):
+        cosine *= FIGURES_APART
     return cosine
 
 
@@ -172,6 +229,7 @@ def _edges(
     n = len(articles)
     names = _Names(index)
     headlines = _Headlines(articles, index)
+    figures = _Figures(articles)
 
     def links_of(span: range) -> list[list[tuple[int, float]]]:
         found = []
@@ -179,7 +237,7 @@ def _edges(
             mine = []
             for j, cosine in index.similar_articles(i, LINK_MIN):
                 if j > i:
-                    score = pair_score(articles, names, headlines, i, j, cosine)
+                    score = pair_score(articles, names, headlines, figures, i, j, cosine)
                     if score >= LINK_MIN:
                         mine.append((j, score))
             found.append(mine)
@@ -281,17 +339,29 @@ def copy_overlap(index: Index, i: int, j: int) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
-def _reports(index: Index, ordered: list[int]) -> tuple[int, ...]:
-    """Report numbers: near-identical articles (wire copy) share one."""
-    report_of: dict[int, int] = {}
+def _reports(articles: Sequence[Article], index: Index, ordered: list[int]) -> tuple[int, ...]:
+    """Report numbers: articles that are one voice share one, those of one outlet and copies
+    of one wire report (near-identical text under several outlets' names) alike. Joined through
+    either, so an outlet running a wire story and its own follow-up counts once with the wire."""
+    parent = {i: i for i in ordered}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_of_voice: dict[str, int] = {}
     for position, i in enumerate(ordered):
-        report_of[i] = position
+        joined = first_of_voice.setdefault(articles[i].voice, i)
+        if joined != i:
+            parent[root(i)] = root(joined)
         for j in ordered[:position]:
             if copy_overlap(index, i, j) >= WIRE_COPY:
-                report_of[i] = report_of[j]
+                parent[root(i)] = root(j)
                 break
     numbers: dict[int, int] = {}
-    return tuple(numbers.setdefault(report_of[i], len(numbers)) for i in ordered)
+    return tuple(numbers.setdefault(min_root, len(numbers)) for min_root in map(root, ordered))
 
 
 def group_stories(
@@ -323,7 +393,10 @@ def group_stories(
                 id=f"s{number}",
                 title=title,
                 article_ids=tuple(articles[i].id for i in ordered),
-                reports=_reports(index, ordered),
+                reports=_reports(articles, index, ordered),
+                outlets=tuple(articles[i].voice for i in ordered),
+                first_day=dated[0] if dated else None,
+                last_day=dated[-1] if dated else None,
             )
         )
     return articles, stories

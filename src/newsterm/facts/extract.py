@@ -6,6 +6,7 @@ of a passage's facts (`extract_facts`), computed when it first asks for them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,3 +69,27 @@ def extract_facts(
         quotes=tuple(extract_quotes(text)),
         names=tuple(extract_names(text) if names is None else names),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def figures_and_days(text: str) -> tuple[tuple[str, object], ...]:
+    """The exact figures a text states and the days it names, each once.
+
+    A figure is its value, and whether it is a percentage: outlets write one sum "$3 million",
+    "3 mln dlrs" or, once the currency is named, "3 mln". Vague ones ("dozens") commit to
+    nothing, and a bare year is left to the year features. A day is a month and day ("Dec. 11",
+    "Wednesday, March 4, 2009"), its year left to a caller's year features. Cached: grouping
+    asks for an article's again for each look-alike, and a group cut in two is cut again part
+    by part, over the same articles.
+    """
+    dates, quantities = dates_and_quantities(text)
+    found: set[tuple[str, object]] = set()
+    for q in quantities:
+        bare_year = not q.unit and q.value.is_integer() and 1900 <= q.value <= 2099
+        if not q.vague and not bare_year:
+            found.add(("figure", (round(q.value, 6), "%" if q.unit == "%" else "")))
+    for mention in dates:
+        day = mention.month_day
+        if day is not None:
+            found.add(("day", day))
+    return tuple(sorted(found, key=repr))

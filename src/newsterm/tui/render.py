@@ -25,6 +25,7 @@ from newsterm.text.diff import pair_spans
 # Status -> (glyph, word). The glyph must stay distinguishable without colour.
 MARKS: dict[str, tuple[str, str]] = {
     "conflict": ("≠", "conflict"),
+    "update": ("Δ", "update"),
     "match": ("✓", "match"),
     "related": ("~", "related"),
     "unique": ("•", "unique"),
@@ -54,6 +55,7 @@ class Counts:
 
     match: int = 0
     conflict: int = 0
+    update: int = 0
     unique: int = 0
     related: int = 0
 
@@ -61,7 +63,7 @@ class Counts:
 def article_counts(article: Article, alignment: StoryAlignment | None) -> Counts | None:
     if alignment is None:
         return None
-    tally = {"match": 0, "conflict": 0, "unique": 0, "related": 0}
+    tally = {"match": 0, "conflict": 0, "update": 0, "unique": 0, "related": 0}
     for passage in article.passages:
         tally[alignment.status(passage.id)] += 1
     return Counts(**tally)
@@ -74,6 +76,7 @@ def badges(counts: Counts | None, styles: StyleMap) -> Text:
         return text.append("…", styles["pending"])
     for status, value in (
         ("conflict", counts.conflict),
+        ("update", counts.update),
         ("match", counts.match),
         ("unique", counts.unique),
     ):
@@ -85,13 +88,34 @@ def badges(counts: Counts | None, styles: StyleMap) -> Text:
 
 
 def story_label(story: Story) -> Text:
+    """'Title (3 · 2–3 Jun)': how many articles ('4, 2 outlets' when some share an outlet) and
+    when they came out, so that a story's time span is seen before it is opened."""
     sources = len(story.article_ids)
     label = Text(story.title or "(untitled)", overflow="ellipsis", no_wrap=True)
-    extra = f" ({sources})"
-    if story.independent_reports != sources:
-        extra = f" ({sources}, {story.independent_reports} independent)"
-    label.append(extra, style="dim")
+    extra = f"{sources}"
+    if story.outlet_count != sources:
+        extra += f", {story.outlet_count} outlet{'s' if story.outlet_count != 1 else ''}"
+    elif story.independent_reports != sources:
+        extra += f", {story.independent_reports} independent"
+    when = short_span(story)
+    if when:
+        extra += f" · {when}"
+    label.append(f" ({extra})", style="dim")
     return label
+
+
+def short_span(story: Story) -> str:
+    """'2 Jun', '2–3 Jun', '30 May–2 Jun', '28 Dec 1986–3 Jan 1987'; '' when undated."""
+    first, last = story.first_day, story.last_day
+    if first is None or last is None:
+        return ""
+    if first.year != last.year:
+        return f"{first.day} {first:%b %Y}–{last.day} {last:%b %Y}"
+    if first == last:
+        return f"{last.day} {last:%b}"
+    if first.month == last.month:
+        return f"{first.day}–{last.day} {last:%b}"
+    return f"{first.day} {first:%b}–{last.day} {last:%b}"
 
 
 def clip(text: str, width: int) -> str:
@@ -177,6 +201,8 @@ def article_header(article: Article, story: Story | None) -> Text:
         text.append(article.title or article.label, style="bold")
         text.append("\n")
     text.append(article.label)
+    if not article.outlet_known:
+        text.append(" (file name)", style="dim italic")
     text.append(f" · {format_date(article)}", style="dim")
     if story is not None and len(story.article_ids) > 1:
         position = story.article_ids.index(article.id) + 1
@@ -250,17 +276,33 @@ def passage_summary(
     if alignment is None:
         return Text("Comparing this story's sources…", style="dim")
     links = alignment.links_of(passage.id)
-    by_relation: dict[str, set[str]] = {"match": set(), "conflict": set(), "related": set()}
+    by_relation: dict[str, set[str]] = {
+        "match": set(),
+        "conflict": set(),
+        "update": set(),
+        "related": set(),
+    }
+    confirming: set[str] = set()  # outlets other than this article's that tell it the same
     for link in links:
-        by_relation[link.relation].add(corpus.passage(other_end(link, passage.id)).article_id)
-    confirmed = len(by_relation["match"] - by_relation["conflict"]) + 1
+        there = corpus.article(corpus.passage(other_end(link, passage.id)).article_id)
+        by_relation[link.relation].add(there.id)
+        if link.relation == "match" and not link.same_outlet:
+            confirming.add(there.voice)
+    confirming -= {corpus.article(there).voice for there in by_relation["conflict"]}
     text = Text()
-    text.append(f"Confirmed by {confirmed} of {others + 1} sources")
-    if story.independent_reports != len(story.article_ids):
+    outlets = story.outlet_count
+    if outlets > 1:
+        text.append(f"Confirmed by {len(confirming)} of the {outlets - 1} other outlets")
+    else:
+        text.append("One outlet tells this story: no other outlet confirms it")
+    if story.independent_reports not in (len(story.article_ids), outlets):
         text.append(f" ({story.independent_reports} independent reports in the story)")
     if by_relation["conflict"]:
         n = len(by_relation["conflict"])
         text.append(f"; contradicted by {n}")
+    if by_relation["update"]:
+        n = len(by_relation["update"])
+        text.append(f"; told differently later by {n}")
     silent = others - len(set().union(*by_relation.values()))
     if silent:
         verb = "does" if silent == 1 else "do"

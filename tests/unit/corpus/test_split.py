@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from newsterm.corpus import split
+from newsterm.facts.extract import figures_and_days
 
 from .conftest import _indexed
 
@@ -106,7 +107,7 @@ def test_split_goes_by_figures_when_names_and_words_are_shared() -> None:
 def test_figures_and_days_leave_years_and_clock_times_out() -> None:
     """A day is "when", a bare year belongs to the year features, a clock time is neither;
     what is left are the figures the report commits to."""
-    found = split._figures_and_days(
+    found = figures_and_days(
         "On Wednesday, March 4, 2009, at 7:35 am, 12 people and 40% of the staff left; "
         "about a dozen more, in 2010, for $3 million."
     )
@@ -120,7 +121,7 @@ def test_a_sum_is_one_figure_however_its_money_is_written() -> None:
     """ "$3 million", "3 mln dlrs" and a bare "3 million" (its currency named earlier) state
     one figure to grouping; "3 pct" states another."""
     figures = [
-        {v for kind, v in split._figures_and_days(text) if kind == "figure"}
+        {v for kind, v in figures_and_days(text) if kind == "figure"}
         for text in (
             "It paid $3 million.",
             "It paid 3 mln dlrs.",

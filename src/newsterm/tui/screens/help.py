@@ -43,12 +43,14 @@ def key_table(sections: list[tuple[str, list[Binding]]]) -> Text:
 
 
 def legend() -> Text:
-    text = Text("Marks\n", style="bold underline")
+    text = Text()
+    text.append("Marks\n", style="bold underline")
     meanings = {
-        "match": "another source reports the same claim, told consistently",
-        "conflict": "another source reports the same claim differently (number, date, quote…)",
-        "related": "another source speaks of the same subject with different details",
-        "unique": "no other source of the story reports it",
+        "match": "another outlet reports the same claim, told consistently",
+        "conflict": "another outlet reports the same claim differently (number, date, quote…)",
+        "update": "told differently days later, or again by the same outlet (14 → 23)",
+        "related": "another article speaks of the same subject with different details",
+        "unique": "no other outlet of the story reports it",
         "pending": "the story's sources are still being compared",
     }
     for status, meaning in meanings.items():

@@ -59,6 +59,7 @@ class MainScreen(Screen[None]):
     COMPONENT_CLASSES = {
         "mark--match",
         "mark--conflict",
+        "mark--update",
         "mark--related",
         "mark--unique",
         "mark--pending",
@@ -135,7 +136,7 @@ class MainScreen(Screen[None]):
         """Mark colours come from the stylesheet, so they follow the theme."""
         return {
             name: self.get_component_rich_style(f"mark--{name}", partial=True)
-            for name in ("match", "conflict", "related", "unique", "pending", "diff")
+            for name in ("match", "conflict", "update", "related", "unique", "pending", "diff")
         }
 
     def _on_theme_changed(self, _theme: object) -> None:

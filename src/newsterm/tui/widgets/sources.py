@@ -11,7 +11,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.model import Article, StoryAlignment
+from newsterm.model import Article, Story, StoryAlignment
 from newsterm.tui.render import (
     StyleMap,
     article_counts,
@@ -22,6 +22,20 @@ from newsterm.tui.render import (
 
 # Node data: ("story", story id) or ("article", article id).
 NodeData = tuple[str, str]
+
+
+# An article of at least this many passages is a report, not a brief (a dividend notice, a
+# table of results): what a reader opens a story for.
+REPORT_PASSAGES = 4
+
+
+def story_rank(corpus: Corpus, story: Story) -> tuple[int, int, int, int]:
+    """Stories told by the most outlets first, then by the most independent reports, then (in
+    a wire archive, where one outlet tells them all) by the most full reports and articles: the
+    first screen shows where outlets can agree or disagree, or a developing story, not a pile of
+    one outlet's briefs told in one template."""
+    reports = sum(len(corpus.article(aid).passages) >= REPORT_PASSAGES for aid in story.article_ids)
+    return (-story.outlet_count, -story.independent_reports, -reports, -len(story.article_ids))
 
 
 class SourceTree(Tree[NodeData]):
@@ -49,7 +63,7 @@ class SourceTree(Tree[NodeData]):
         self._reset()
         self._corpus, self._styles = corpus, styles
         multi = [s for s in corpus.stories if len(s.article_ids) > 1]
-        multi.sort(key=lambda s: -len(s.article_ids))  # stable: ties keep corpus order
+        multi.sort(key=lambda story: story_rank(corpus, story))  # stable: ties keep corpus order
         single = [s for s in corpus.stories if len(s.article_ids) == 1]
         for number, story in enumerate(multi):
             node = self.root.add(story_label(story), data=("story", story.id), expand=number == 0)
