@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import textwrap
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,9 @@ from newsterm.support import files
 from newsterm.text.diff import differing_spans, mark, pair_spans
 
 FORMATS = ("text", "markdown", "json")
+# The mark of a difference in a report: told differently at one time by two outlets (≠), or
+# told again differently later or by the same outlet (Δ, an update).
+GLYPHS = {"conflict": "≠", "update": "Δ"}
 WIDTH = 100
 Progress = Callable[[str, int, int], None]
 
@@ -92,7 +96,7 @@ def _group_lines_text(
             f"[{labels[corpus.passage(link.a).article_id]}]/"
             f"[{labels[corpus.passage(link.b).article_id]}]"
         )
-        head = f"{indent}≠ {conflict.kind} {pair}: "
+        head = f"{indent}{GLYPHS[link.relation]} {conflict.kind} {pair}: "
         lines.extend(
             textwrap.wrap(
                 conflict.explanation,
@@ -105,19 +109,46 @@ def _group_lines_text(
     return lines
 
 
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def story_voices(story: Story) -> str:
+    """'4 articles from 3 outlets, 2 independent reports': outlets and wire copy count once."""
+    articles, outlets = len(story.article_ids), story.outlet_count
+    text = _plural(articles, "article")
+    text += f" from {_plural(outlets, 'outlet')}" if outlets != articles else ""
+    if story.independent_reports not in (articles, outlets):
+        text += f", {_plural(story.independent_reports, 'independent report')}"
+    return text
+
+
+def story_span(story: Story) -> str:
+    """When the story's dated reports came out: '2 Jun 2025', '2-6 Jun 2025 (4 days)'."""
+    first, last = story.first_day, story.last_day
+    if first is None or last is None:
+        return "undated"
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    start = (
+        f"{first.day}"
+        if (first.year, first.month) == (last.year, last.month)
+        else (
+            f"{first.day} {first:%b}" if first.year == last.year else f"{first.day} {first:%b %Y}"
+        )
+    )
+    return f"{start}–{last.day} {last:%b %Y} ({_plural(story.days or 0, 'day')})"
+
+
 def _summary(corpus: Corpus, story: Story) -> str:
     alignment = corpus.alignment(story.id)
-    conflicts = sum(1 for link in alignment.links if link.relation == "conflict")
-    matches = sum(1 for link in alignment.links if link.relation == "match")
-    sources = len(story.article_ids)
-    reports = story.independent_reports
-    outlets = f"{sources} source{'s' if sources != 1 else ''}"
-    if reports != sources:
-        outlets += f", {reports} independent report{'s' if reports != 1 else ''}"
+    tally = Counter(link.relation for link in alignment.links)
     return (
-        f"{outlets} · {matches} matching pair{'s' if matches != 1 else ''} · "
-        f"{conflicts} conflicting pair{'s' if conflicts != 1 else ''} · "
-        f"{len(alignment.unique)} unique passage{'s' if len(alignment.unique) != 1 else ''}"
+        f"{story_voices(story)} · {story_span(story)} · "
+        f"{_plural(tally['match'], 'matching pair')} · "
+        f"{_plural(tally['conflict'], 'conflicting pair')} · "
+        + (f"{_plural(tally['update'], 'update')} · " if tally["update"] else "")
+        + _plural(len(alignment.unique), "unique passage")
     )
 
 
@@ -154,7 +185,8 @@ def render_text(
         out.append("Sources")
         for aid in story.article_ids:
             article = corpus.article(aid)
-            out.append(f"  [{labels[aid]}] {article.label} · {format_date(article)}")
+            unnamed = "" if article.outlet_known else " (file name)"
+            out.append(f"  [{labels[aid]}] {article.label}{unnamed} · {format_date(article)}")
             if article.title and article.title != article.label:
                 out.extend(
                     textwrap.wrap(
@@ -170,6 +202,7 @@ def render_text(
         groups = claim_groups(corpus, story.id)
         headings = {
             "conflict": "Conflicts: the same claim, told differently",
+            "update": "Updates: the same claim, told differently later or by the same outlet",
             "match": "Agreements: the same claim, told consistently",
             "related": "Related: the same subject, different details",
         }
@@ -283,7 +316,9 @@ def render_markdown(corpus: Corpus, progress: Progress | None = None) -> str:
                     f"{labels[corpus.passage(link.a).article_id]}/"
                     f"{labels[corpus.passage(link.b).article_id]}"
                 )
-                out.append(f"- ≠ *{conflict.kind}* ({pair}): {_md_escape(conflict.explanation)}")
+                glyph = GLYPHS[link.relation]
+                explanation = _md_escape(conflict.explanation)
+                out.append(f"- {glyph} *{conflict.kind}* ({pair}): {explanation}")
             out.append("")
         unique = [corpus.passage(pid) for pid in corpus.alignment(story.id).unique]
         if unique:
@@ -340,6 +375,9 @@ def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
                 "title": s.title,
                 "articles": list(s.article_ids),
                 "independent_reports": s.independent_reports,
+                "outlets": s.outlet_count,
+                "first_published": s.first_day.isoformat() if s.first_day else None,
+                "last_published": s.last_day.isoformat() if s.last_day else None,
             }
             for s in corpus.stories
         ],
@@ -349,6 +387,7 @@ def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
                 "b": link.b,
                 "relation": link.relation,
                 "score": link.score,
+                "same_outlet": link.same_outlet,
                 "conflicts": [
                     {"kind": c.kind, "a": c.a, "b": c.b, "explanation": c.explanation}
                     for c in link.conflicts
