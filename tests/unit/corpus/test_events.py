@@ -191,3 +191,30 @@ def test_a_story_says_when_its_reports_came_out(tmp_path: Path) -> None:
     assert data["stories"][0]["outlets"] == 2
     assert {link["relation"] for link in data["links"]} >= {"update"}
     assert all("same_outlet" in link for link in data["links"])
+
+
+def test_an_undated_report_borrows_its_story_date_but_is_never_called_later(
+    tmp_path: Path,
+) -> None:
+    """An undated article takes its story's date to resolve 'on Monday', but a date borrowed
+    says nothing of when it was written: its different figure stays a contradiction."""
+    records = [
+        {
+            "id": "dated",
+            "source": "Kessel Courier",
+            "title": "Kessel valley floods kill 14",
+            "text": FLOOD.format(n=14),
+            "published": "2024-06-02",
+        },
+        {
+            "id": "undated",
+            "source": "Dornau Post",
+            "title": "Kessel valley flood toll",
+            "text": FLOOD.format(n=23),
+        },
+    ]
+    corpus = load(_pile(tmp_path, records))
+    (story,) = corpus.stories
+    assert corpus.article("undated").published_inferred
+    relations = {link.relation for link in corpus.alignment(story.id).links if link.conflicts}
+    assert relations == {"conflict"}
