@@ -1,7 +1,7 @@
 """A built corpus kept on disk, so that a second start on the same sources is near-instant.
 
 Reading, indexing and grouping the 19k Reuters articles takes about twenty seconds; loading the
-same corpus back from a pickle takes under two. The cache is only worth having if it is never
+same corpus back from the cache takes about one. The cache is only worth having if it is never
 wrong, so its key covers everything that decides what `load()` builds:
 
 - every file read, found the same way the readers find them (folders walked), with its size,
@@ -11,9 +11,22 @@ wrong, so its key covers everything that decides what `load()` builds:
   package, so that an edited checkout never serves what the old code built;
 - the registered readers and whether the optional HTML extractor is installed.
 
-Pickle runs code when it loads, so a cache file is trusted only inside a directory that the
-current user owns and no one else may write (created 0700); anywhere else the cache is not used.
-A cache that cannot be read for any reason is deleted and the corpus built again.
+And it must never hand the reader what someone else wrote. Two guards, each enough alone against
+a planted file running code, and both kept:
+
+- The files hold data only: typed MessagePack frames (newsterm.support.frames), decoded into the
+  declared types of the model and the index's tables. Loading one cannot run code, whoever wrote
+  it. (The cache used to be a pickle, which runs whatever its bytes name.)
+- Only what we wrote is read, as ssh's StrictModes has it (newsterm.support.private_folder): a
+  folder of ours that no one else may write, every folder on the way owned by us or root and
+  writable by no one else unless sticky, checked on the descriptors actually used, and files of
+  ours opened by descriptor inside it, no link followed. Elsewhere the cache is not used.
+
+A file that is not exactly what we write (cut short, altered, foreign, a link) is deleted and
+the corpus built again. Files are written under a temporary `.part` name, synced and renamed into
+place, so a reader sees a whole file or none, and a write that fails costs only the next start.
+The names (`.corpus.pickle`) predate the format and are kept so that what looks for them still
+finds them; an old pickle under such a name is dropped unread.
 """
 
 from __future__ import annotations
@@ -23,28 +36,38 @@ import gc
 import hashlib
 import importlib.util
 import os
-import pickle
 import stat
 import sys
-import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from newsterm.support import chunked_pickle
+import msgspec
+
+from newsterm.corpus.index import Index
+from newsterm.model import Article, Link, LoadError, Story, StoryAlignment
+from newsterm.support import frames, private_folder
 from newsterm.support.pausing import Cancelled, Pause
+from newsterm.support.private_folder import PART, drop, listing
 
 CACHE_ENV = "NEWSTERM_CACHE_DIR"
 MIN_ARTICLES = 100  # smaller piles build faster than a cache is worth keeping
 KEEP = 4  # cache files kept; the least recently used go first
-_FORMAT = 2
+_FORMAT = 3  # 3: typed frames instead of a pickle
 _SUFFIX = ".corpus.pickle"
 # Beside a corpus, the story alignments an export computed for it (all of them), so that a second
 # export of the same sources skips the comparing too.
 ALIGNMENTS = ".alignments.pickle"
+_STALE_PART = 3600  # seconds after which a .part is a cut-off write, not one under way
+_OURS = (_SUFFIX, ALIGNMENTS, PART)  # what newsterm writes in the folder
+
+CorpusState = tuple[tuple[Article, ...], tuple[Story, ...], Index, tuple[LoadError, ...]]
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -56,26 +79,7 @@ def cache_dir() -> Path:
     return Path(base) / "newsterm"
 
 
-def _private(path: Path) -> bool:
-    """Owned by us and writable by no one else: a pickle here was written by us."""
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _usable_dir(create: bool) -> Path | None:
-    folder = cache_dir()
-    if create:
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError:
-            return None
-    return folder if folder.is_dir() and _private(folder) else None
-
-
+# --------------------------------------------------------------------------- the key
 def _engine_stamp(digest: Any) -> None:
     package = Path(__file__).resolve().parents[1]  # newsterm/, not only this folder
     for path in sorted(package.rglob("*")):
@@ -121,81 +125,241 @@ def key_for(paths: Sequence[str | os.PathLike[str]]) -> str:
     return digest.hexdigest()
 
 
-def read(key: str, part: str = _SUFFIX) -> Any | None:
-    """What `write` stored under this key, or None (missing, untrusted or unreadable)."""
-    folder = _usable_dir(create=False)
-    if folder is None:
-        return None
-    path = folder / f"{key}{part}"
-    if not path.is_file() or not _private(path):
-        return None
-    # Millions of objects arrive at once and none is garbage: collections on the way would
-    # only scan them again and again (they took about half of the load).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with path.open("rb") as handle:
-            if pickle.load(handle) != (_FORMAT, key):
-                return None
-            state = chunked_pickle.load(handle)
-    except Exception:  # a cut-off or foreign file: build again, and drop it
-        path.unlink(missing_ok=True)
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-    with contextlib.suppress(OSError):
-        os.utime(path)  # most recently used
-    return state
+# ------------------------------------------------------------------------ the format
+class _Header(msgspec.Struct, array_like=True, frozen=True):
+    """The first frame: which file this is. Arrays travel as machine bytes, hence the last two."""
+
+    format: int
+    key: str
+    part: str
+    byteorder: str
+    int_size: int
 
 
-def write(key: str, state: Any, part: str = _SUFFIX, pause: Pause | None = None) -> bool:
-    """Store `state` under `key`, atomically; True if it was written. A failure to write costs
-    only the next start. `pause` runs between the pieces of the pickle (see chunked_pickle) and
-    may return False to give up."""
-    folder = _usable_dir(create=True)
-    if folder is None:
-        return False
-    target = folder / f"{key}{part}"
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".part", delete=False) as out:
-            temporary = Path(out.name)
-            try:
-                pickle.dump((_FORMAT, key), out, protocol=pickle.HIGHEST_PROTOCOL)
-                chunked_pickle.dump(state, out, pause)
-                out.flush()
-                os.fsync(out.fileno())
-            except BaseException:
-                out.close()
-                temporary.unlink(missing_ok=True)
-                raise
-        os.replace(temporary, target)
-    except (OSError, pickle.PicklingError, RecursionError, Cancelled):
-        return False
-    _evict(folder)
+def _header(key: str, part: str) -> _Header:
+    return _Header(_FORMAT, key, part, sys.byteorder, array("i").itemsize)
+
+
+# Every table of an Index (its attributes) and the type it is read back as. The arrays travel as
+# their bytes; term_ids is not stored but rebuilt from term_names, whose order numbers the terms.
+# An index holding a table not listed here is not stored: it would come back without it.
+_INDEX_TABLES: dict[str, Any] = {
+    "size": int,
+    "term_names": list[str],
+    "article_df": list[int],
+    "passage_ids": list[str],
+    "passage_article": bytes,
+    "passage_postings": list[bytes],
+    "article_tf": list[dict[int, int]],
+    "article_shingles": list[frozenset[int]],
+    "article_names": list[frozenset[str]],
+    "_idf": list[float],
+    "vectors": list[dict[int, float]],
+    "article_postings": dict[int, list[int]],
+    "_weighted": dict[int, list[tuple[int, float]]],
+}
+_REBUILT = {"term_ids"}
+
+
+def _put_corpus(writer: frames.Writer, state: CorpusState) -> None:
+    articles, stories, index, errors = state
+    tables = dict(vars(index))
+    if set(tables) != set(_INDEX_TABLES) | _REBUILT:
+        raise ValueError(f"index tables the cache does not know: {sorted(tables)}")
+    writer.put_split(articles)
+    writer.put(_zones(articles))
+    writer.put_split(stories)
+    writer.put(list(errors))
+    tables["passage_article"] = tables["passage_article"].tobytes()
+    tables["passage_postings"] = [posting.tobytes() for posting in tables["passage_postings"]]
+    for name in _INDEX_TABLES:
+        writer.put_split(tables[name])
+
+
+def _take_corpus(reader: frames.Reader) -> CorpusState:
+    articles = reader.take_split(list[Article])
+    for number, offset in reader.take(dict[int, int]).items():
+        published = articles[number].published
+        if published is None:
+            raise frames.Damaged("a time zone for an undated article")
+        zone = timezone(timedelta(microseconds=offset))
+        articles[number] = replace(articles[number], published=published.astimezone(zone))
+    stories = reader.take_split(tuple[Story, ...])
+    errors = tuple(reader.take(list[LoadError]))
+    tables = {name: reader.take_split(kind) for name, kind in _INDEX_TABLES.items()}
+    tables["passage_article"] = array("i", tables["passage_article"])
+    tables["passage_postings"] = [array("i", posting) for posting in tables["passage_postings"]]
+    tables["term_ids"] = {term: number for number, term in enumerate(tables["term_names"])}
+    index = Index.__new__(Index)
+    index.__dict__.update(tables)
+    return tuple(articles), stories, index, errors
+
+
+def _zones(articles: Sequence[Article]) -> dict[int, int]:
+    """Articles dated in a zone other than UTC: their place and UTC offset in microseconds.
+    MessagePack keeps the instant of an aware datetime but not its zone, and a report shows the
+    local time as published."""
+    found = {}
+    for number, article in enumerate(articles):
+        offset = article.published.utcoffset() if article.published is not None else None
+        if offset:
+            found[number] = offset // timedelta(microseconds=1)
+    return found
+
+
+class _Alignment(msgspec.Struct, array_like=True, frozen=True):
+    """A StoryAlignment as stored: its links once, and each passage's links (strongest first)
+    as places in that tuple, so that they come back the same objects."""
+
+    story_id: str
+    links: tuple[Link, ...]
+    unique: tuple[str, ...]
+    by_passage: dict[str, list[int]]
+
+
+def _stored_alignment(alignment: StoryAlignment) -> _Alignment:
+    place = {id(link): number for number, link in enumerate(alignment.links)}
+    by_passage = {
+        passage: [place[id(link)] for link in alignment.links_of(passage)]
+        for passage in alignment._by_passage
+    }
+    return _Alignment(alignment.story_id, alignment.links, alignment.unique, by_passage)
+
+
+def _put_alignments(writer: frames.Writer, alignments: Mapping[str, StoryAlignment]) -> None:
+    writer.put_split([_stored_alignment(alignment) for alignment in alignments.values()])
+
+
+def _take_alignments(reader: frames.Reader) -> dict[str, StoryAlignment]:
+    found = {}
+    for stored in reader.take_split(list[_Alignment]):
+        links = stored.links
+        by_passage = {
+            passage: tuple(links[place] for place in places)
+            for passage, places in stored.by_passage.items()
+        }
+        found[stored.story_id] = StoryAlignment(stored.story_id, links, stored.unique, by_passage)
+    return found
+
+
+# ------------------------------------------------------------------- reading, writing
+def read_corpus(key: str) -> CorpusState | None:
+    """The articles, stories, index and load errors `write_corpus` stored under this key, or None
+    (missing, untrusted, damaged or foreign: then deleted)."""
+    return _read(key, _SUFFIX, _take_corpus)
+
+
+def read_alignments(key: str) -> dict[str, StoryAlignment] | None:
+    """The story alignments `write_alignments` stored beside the corpus of this key, or None."""
+    return _read(key, ALIGNMENTS, _take_alignments)
+
+
+def write_corpus(key: str, state: CorpusState, pause: Pause | None = None) -> bool:
+    """Store a built corpus (articles, stories, index, load errors) under `key`; True if it was
+    written. A failure to write costs only the next start. `pause` runs between the pieces of
+    the file (see newsterm.support.frames) and may call the write off: then nothing is left."""
+    return _write(key, _SUFFIX, lambda writer: _put_corpus(writer, state), pause)
+
+
+def write_alignments(key: str, alignments: Mapping[str, StoryAlignment]) -> bool:
+    """Store the story alignments of the corpus of `key` beside it; True if written."""
+    return _write(key, ALIGNMENTS, lambda writer: _put_alignments(writer, alignments), None)
+
+
+# A file that cannot be what we wrote, whatever the reason: deleted, and the corpus built again.
+_UNREADABLE = (frames.Damaged, ValueError, LookupError, TypeError, AttributeError, OverflowError)
+# A write that failed: it costs only the next start.
+_UNWRITABLE = (OSError, Cancelled, msgspec.MsgspecError, ValueError, TypeError, OverflowError)
+
+
+def _read(key: str, part: str, take: Callable[[frames.Reader], T]) -> T | None:
+    with private_folder.private(cache_dir()) as folder:
+        if folder is None:
+            return None
+        name = f"{key}{part}"
+        try:
+            handle = private_folder.open_ours(folder, name)
+        except private_folder.Foreign:
+            drop(folder, name)
+            return None
+        if handle is None:
+            return None
+        # Millions of objects arrive at once and none is garbage: collections on the way would
+        # only scan them again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with handle:
+                reader = frames.Reader(handle, os.fstat(handle.fileno()).st_size)
+                if reader.take(_Header) != _header(key, part):
+                    raise frames.Damaged("written for another key or format")
+                value = take(reader)
+                reader.end()
+                with contextlib.suppress(OSError):
+                    os.utime(handle.fileno())  # most recently used
+        except _UNREADABLE:
+            drop(folder, name)
+            return None
+        except OSError:
+            return None
+        finally:
+            if collecting:
+                gc.enable()
+    return value
+
+
+def _write(key: str, part: str, put: Callable[[frames.Writer], None], pause: Pause | None) -> bool:
+    with private_folder.private(cache_dir(), create=True) as folder:
+        if folder is None:
+            return False
+        try:
+            with private_folder.replacing(folder, f"{key}{part}") as out:
+                writer = frames.Writer(out, pause)
+                writer.put(_header(key, part))
+                put(writer)
+        except _UNWRITABLE:
+            return False
+        _evict(folder)
     return True
 
 
-def _evict(folder: Path) -> None:
-    entries = []
-    for path in folder.glob("*.part"):  # left by a process killed while writing
-        try:
-            if path.stat().st_mtime < time.time() - 3600:
-                path.unlink(missing_ok=True)
-        except OSError:
-            continue
-    for path in folder.glob(f"*{_SUFFIX}"):
-        try:
-            entries.append((path.stat().st_mtime_ns, path))
-        except OSError:
-            continue
-    for _, path in sorted(entries, reverse=True)[KEEP:]:
-        path.unlink(missing_ok=True)
-    for path in folder.glob(f"*{ALIGNMENTS}"):
-        if not path.with_name(path.name.replace(ALIGNMENTS, _SUFFIX)).exists():
-            path.unlink(missing_ok=True)
+def _evict(folder: int) -> None:
+    """Keep the KEEP most recently used corpora and their comparisons; drop writes cut off over
+    an hour ago, comparisons whose corpus is gone, and files of ours that are not frames at all
+    (pickles of an older newsterm)."""
+    corpora: list[tuple[int, str]] = []
+    names = set()
+    for name, info in listing(folder, _OURS):
+        if name.endswith(PART):
+            if info.st_mtime < time.time() - _STALE_PART:
+                drop(folder, name)
+        elif not _framed(folder, name):
+            drop(folder, name)
+        else:
+            names.add(name)
+            if name.endswith(_SUFFIX):
+                corpora.append((info.st_mtime_ns, name))
+    for _, name in sorted(corpora, reverse=True)[KEEP:]:
+        drop(folder, name)
+        names.discard(name)
+    for name in names:
+        if name.endswith(ALIGNMENTS) and name.replace(ALIGNMENTS, _SUFFIX) not in names:
+            drop(folder, name)
 
 
+def _framed(folder: int, name: str) -> bool:
+    """Whether a file opens as frames do (its format is checked when it is read)."""
+    try:
+        handle = private_folder.open_ours(folder, name)
+    except OSError:
+        return False
+    if handle is None:
+        return False
+    with handle:
+        return handle.read(len(frames.MAGIC)) == frames.MAGIC
+
+
+# ------------------------------------------------------------------------ the command
 @dataclass(frozen=True)
 class Usage:
     """What the cache folder holds, for `newsterm cache`."""
@@ -203,43 +367,34 @@ class Usage:
     folder: Path
     corpora: int  # cached corpora (each may have its comparisons beside it)
     size: int  # bytes of every file newsterm wrote there
-    trusted: bool  # False: the folder is writable by others, so it is never read
-
-
-def _own_files(folder: Path) -> list[Path]:
-    """Everything newsterm writes there: corpora, comparisons, and pieces of a cut-off write."""
-    return [
-        path
-        for pattern in (f"*{_SUFFIX}", f"*{ALIGNMENTS}", "*.part")
-        for path in folder.glob(pattern)
-        if path.is_file()
-    ]
+    trusted: bool  # False: others could have written there (see private_folder): never read
 
 
 def usage() -> Usage:
     folder = cache_dir()
-    if not folder.is_dir():
-        return Usage(folder, 0, 0, True)
-    files = _own_files(folder)
-    size = 0
-    for path in files:
-        with contextlib.suppress(OSError):
-            size += path.stat().st_size
-    corpora = sum(1 for path in files if path.name.endswith(_SUFFIX))
-    return Usage(folder, corpora, size, _private(folder))
+    with private_folder.as_named(folder) as fd:
+        if fd is None:
+            return Usage(folder, 0, 0, True)
+        files = [(name, info) for name, info in listing(fd, _OURS) if stat.S_ISREG(info.st_mode)]
+    with private_folder.private(folder) as trusted:
+        ok = trusted is not None
+    corpora = sum(1 for name, _ in files if name.endswith(_SUFFIX))
+    return Usage(folder, corpora, sum(info.st_size for _, info in files), ok)
 
 
 def clear() -> int:
     """Delete every cached corpus, its comparisons and any cut-off write; returns how many
     corpora there were. Other files in the folder are left alone."""
-    folder = cache_dir()
-    if not folder.is_dir():
-        return 0
     removed = 0
-    for path in _own_files(folder):
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:  # not ours to delete (a shared folder): left, and not counted
-            continue
-        removed += path.name.endswith(_SUFFIX)
+    with private_folder.as_named(cache_dir()) as fd:
+        if fd is None:
+            return 0
+        for name, info in listing(fd, _OURS):
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            try:
+                os.unlink(name, dir_fd=fd)
+            except OSError:  # not ours to delete (a shared folder): left, and not counted
+                continue
+            removed += name.endswith(_SUFFIX)
     return removed

@@ -151,7 +151,7 @@ class Corpus:
             # The comparing costs more than the reading: keep it for the next export too.
             if progress:
                 progress("saving", 0, 0)
-            disk_cache.write(self.cache_key, dict(self._alignments), disk_cache.ALIGNMENTS)
+            disk_cache.write_alignments(self.cache_key, self._alignments)
         return result
 
     def _align_forked(
@@ -175,7 +175,7 @@ class Corpus:
         if len(self.articles) < disk_cache.MIN_ARTICLES:
             return False
         state = (self.articles, self.stories, self.index, self.errors)
-        self.in_cache = disk_cache.write(self.cache_key, state, pause=pause)
+        self.in_cache = disk_cache.write_corpus(self.cache_key, state, pause)
         return self.in_cache
 
     @property

@@ -65,14 +65,14 @@ def load(
         if progress:
             progress("cache", 0, 0)
         key = disk_cache.key_for(paths)
-        stored = disk_cache.read(key)
+        stored = disk_cache.read_corpus(key)
         if stored is not None:
             articles, stories, index, errors = stored
             for error in errors:
                 if on_error:
                     on_error(error)
             corpus = Corpus(articles, stories, index, errors, cache_key=key, in_cache=True)
-            corpus._alignments.update(disk_cache.read(key, disk_cache.ALIGNMENTS) or {})
+            corpus._alignments.update(disk_cache.read_alignments(key) or {})
             return corpus
     corpus = _build(paths, progress, on_error, on_articles, workers)
     corpus.cache_key = key

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -268,3 +270,75 @@ def test_articles_are_handed_over_before_the_stories_are_formed_and_not_from_the
     events.clear()
     load([pile], cache=True, on_articles=read)
     assert events == []
+
+
+def test_dates_keep_their_time_zone_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MessagePack keeps an aware datetime's instant, not its zone: the zone is stored beside it,
+    so that a report of a cached corpus shows the time as published."""
+    monkeypatch.setattr(cache, "MIN_ARTICLES", 1)
+    records = [
+        {"title": f"Ferry {n}", "text": f"The ferry left at {n} o'clock.", "published": when}
+        for n, when in enumerate(
+            [
+                "2024-04-02T10:00:00+05:30",
+                "2024-04-02T10:00:00Z",
+                "2024-04-02T10:00:00-03:15:30",
+                "2024-04-02T10:00:00.250000",
+                None,
+            ]
+        )
+    ]
+    source = tmp_path / "ferries.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    first = load([source], cache=True)
+    second = load([source], cache=True)
+    assert second.in_cache
+    dates = [(a.published.isoformat() if a.published else None) for a in first.articles]
+    assert [(a.published.isoformat() if a.published else None) for a in second.articles] == dates
+    assert "2024-04-02T10:00:00+05:30" in dates
+
+
+def test_every_table_of_the_index_comes_back_from_the_cache(pile: Path) -> None:
+    first = load([pile], cache=True)
+    second = load([pile], cache=True)
+    assert second.in_cache
+    assert vars(second.index).keys() == vars(first.index).keys()
+    for name, table in vars(first.index).items():
+        assert vars(second.index)[name] == table, name
+        assert type(vars(second.index)[name]) is type(table), name
+
+
+def test_an_index_with_a_table_the_cache_does_not_know_is_not_stored(
+    pile: Path, private_cache: Path
+) -> None:
+    """It would come back without that table: better no cache than a wrong one."""
+    corpus = load([pile], cache=True, save=False)
+    corpus.index.added_later = {}  # type: ignore[attr-defined]
+    assert corpus.save_to_cache() is False
+    assert cached_files(private_cache) == []
+    assert not list(private_cache.glob("*.part"))
+
+
+def test_pickles_of_an_older_newsterm_are_never_read_and_are_swept_away(
+    pile: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = private_cache / ("0" * 64 + ".corpus.pickle")
+    old.write_bytes(pickle.dumps((2, "0" * 64)) + pickle.dumps(("one",)) + pickle.dumps([]))
+    old_comparisons = old.with_name(old.name.replace(".corpus.", ".alignments."))
+    old_comparisons.write_bytes(pickle.dumps({}))
+    load([pile], cache=True)
+    assert not old.exists() and not old_comparisons.exists()
+    assert len(cached_files(private_cache)) == 1
+
+
+def test_newsterm_cache_does_not_vouch_for_a_folder_that_is_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "real").mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "link"))
+    assert cache.usage().trusted is False
+    assert main(["cache"]) == 0
+    assert "never read" in capsys.readouterr().err
