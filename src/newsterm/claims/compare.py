@@ -9,13 +9,16 @@ slot is a conflict; one that agrees is a match.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
 from newsterm.claims.conflicts.find import find_conflicts, framed_quote_conflicts
+from newsterm.claims.conflicts.slots import opcodes
+from newsterm.claims.judge import features, says_conflict
 from newsterm.claims.prepared import Prepared, as_date, prepare
 from newsterm.claims.similarity import model_says_match, similarity
-from newsterm.model import Comparison, Passage
+from newsterm.model import Comparison, Conflict, Passage
 
 # Decision thresholds, fitted by bench/accuracy.py on the development part of the evaluation
 # sets (see README "Accuracy").
@@ -49,8 +52,20 @@ def _different_actors(a: Prepared, b: Prepared) -> bool:
     return not (words_a & words_b)
 
 
-def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
-    """Relate two prepared passages: match, conflict or unrelated, with a score and reasons."""
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the decision weighs for two passages: how alike they are, and the conflicts the
+    checks found (candidates, until the combiner in newsterm.claims.judge accepts them)."""
+
+    claim: float
+    symmetric: float
+    containment: float
+    conflicts: tuple[Conflict, ...]
+    features: dict[str, float]
+
+
+def evidence(a: Prepared, b: Prepared) -> Evidence:
+    """Similarity both ways, the same-claim score, and every candidate conflict."""
     symmetric, containment = similarity(a, b)
     # Same claim: enough shared substance both ways, or one passage contained in the other.
     claim = max(symmetric, 0.8 * containment + 0.2 * symmetric)
@@ -70,8 +85,18 @@ def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
         conflicts = framed_quote_conflicts(a, b)
         if conflicts:
             claim = max(claim, CONFLICT_THRESHOLD)
+    found: dict[str, float] = {}
     if conflicts:
-        return Comparison("conflict", round(claim, 4), tuple(conflicts), round(claim, 4))
+        found = features(conflicts, symmetric, containment, len(opcodes(a, b)))
+    return Evidence(claim, symmetric, containment, tuple(conflicts), found)
+
+
+def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
+    """Relate two prepared passages: match, conflict or unrelated, with a score and reasons."""
+    seen = evidence(a, b)
+    claim, symmetric, containment = seen.claim, seen.symmetric, seen.containment
+    if seen.conflicts and says_conflict(seen.features):
+        return Comparison("conflict", round(claim, 4), seen.conflicts, round(claim, 4))
     # One outlet often tells the claim inside a longer sentence (with its source, or one more
     # detail): a passage mostly contained in the other is the same claim even when the
     # paraphrase model, fitted on sentence pairs of similar length, doubts it.

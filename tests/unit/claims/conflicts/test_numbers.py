@@ -7,7 +7,7 @@ import pytest
 from newsterm import compare
 from newsterm.claims.compare import compare_prepared, prepare
 
-from .conftest import _kinds
+from .conftest import _candidate_kinds, _kinds
 
 # Which differences count
 SENTENCE = "The central bank said the {} figure for the quarter was final, officials added."
@@ -115,7 +115,7 @@ def test_figures_that_follow_different_names_count_for_different_people() -> Non
     named is a conflict of its own)."""
     a = "Austin Daye finished the game with 20 points and eight rebounds on Thursday."
     b = "Tyler Hansbrough finished the game with 20 points and nine rebounds on Thursday."
-    assert _kinds(a, b) == {"entity"}
+    assert _candidate_kinds(a, b) == {"entity"}
 
 
 def test_a_place_before_a_figure_is_not_whose_figure_it_is() -> None:

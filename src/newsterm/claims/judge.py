@@ -1,0 +1,111 @@
+"""Whether the conflicts found between two passages make them a conflict: a learned combiner.
+
+The conflict checks propose; this decides. Each check is evidence of a different strength: two
+figures that differ after the same words are nearly always a changed fact, a name put for
+another in a paraphrase often only another way to name one party ("Hussein" / "Saddam"), an
+opposite word in a sentence of which little else is shared says less than in one where nothing
+else changed. Instead of thresholds set by hand for each, a logistic model weighs how many
+conflicts of each family were found and how alike the passages are. It is fitted with
+cross-validation by bench/fit_judge.py on the development parts of SummEdits (conflict or not),
+MSRP (a paraphrase is no conflict) and ClaimDiff (claims that strengthen each other or are
+neutral are no conflict), and shipped as coefficients in data/judge.txt, so the decision stays
+deterministic, offline and free of dependencies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+from newsterm.model import Conflict
+
+# Families of evidence, from a conflict's kind and the check that wrote its explanation. A
+# figure, a date, a bound, a quotation's words or a denial is an explicit fact: found in the same
+# slot of the same claim, it is a conflict, and the combiner does not weigh it (MSRP calls "$34
+# billion" against "$33.4 billion" a paraphrase; a reader checking facts wants to see it). A
+# word put for another is evidence of varying strength: that is what the combiner weighs.
+EXPLICIT = ("number", "qualifier", "date", "quote", "negation")
+WORDING = ("name", "member", "role", "antonym")
+FAMILIES = (*EXPLICIT, *WORDING)
+# Each family counts once as found and once times the passages' similarity both ways: a changed
+# figure in a sentence otherwise told word for word is a changed fact, one in a loose paraphrase
+# ("rose 9 points to 5.20" / "up 5.20 at 9") more often two figures mispaired.
+FEATURES = (
+    *WORDING,
+    *(f"{name}*symmetric" for name in WORDING),
+    "symmetric",
+    "containment",
+    "changes",
+)
+
+
+def family(conflict: Conflict) -> str:
+    """Which check found a conflict: its kind, with "entity" split into a name put for another,
+    a rival member of a class, and a role changed or traded."""
+    if conflict.kind != "entity":
+        return conflict.kind
+    text = conflict.explanation
+    if "a different name in the same place" in text:
+        return "name"
+    if "trade places" in text or "role is shared" in text:
+        return "role"
+    return "member"
+
+
+def features(
+    conflicts: Sequence[Conflict], symmetric: float, containment: float, changes: int
+) -> dict[str, float]:
+    """What the combiner weighs: conflicts found per family of wording (at most two counted),
+    each also times the similarity both ways; how alike the passages are both ways and by
+    containment; and in how many stretches their words differ (one: the word the conflict is
+    about, and nothing else, however short the sentence and so however low its similarity).
+    An explicit family found is marked "explicit" (see EXPLICIT)."""
+    found = dict.fromkeys(FEATURES, 0.0)
+    for conflict in conflicts:
+        name = family(conflict)
+        if name in EXPLICIT:
+            found["explicit"] = 1.0
+        else:
+            found[name] = min(found[name] + 1.0, 2.0)
+    for name in WORDING:
+        found[f"{name}*symmetric"] = found[name] * symmetric
+    found["symmetric"] = symmetric
+    found["containment"] = containment
+    found["changes"] = min(changes, CHANGES_COUNTED) / CHANGES_COUNTED
+    return found
+
+
+# Differing stretches counted (more say only "a rewritten sentence").
+CHANGES_COUNTED = 6
+
+
+@cache
+def _coefficients() -> tuple[float, dict[str, float]]:
+    """The bias and the weight of each feature, from data/judge.txt (see bench/fit_judge.py)."""
+    raw = files("newsterm").joinpath("data", "judge.txt").read_text(encoding="utf-8")
+    bias, weights = 0.0, {}
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, value = line.split()
+        if name == "bias":
+            bias = float(value)
+        else:
+            weights[name] = float(value)
+    return bias, weights
+
+
+def conflict_probability(found: dict[str, float]) -> float:
+    """How likely the wording conflicts found make the passages a conflict (0..1)."""
+    bias, weights = _coefficients()
+    z = bias + math.fsum(weights.get(name, 0.0) * found.get(name, 0.0) for name in FEATURES)
+    return 1 / (1 + math.exp(-z))
+
+
+def says_conflict(found: dict[str, float]) -> bool:
+    """Whether the evidence makes the passages a conflict: an explicit fact found, or wording
+    conflicts the combiner gives a probability of at least one half."""
+    return bool(found.get("explicit")) or conflict_probability(found) >= 0.5
