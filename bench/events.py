@@ -22,9 +22,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from reuters import DEFAULT_CORPUS, first_articles
-
 import newsterm
+from reuters import DEFAULT_CORPUS, first_articles
 
 WEEK = 7
 
@@ -63,7 +62,11 @@ def main() -> None:
     long = [s for s in several if span(s) > WEEK]
     print(f"Reuters, first {len(corpus.articles):,} articles: {len(corpus.stories):,} stories, ")
     print(f"  {len(several):,} with several articles, {len(long):,} of them spanning over a week")
-    for relation, plural in (("conflict", "conflicts"), ("update", "updates"), ("match", "matches")):
+    for relation, plural in (
+        ("conflict", "conflicts"),
+        ("update", "updates"),
+        ("match", "matches"),
+    ):
         total = sum(n for key, n in apart.items() if key.startswith(relation + " "))
         if not total:
             continue
@@ -74,7 +77,7 @@ def main() -> None:
             f"same day {same:,} ({same / total:.1%})"
         )
     print(f"  links by relation: {dict(relations)}")
-    print(f"  largest stories (articles, days spanned, headline of the first):")
+    print("  largest stories (articles, days spanned, headline of the first):")
     for story in sorted(several, key=lambda s: -len(s.article_ids))[: args.largest]:
         first = corpus.article(story.article_ids[0])
         print(f"    {len(story.article_ids):3} articles, {span(story):3} days: {first.title[:70]}")

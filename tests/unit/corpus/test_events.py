@@ -181,7 +181,11 @@ def test_a_story_says_when_its_reports_came_out(tmp_path: Path) -> None:
     assert links
     corpus = load(tmp_path / "pile.jsonl")
     (story,) = corpus.stories
-    assert (str(story.first_day), str(story.last_day), story.days) == ("2024-06-02", "2024-06-06", 4)
+    assert (str(story.first_day), str(story.last_day), story.days) == (
+        "2024-06-02",
+        "2024-06-06",
+        4,
+    )
     report = render_text(corpus)
     assert "2–6 Jun 2024 (4 days)" in report
     assert "Updates: the same claim, told differently later" in report
