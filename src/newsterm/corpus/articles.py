@@ -14,6 +14,7 @@ from newsterm.ingest.clean import clean_body
 from newsterm.ingest.dedup import deduplicate
 from newsterm.ingest.document import Document
 from newsterm.model import Article, Passage
+from newsterm.support.pausing import Pause, step
 from newsterm.text.sentences import MIN_HEADLINE_WORDS, is_heading, segment
 
 # Bounds that keep the time and memory spent on one article in proportion to a real article:
@@ -131,12 +132,16 @@ def build_articles(
     documents: Sequence[Document],
     on_error: Callable[[str, str], None],
     progress: Progress | None = None,
+    pause: Pause | None = None,
 ) -> list[Article]:
-    """Articles with unique ids, in input order; documents with no passages are reported."""
+    """Articles with unique ids, in input order; documents with no passages are reported.
+    `pause` runs before each document (see newsterm.support.pausing), so that a pile of
+    thousands can be called off between two articles."""
     documents = deduplicate(documents)  # the same article arriving twice is read once
     articles: list[Article] = []
     taken: set[str] = set()
     for number, document in enumerate(documents, 1):
+        step(pause)
         base = _base_id(document, number)
         article_id, suffix = base, 2
         while article_id in taken:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.negation import NEGATIONS
 from newsterm.model import Article
+from newsterm.support.pausing import Pause, step
 from newsterm.text.lexicon import canonical_stem
 from newsterm.text.tokens import STOPWORDS, TOKEN_RE, fold, stem
 from newsterm.text.weights import idf as background_idf
@@ -108,10 +109,15 @@ class Index:
     """Term statistics and postings over a corpus's articles and passages."""
 
     def __init__(
-        self, articles: Sequence[Article], progress: Callable[[int], None] | None = None
+        self,
+        articles: Sequence[Article],
+        progress: Callable[[int], None] | None = None,
+        pause: Pause | None = None,
     ) -> None:
         """Index the articles; `progress` hears how many are done now and then (a big pile
-        takes seconds, and a progress bar that stands still looks like a hang)."""
+        takes seconds, and a progress bar that stands still looks like a hang). `pause` runs
+        between articles (see newsterm.support.pausing), so the app can call off a build of
+        ten seconds or more when the reader quits."""
         # How many articles were indexed; the articles themselves stay with the corpus (an index
         # that held them too would be stored twice in the cache, or patched after loading).
         self.size = len(articles)
@@ -125,6 +131,7 @@ class Index:
         self.article_shingles: list[frozenset[int]] = []
         self.article_names: list[frozenset[str]] = []
         for number, article in enumerate(articles):
+            step(pause)
             self._add(number, article)
             if progress and (number + 1) % PROGRESS_EVERY == 0:
                 progress(number + 1)
@@ -132,12 +139,17 @@ class Index:
             progress(self.size)
         # Once per distinct term, not once per (article, term): a term's rarity is fixed now.
         self._idf = [self.idf(term_id) for term_id in range(len(self.term_names))]
-        self.vectors = [self._vector(tf) for tf in self.article_tf]
+        step(pause)
+        self.vectors: list[dict[int, float]] = []
+        for tf in self.article_tf:
+            step(pause)
+            self.vectors.append(self._vector(tf))
         self.article_postings: dict[int, list[int]] = {}
         # The same postings with each article's weight beside it, so that a lookup multiplies
         # two floats instead of reaching into another article's vector.
         self._weighted: dict[int, list[tuple[int, float]]] = {}
         for number, vector in enumerate(self.vectors):
+            step(pause)
             for term, weight in vector.items():
                 self.article_postings.setdefault(term, []).append(number)
                 self._weighted.setdefault(term, []).append((number, weight))

@@ -20,6 +20,7 @@ from newsterm.corpus.index import Index
 from newsterm.corpus.stories import group_stories
 from newsterm.ingest.sources import read_sources
 from newsterm.model import Article, LoadError
+from newsterm.support.pausing import Pause
 
 
 def seeds_path() -> Path:
@@ -39,6 +40,7 @@ def load(
     save: bool = True,
     on_articles: Callable[[Sequence[Article]], None] | None = None,
     workers: int = 1,
+    pause: Pause | None = None,
 ) -> Corpus:
     """Read sources (files, folders; the bundled seeds when None) into an indexed Corpus.
 
@@ -54,7 +56,11 @@ def load(
 
     With `workers` > 1, grouping a big pile forks that many processes (see
     newsterm.support.forking): only for a caller that runs no other threads, such as `newsterm
-    export`."""
+    export`.
+
+    `pause` runs between small pieces of the build (files, articles, links; see
+    newsterm.support.pausing) and may call it off with `Cancelled`: the app's load runs for
+    up to a minute, and must stop within moments of the reader quitting."""
     if paths is None:
         paths = [seeds_path()]
     elif isinstance(paths, str | os.PathLike):
@@ -74,7 +80,7 @@ def load(
             corpus = Corpus(articles, stories, index, errors, cache_key=key, in_cache=True)
             corpus._alignments.update(disk_cache.read_alignments(key) or {})
             return corpus
-    corpus = _build(paths, progress, on_error, on_articles, workers)
+    corpus = _build(paths, progress, on_error, on_articles, workers, pause)
     corpus.cache_key = key
     if save and key is not None and len(corpus.articles) >= disk_cache.MIN_ARTICLES:
         if progress:
@@ -97,6 +103,7 @@ def _build(
     on_error: Callable[[LoadError], None] | None,
     on_articles: Callable[[Sequence[Article]], None] | None = None,
     workers: int = 1,
+    pause: Pause | None = None,
 ) -> Corpus:
     errors: list[LoadError] = []
 
@@ -109,12 +116,12 @@ def _build(
 
     if progress:
         progress("reading", 0, 0)
-    documents = read_sources(list(paths), report)
-    articles = build_articles(documents, report, progress)
+    documents = read_sources(list(paths), report, pause)
+    articles = build_articles(documents, report, progress, pause)
     if on_articles:
         on_articles(tuple(articles))
-    index = Index(articles, _stage(progress, "indexing", len(articles)))
+    index = Index(articles, _stage(progress, "indexing", len(articles)), pause)
     articles, stories = group_stories(
-        articles, index, _stage(progress, "grouping", len(articles)), workers
+        articles, index, _stage(progress, "grouping", len(articles)), workers, pause
     )
     return Corpus(tuple(articles), tuple(stories), index, tuple(errors))

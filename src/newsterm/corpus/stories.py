@@ -28,6 +28,7 @@ from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.extract import figures_and_days
 from newsterm.model import Article, Story
 from newsterm.support import forking
+from newsterm.support.pausing import Pause, step
 
 # Tuning. Measured by bench/grouping.py (pairwise F1 against gold events) on the development
 # part of BASIL and ECB+, and its Reuters headline-ticker proxy; the held-out parts were not
@@ -224,16 +225,24 @@ def _edges(
     index: Index,
     progress: Callable[[int], None] | None,
     workers: int,
+    pause: Pause | None = None,
 ) -> dict[int, dict[int, float]]:
-    """Each article's links to the later articles it is like, by score (both directions)."""
+    """Each article's links to the later articles it is like, by score (both directions).
+    `pause` runs between articles in this process, between spans when they are forked."""
     n = len(articles)
     names = _Names(index)
     headlines = _Headlines(articles, index)
     figures = _Figures(articles)
+    spans = [range(start, min(start + PROGRESS_EVERY, n)) for start in range(0, n, PROGRESS_EVERY)]
+    forked = workers > 1 and n >= FORK_MIN_ARTICLES and forking.can_fork()
+    # A forked worker cannot hear a no said after it forked: then the pause is asked only
+    # between spans, below, in this process.
+    between_articles = None if forked else pause
 
     def links_of(span: range) -> list[list[tuple[int, float]]]:
         found = []
         for i in span:
+            step(between_articles)
             mine = []
             for j, cosine in index.similar_articles(i, LINK_MIN):
                 if j > i:
@@ -243,17 +252,14 @@ def _edges(
             found.append(mine)
         return found
 
-    spans = [range(start, min(start + PROGRESS_EVERY, n)) for start in range(0, n, PROGRESS_EVERY)]
-    if workers > 1 and n >= FORK_MIN_ARTICLES and forking.can_fork():
-        results = forking.forked_map(links_of, spans, workers)
-    else:
-        results = map(links_of, spans)
+    results = forking.forked_map(links_of, spans, workers) if forked else map(links_of, spans)
     edges: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     # Spans come back in order, so the edges are filled in the same order either way (the
     # merging below breaks ties by it): one process or several give the same stories.
     if progress:
         progress(0)
     for span, found in zip(spans, results, strict=True):
+        step(pause)
         for i, mine in zip(span, found, strict=True):
             for j, score in mine:
                 edges[i][j] = score
@@ -268,13 +274,15 @@ def _clusters(
     index: Index,
     progress: Callable[[int], None] | None = None,
     workers: int = 1,
+    pause: Pause | None = None,
 ) -> list[list[int]]:
     n = len(articles)
-    edges = _edges(articles, index, progress, workers)
+    edges = _edges(articles, index, progress, workers, pause)
     groups = average_linkage(n, edges, MERGE_MIN)
     result: list[list[int]] = []
     family: list[int] = []
     for number, group in enumerate(groups):
+        step(pause)  # splitting every group takes seconds on a big pile
         parts = split_group(articles, index, group)
         result.extend(parts)
         family.extend([number] * len(parts))
@@ -369,15 +377,19 @@ def group_stories(
     index: Index,
     progress: Callable[[int], None] | None = None,
     workers: int = 1,
+    pause: Pause | None = None,
 ) -> tuple[list[Article], list[Story]]:
     """Stories of indexed articles (`index` is theirs), and the articles with borrowed reference
     dates filled in. `progress` hears now and then how many articles have had their links to
     others found, which is most of the time grouping takes; with `workers` > 1 a big pile's
     links are found in that many forked processes (see newsterm.support.forking), with the same
-    stories as a result."""
+    stories as a result. `pause` runs between pieces of the work (see newsterm.support.pausing):
+    grouping takes half a minute on ten thousand articles, and the app calls it off when the
+    reader quits."""
     articles = list(indexed)
     stories = []
-    for number, group in enumerate(_clusters(indexed, index, progress, workers), 1):
+    for number, group in enumerate(_clusters(indexed, index, progress, workers, pause), 1):
+        step(pause)
         ordered = _order(articles, group)
         dated = sorted(d for d in (_day(articles[i]) for i in group) if d)
         if dated:

@@ -25,6 +25,7 @@ from newsterm.ingest.newsboat import SUFFIXES as NEWSBOAT_SUFFIXES
 from newsterm.ingest.newsboat import read_newsboat, sniff_sqlite
 from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
 from newsterm.ingest.plaintext import read_plaintext
+from newsterm.support.pausing import Pause, step
 
 __all__ = ["Document", "Reader", "SourceError", "read_sources", "register", "source_files"]
 
@@ -165,13 +166,19 @@ def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Docume
     return []
 
 
-def read_sources(paths: Iterable[str | os.PathLike[str]], on_error: ErrorSink) -> list[Document]:
-    """Every document under the given files and folders, in a stable order."""
+def read_sources(
+    paths: Iterable[str | os.PathLike[str]], on_error: ErrorSink, pause: Pause | None = None
+) -> list[Document]:
+    """Every document under the given files and folders, in a stable order. `pause` runs before
+    each file (see newsterm.support.pausing): a folder of thousands of files takes minutes to
+    read, and the app must be able to call it off when the reader quits."""
     documents: list[Document] = []
     for raw in paths:
+        step(pause)
         path = Path(raw).expanduser()
         if path.is_dir():
             for file in _walk(path, on_error):
+                step(pause)
                 documents.extend(read_file(file, on_error, explicit=False))
         elif path.is_file():
             documents.extend(read_file(path, on_error, explicit=True))
