@@ -18,6 +18,7 @@ What is kept, keyed by newsterm's own word stems (so that a token's stem finds i
   senses by how often they were seen in its tagged corpus; rare senses make false kin).
 - `H synset hypernym... | label`: a noun synset's direct hypernyms and the word that names it
   ("politician"), for the "a different member of the same class" test.
+- `B stem stem`: opposites in some rarer sense, read only to spare a denial conflict.
 - `X stem`: a word with noun senses that is used more often as a verb or an adjective.
 - `P pos first last`: the range of synset numbers of each part of speech (a, n, r, v).
 - `A stem stem`: two words of opposite meaning: a direct antonym in WordNet, an adjective similar
@@ -101,8 +102,9 @@ def _kept_senses(word: str, by_pos: dict[str, list[str]], synsets: dict) -> list
     return kept
 
 
-def _antonym_synsets(synsets: dict) -> dict[str, set[str]]:
-    """Synset -> the synsets of opposite meaning (see the module docstring)."""
+def _antonym_synsets(synsets: dict) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Synset -> the synsets of opposite meaning (see the module docstring); and synset -> its
+    direct antonyms alone."""
     direct: dict[str, set[str]] = defaultdict(set)
     for key, (_t, _w, pointers) in synsets.items():
         for symbol, target, _where in pointers:
@@ -162,7 +164,32 @@ def _antonym_synsets(synsets: dict) -> dict[str, set[str]]:
                     if a != b and not (ancestors(a) & ancestors(b)):
                         opposite[a].add(b)
                         opposite[b].add(a)
-    return opposite
+    return opposite, direct
+
+
+def _opposite_stems(
+    by_stem: dict[str, list[str]], opposite: dict[str, set[str]], most: int = MOST_OPPOSITES
+) -> set[tuple[str, str]]:
+    """Stem pairs with a sense of one opposite to a sense of the other, less those that also
+    share a sense ("fast": "quick" and "abstain") and the stems of broad clusters."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, ids in by_stem.items():
+        for sid in ids:
+            owners[sid].add(key)
+    pairs: set[tuple[str, str]] = set()
+    for key, ids in by_stem.items():
+        for sid in ids:
+            for opp in opposite.get(sid, ()):
+                for other in owners.get(opp, ()):
+                    if other != key:
+                        x, y = sorted((key, other))
+                        pairs.add((x, y))
+    pairs = {p for p in pairs if not set(by_stem[p[0]]) & set(by_stem[p[1]])}
+    partners: dict[str, int] = defaultdict(int)
+    for x, y in pairs:
+        partners[x] += 1
+        partners[y] += 1
+    return {(x, y) for x, y in pairs if max(partners[x], partners[y]) <= most}
 
 
 def main(argv: list[str]) -> int:
@@ -171,7 +198,7 @@ def main(argv: list[str]) -> int:
         return 2
     folder = Path(argv[0])
     synsets, senses = _parse(folder)
-    opposite = _antonym_synsets(synsets)
+    opposite, direct = _antonym_synsets(synsets)
     by_stem: dict[str, list[str]] = defaultdict(list)
     for word, by_pos in senses.items():
         if not _WORD.match(word) or "_" in word:
@@ -200,26 +227,16 @@ def main(argv: list[str]) -> int:
         for key, counts in tagged.items()
         if key in by_stem and counts["n"] and counts["other"] >= counts["n"]
     )
-    # Opposite stems: any kept sense of one opposite to any kept sense of the other.
-    owners: dict[str, set[str]] = defaultdict(set)
-    for key, ids in by_stem.items():
-        for sid in ids:
-            owners[sid].add(key)
-    pairs: set[tuple[str, str]] = set()
-    for key, ids in by_stem.items():
-        for sid in ids:
-            for opp in opposite.get(sid, ()):
-                for other in owners.get(opp, ()):
-                    if other != key:
-                        pairs.add(tuple(sorted((key, other))))  # type: ignore[arg-type]
-    # A pair that also shares a kept sense is no opposite ("fast": "quick" and "abstain").
-    shared = {p for p in pairs if set(by_stem[p[0]]) & set(by_stem[p[1]])}
-    pairs -= shared
-    partners: dict[str, int] = defaultdict(int)
-    for x, y in pairs:
-        partners[x] += 1
-        partners[y] += 1
-    pairs = {(x, y) for x, y in pairs if max(partners[x], partners[y]) <= MOST_OPPOSITES}
+    pairs = _opposite_stems(by_stem, opposite)
+    # Every sense, direct antonyms only, for the one use that only ever spares a conflict: "did
+    # not stop" is "continued" ("stop" as "discontinue" is its fourth sense).
+    all_senses: dict[str, list[str]] = defaultdict(list)
+    for word, by_pos in senses.items():
+        if _WORD.match(word) and "_" not in word and len(stem(fold(word))) >= 2:
+            key = stem(fold(word))
+            for ids in by_pos.values():
+                all_senses[key] += [i for i in ids if i in synsets and i not in all_senses[key]]
+    broad = _opposite_stems(all_senses, direct) - pairs
     # Noun hypernyms of every kept noun synset, and the word that names each hypernym.
     used = {sid for ids in by_stem.values() for sid in ids}
 
@@ -263,6 +280,8 @@ def main(argv: list[str]) -> int:
             out.write(f"A {x} {y}\n")
         for key in not_nouns:
             out.write(f"X {key}\n")
+        for x, y in sorted(broad):
+            out.write(f"B {x} {y}\n")
     licence = folder / "LICENSE.txt"
     if not licence.exists():
         licence = folder.parent / "LICENSE"
@@ -270,6 +289,7 @@ def main(argv: list[str]) -> int:
         LICENCE_OUT.write_text(licence.read_text(encoding="latin-1"), encoding="utf-8")
     print(
         f"{len(by_stem):,} stems, {len(hypernyms):,} noun senses, {len(pairs):,} opposite pairs "
+        f"(and {len(broad):,} in rarer senses) "
         f"-> {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1024:.0f} KiB)"
     )
     return 0

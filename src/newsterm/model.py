@@ -153,6 +153,9 @@ class Comparison:
     # Similarity of the two passages on their own terms (before the decision rule), kept for
     # alignment, which also wants to know about passages that are merely "related".
     similarity: float = 0.0
+    # Details only one passage adds, none of whose informative words the other uses: "A: who
+    # was recently released on bail" (the first adds it). No conflict, but worth a mark.
+    additions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
+from newsterm.claims.additions import added_details
 from newsterm.claims.conflicts.find import find_conflicts, framed_quote_conflicts
 from newsterm.claims.conflicts.slots import opcodes
 from newsterm.claims.judge import features, says_conflict
@@ -96,13 +97,15 @@ def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
     seen = evidence(a, b)
     claim, symmetric, containment = seen.claim, seen.symmetric, seen.containment
     if seen.conflicts and says_conflict(seen.features):
-        return Comparison("conflict", round(claim, 4), seen.conflicts, round(claim, 4))
+        return Comparison(
+            "conflict", round(claim, 4), seen.conflicts, round(claim, 4), added_details(a, b)
+        )
     # One outlet often tells the claim inside a longer sentence (with its source, or one more
     # detail): a passage mostly contained in the other is the same claim even when the
     # paraphrase model, fitted on sentence pairs of similar length, doubts it.
     contained = containment >= CONTAINED_THRESHOLD and symmetric >= MATCH_THRESHOLD
     if claim >= RELATED_THRESHOLD and (contained or model_says_match(a, b, MATCH_THRESHOLD)):
-        return Comparison("match", round(claim, 4), (), round(claim, 4))
+        return Comparison("match", round(claim, 4), (), round(claim, 4), added_details(a, b))
     return Comparison("unrelated", round(claim, 4), (), round(claim, 4))
 
 

@@ -214,6 +214,7 @@ class _WordNet:
         self._labels: dict[str, str] = {}
         opposites: list[str] = []
         not_nouns: list[str] = []
+        broad: list[str] = []
         self.adjectives = range(0)
         for line in text.splitlines():
             tag = line[:1]
@@ -230,11 +231,14 @@ class _WordNet:
                 opposites.append(line[2:])
             elif tag == "X":
                 not_nouns.append(line[2:])
+            elif tag == "B":
+                broad.append(line[2:])
             elif line.startswith("P a "):
                 _, _, first, last = line.split()
                 self.adjectives = range(int(first, 16), int(last, 16) + 1)
         self.opposites = frozenset(opposites)
         self.mostly_not_nouns = frozenset(not_nouns)
+        self.broad_opposites = frozenset(broad)
 
     @lru_cache(maxsize=50_000)  # noqa: B019 (one instance, kept for the process's life)
     def senses(self, word_stem: str) -> tuple[int, ...]:
@@ -283,6 +287,17 @@ def _wordnet() -> _WordNet:
 def _wordnet_opposite(stem_a: str, stem_b: str) -> bool:
     return f"{stem_a} {stem_b}" in _wordnet().opposites or (
         f"{stem_b} {stem_a}" in _wordnet().opposites
+    )
+
+
+def opposite_in_some_sense(stem_a: str, stem_b: str) -> bool:
+    """Opposites (are_antonyms), or WordNet antonyms in a rarer sense of either word ("stop" as
+    "discontinue", against "continue"): enough to spare a denial, too weak to make a conflict."""
+    net = _wordnet()
+    return (
+        are_antonyms(stem_a, stem_b)
+        or f"{stem_a} {stem_b}" in net.broad_opposites
+        or f"{stem_b} {stem_a}" in net.broad_opposites
     )
 
 

@@ -110,7 +110,9 @@ def date_conflicts(a: Prepared, b: Prepared, slots: list[Slot], symmetric: float
                     )
                 )
             elif (
-                kind_a == kind_b and kind_a in ("weekday", "month", "monthday") and da.key != db.key
+                kind_a == kind_b
+                and kind_a in ("weekday", "month", "monthday")
+                and not _may_be_one_day(da.key, db.key)
             ):
                 found.append(
                     Conflict(
@@ -135,6 +137,15 @@ def _offsets_apart(da: DateMention, db: DateMention) -> bool:
     if ma is None or mb is None or ma.group(2) != mb.group(2) or ma.group(1) == mb.group(1):
         return False
     return not (_VAGUE_COUNT.search(da.text) or _VAGUE_COUNT.search(db.text))
+
+
+def _may_be_one_day(key_a: str, key_b: str) -> bool:
+    """ "last Monday" and "Monday" (keys "weekday:0:-1" and "weekday:0"): without the articles'
+    dates, a bare day name may well be the last one; "last Monday" and "next Monday" are not."""
+    if key_a == key_b:
+        return True
+    parts_a, parts_b = key_a.split(":"), key_b.split(":")
+    return parts_a[:2] == parts_b[:2] and (len(parts_a) == 2 or len(parts_b) == 2)
 
 
 def _told_elsewhere(mention: DateMention, other: Prepared) -> bool:

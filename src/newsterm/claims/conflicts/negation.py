@@ -15,7 +15,7 @@ from newsterm.claims.conflicts.slots import (
 from newsterm.claims.prepared import Prepared
 from newsterm.facts.negation import denies, is_negation
 from newsterm.model import Conflict
-from newsterm.text.lexicon import are_antonyms
+from newsterm.text.lexicon import opposite_in_some_sense
 from newsterm.text.tokens import STOPWORDS, Token, stem
 
 # Tuning. With these, ECB+ dev negation conflicts went 25 -> 10 and BASIL's 12 -> 10 (the same 4
@@ -30,8 +30,19 @@ _PREDICATE_CHECK_BELOW = 0.7
 
 def _marked(prep: Prepared, marks: Callable[[str, Sequence[Token], int], bool]) -> int:
     """How many of a passage's words `marks` picks out: the negation and exception rules count
-    only a passage that denies, or excepts, more often than the other."""
-    return sum(marks(prep.text, prep.tokens, index) for index in range(len(prep.tokens)))
+    only a passage that denies, or excepts, more often than the other. The "nor" of "neither
+    ... nor" continues the denial "neither" opened: "neither the mayor nor the council" denies
+    once, as "the mayor did not, or the council" does."""
+    count = 0
+    neither = False
+    for index, token in enumerate(prep.tokens):
+        if index and CLAUSE_END.search(prep.text[prep.tokens[index - 1].end : token.start]):
+            neither = False
+        if marks(prep.text, prep.tokens, index):
+            if not (token.norm == "nor" and neither):
+                count += 1
+            neither = token.norm == "neither"
+    return count
 
 
 def negation_conflicts(
@@ -67,11 +78,11 @@ def negation_conflicts(
         if added and not _predicate_told(negator, cue, b if neg_a else a, words=1):
             continue
         if any(
-            are_antonyms(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
+            opposite_in_some_sense(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
             for i in range(i1, i2)
             for j in range(j1, j2)
         ):
-            continue  # "did not win" against "lost": a denied word against its opposite
+            continue  # "did not win" / "lost", "did not stop" / "continued": a denied opposite
         side = "the first" if neg_a else "the second"
         text_a, text_b = phrase(a, i1, i2), phrase(b, j1, j2)
         found.append(

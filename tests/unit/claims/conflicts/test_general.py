@@ -113,3 +113,53 @@ def test_a_decline_as_a_noun_is_no_denial() -> None:
     a = "The agency reported a decline in the number of reservoirs at risk."
     b = "The agency reported a fall in the number of reservoirs at risk."
     assert "negation" not in _kinds(a, b)
+
+
+# 6. False conflicts on paraphrases
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Neither the harbour master nor the pilots saw the tanker turn.",
+            "The harbour master did not see the tanker turn, or the pilots.",
+        ),
+        (
+            "The strikes did not stop after the pay offer was made.",
+            "The strikes continued after the pay offer was made.",
+        ),
+        (
+            "The ferry sank last Tuesday off the northern cape.",
+            "The ferry sank Tuesday off the northern cape.",
+        ),
+        (
+            "Margins improved in the last quarter, the retailer said.",
+            "Margins improved in the fourth quarter, the retailer said.",
+        ),
+    ],
+)
+def test_one_fact_told_two_ways_is_no_conflict(a: str, b: str) -> None:
+    assert compare(a, b).relation != "conflict"
+
+
+def test_last_and_next_weekday_still_conflict() -> None:
+    a = "The ferry sails last Tuesday from the northern cape."
+    b = "The ferry sails next Tuesday from the northern cape."
+    assert "date" in _kinds(a, b)
+
+
+# 8. An inserted detail is no conflict, but marked
+def test_an_inserted_detail_is_marked_as_added_by_one_side() -> None:
+    a = "The owner of the gallery was charged with selling forged prints."
+    b = (
+        "The owner of the gallery, who had been sued twice before, was charged with selling "
+        "forged prints."
+    )
+    result = compare(a, b)
+    assert result.relation == "match"
+    assert result.additions == ("B: who had been sued twice before",)
+
+
+def test_a_source_credit_is_no_added_detail() -> None:
+    a = "Nine fishermen were rescued off the coast."
+    b = "Nine fishermen were rescued off the coast, the coast guard said."
+    assert compare(a, b).additions == ()
