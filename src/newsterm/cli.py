@@ -22,7 +22,6 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from newsterm import __version__
 from newsterm.model import LoadError
 
 if TYPE_CHECKING:
@@ -53,6 +52,16 @@ def _print_error(error: LoadError) -> None:
 # -------------------------------------------------------------------------------- app
 
 
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (the lookup reads package metadata,
+    a tenth of a second at every start otherwise)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from importlib import metadata
+
+        parser.exit(message=f"{parser.prog} {metadata.version('newsterm')}\n")
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -69,7 +78,7 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     _add_newsboat_option(parser)
     _add_cache_option(parser)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     return parser
 
 
