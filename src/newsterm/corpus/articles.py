@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from newsterm.ingest.clean import clean_body
+from newsterm.ingest.clean import clean_body, table_lines
 from newsterm.ingest.dedup import deduplicate
 from newsterm.ingest.document import Document
 from newsterm.model import Article, Passage
@@ -84,11 +84,13 @@ def build_article(document: Document, article_id: str) -> Article:
         cut = text.rfind("\n", 0, MAX_ARTICLE_CHARS)
         text = text[: cut if cut > MAX_ARTICLE_CHARS // 2 else MAX_ARTICLE_CHARS]
         notes.append(f"truncated to its first {len(text):,} characters")
-    spans = _bounded(text, segment(text, opens_with_headline=not document.title))
+    sentences = segment(text, opens_with_headline=not document.title)
+    # Without a title, an opening line segment() kept though heading-shaped is the headline.
+    opens = not document.title and bool(sentences) and is_heading(text[slice(*sentences[0])])
+    # segment() takes a table's lines for headings; a wire brief is nothing else.
+    spans = _bounded(text, sorted({*sentences, *table_lines(text)}))
     headline = _headline(document.title, text)
     first = 1 if headline else 0
-    # Without a title, an opening line segment() kept though heading-shaped is the headline.
-    opens = not document.title and bool(spans) and is_heading(text[spans[0][0] : spans[0][1]])
     passages = tuple(
         Passage(
             f"{article_id}:{n}",

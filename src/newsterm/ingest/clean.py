@@ -1,9 +1,14 @@
-"""From the text a reader found to the story itself: boilerplate out, paragraphs whole.
+"""From the text a reader found to the story itself: boilerplate out, paragraphs whole, data kept.
 
 Pages copied from news sites carry sign-up forms, "Also read" teasers, image credits, privacy
 notices and share prompts between the paragraphs. They are recognised by what they are (short
 lines of interface language, credits in a fixed shape, several newsletter or privacy terms in one
-line), not by their exact wording on any one site, so the same rules hold for outlets not seen yet.
+line that reports nothing), not by their exact wording on any one site, so the same rules hold
+for outlets not seen yet.
+
+Figures are reporting, never furniture: a wire brief is often nothing but a table ("Shr 21 cts
+vs 18 cts", "Revs 7,866,000", "Pay March 13"), lines without a full stop that would otherwise be
+taken for headings (see `table_lines`).
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from newsterm.facts.number_words import TENS, UNITS
 from newsterm.ingest.sanitize import sanitize
+from newsterm.text.sentences import is_heading
 
 # Interface language: a short line made of these is navigation or a teaser, not reporting.
 _TEASER = re.compile(
@@ -49,7 +56,34 @@ _CREDIT_LINE = re.compile(
     r"|alamy|reuters/\w+|ap photo.{0,40}))$",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# "© 2024 The Times", "Copyright Reuters"; not a table's footnote mark, "(C) - Sales made ...".
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)[\s©]*(?:\d{4}|[^\W\d_])", re.IGNORECASE)
+# A form speaks to the reader; a report says who said what ("subscriptions are 126 dlrs, the
+# company said" names two of the form terms and is news).
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|announced|reported)\b", re.IGNORECASE)
+_NUMBER_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_QUANTITY = rf"(?:\d[\d,]*(?:\.\d+)?(?:-\d+/\d+)?|\d+/\d+|(?:{_NUMBER_WORD}))"
+_UNIT = (
+    r"(?:cts?|cents?|dlrs?|dollars?|mln|bln|billion|million|trillion|pct|percent|per cent"
+    r"|stg|sterling|pounds?|pence|yen|marks|francs?|guilders?|lire|pesos?|euros?|rupees?"
+    r"|tonnes?|tons?|bags|barrels?|bpd|ounces?|ozs?|bushels?|bu|shares|shrs|points?|pts"
+    r"|acres|hectares|kilos?|kg|km|miles)"
+)
+# An amount, not a date, a time or an ordinal: money, a percentage, a figure grouped in
+# thousands, a figure with its unit ("13 cts", "seven cts", "65.9 mln", "4,000 tonnes"), a rate
+# or price quoted to three decimals or more ("1.6180"), or in fractions ("284 1/2", "5-7/8"), or
+# figures compared ("10 Canadian cts vs 10 Canadian cts prior").
+_AMOUNT = re.compile(
+    rf"[$£€¥]\s?\d|\d\s?%|\b\d{{1,3}}(?:,\d{{3}})+\b|\b{_QUANTITY}\s?{_UNIT}\b"
+    r"|\d\.\d{3,}\b|(?<![/\d])\d+[- ]\d{1,2}/\d{1,2}(?![/\d])"
+    r"|\d\S*\s+(?:[^\W\d]+\s+){0,3}vs\.?\s+(?:[^\W\d]+\s+){0,3}\d",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(rf"\d|\b(?:{_NUMBER_WORD})\b", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_MAX_ROW_WORDS = 12
+_BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\((?:[^)(]|\([^)]*\))*\)")
@@ -67,11 +101,70 @@ def is_boilerplate(line: str) -> bool:
         return True
     if _COPYRIGHT.match(stripped) and len(words) <= 25:
         return True
-    if len(_FORM_TERMS.findall(stripped)) >= 2 and len(words) <= 80:
+    if len(_FORM_TERMS.findall(stripped)) >= 2 and len(words) <= 80 and not _reports(stripped):
         return True
     if len(words) <= 30 and _CREDIT_TAIL.search(stripped):
         return True
     return len(words) <= 14 and bool(_CREDIT_LINE.match(stripped))
+
+
+def carries_amount(line: str) -> bool:
+    """True for a line that states an amount (money, a percentage, a figure with its unit or
+    grouped in thousands) or is a row of a figures table; dates, times and ordinals are not
+    amounts ("Published May 2, 2013", "Updated 10.12 BST", "86th Oscars")."""
+    if _AMOUNT.search(line):
+        return True
+    # Figures without units (volumes, positions, index points: "MAY 2515 15541 off 885", "Total
+    # 25273"): one of four digits or more that is not a year, or a row of three figures, two of
+    # them of three digits or more; a timestamp has neither.
+    numbers = [n.replace(",", "").split(".")[0] for n in _BARE_NUMBER.findall(line)]
+    if any(len(n) > 4 or (len(n) == 4 and not _YEAR.fullmatch(n)) for n in numbers):
+        return True
+    if len(numbers) < 3 or ":" in line or "/" in line:
+        return False
+    return sum(1 for n in numbers if len(n) >= 3 and not _YEAR.fullmatch(n)) >= 2
+
+
+def _reports(line: str) -> bool:
+    """A line that reports: it attributes what it says, or it states an amount."""
+    return bool(_REPORTING.search(line)) or carries_amount(line)
+
+
+def table_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of the text's tables that sentence splitting leaves out.
+
+    Sentence splitting (newsterm.text.sentences.segment) leaves heading-shaped lines out (no
+    closing punctuation, a dozen words at most), since on a web page they are sub-headings,
+    bylines and datelines. A wire brief is such lines only ("Semi div 13 cts vs 18 cts prior /
+    Pay March 13 / Record March Two"), so without this about one Reuters article in ten showed
+    nothing but its headline. A table is a run of short lines that do not end a sentence (a row
+    may end with a bracket: "Revenue £88.4m (£79.9m)"), two of which state an amount (see
+    `carries_amount`), or one if the text has no other line at all; a headline stating an amount
+    above a dateline is not a table. Its lines are kept, labels such as "Year" or "Nine mths"
+    included, since they say which figures follow, up to its last line that carries a figure: a
+    sign-off after the table ("REUTER") is not part of it.
+    """
+    runs: list[list[tuple[int, int]]] = [[]]
+    prose = False
+    offset = 0
+    for line in text.split("\n"):
+        start = offset + len(line) - len(line.lstrip())
+        end = offset + len(line.rstrip())
+        offset += len(line) + 1
+        if line.strip() and len(line.split()) <= _MAX_ROW_WORDS and not _ENDS_SENTENCE.search(line):
+            runs[-1].append((start, end))
+            continue
+        prose = prose or bool(line.strip())
+        if runs[-1]:
+            runs.append([])
+    spans: list[tuple[int, int]] = []
+    for run in runs:
+        amounts = sum(1 for a, b in run if carries_amount(text[a:b]))
+        if amounts >= 2 or (amounts and not prose):
+            last = max(n for n, (a, b) in enumerate(run) if _FIGURE.search(text[a:b]))
+            # The other lines are sentences to segment(), which keeps them already.
+            spans.extend((a, b) for a, b in run[: last + 1] if is_heading(text[a:b]))
+    return spans
 
 
 def strip_markdown(text: str) -> str:
@@ -103,7 +196,26 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
         for line, nxt in pairwise(body)
         if not _SENTENCE_END.search(line.rstrip()) and nxt.lstrip()[:1].islower()
     )
-    return broken / (len(body) - 1) > 0.25 and max(len(line) for line in body) <= 100
+    if max(len(line) for line in body) > 100:
+        return False
+    return broken / (len(body) - 1) > 0.25 or _continues_indented_paragraphs(lines)
+
+
+def _continues_indented_paragraphs(lines: list[str]) -> bool:
+    """Paragraphs opened by indentation, every unindented line after the first continuing a
+    sentence the line before left open: the wire's layout, as in a brief whose table is
+    followed by a note wrapped over three lines ("... gains of\n1,783,000 dlrs or four cts a
+    \nshare."). Few lines are broken there, so the share of broken lines does not show it."""
+    body = [line for line in lines if line.strip()]
+    indented = sum(1 for line in body[1:] if line[:1].isspace())
+    continued = 0
+    for line, nxt in pairwise(body):
+        if nxt[:1].isspace():
+            continue
+        if _SENTENCE_END.search(line.rstrip()):
+            return False
+        continued += 1
+    return indented >= 2 and continued > 0
 
 
 def unwrap(text: str) -> str:

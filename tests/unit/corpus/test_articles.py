@@ -1,13 +1,17 @@
-"""Headline passages: from the title or a record's first line, compared like the rest."""
+"""Headline passages, from the title or a record's first line, and the rows of wire briefs and
+tables: compared like the rest, never lost."""
 
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 
 import newsterm
+from newsterm.corpus.articles import build_article
 from newsterm.export import render_json
+from newsterm.ingest.document import Document
 
 from .conftest import _write
 
@@ -98,3 +102,66 @@ def test_headlines_that_disagree_on_a_figure_are_a_conflict(tmp_path) -> None:
     (link,) = _links_between(corpus, seven, eight)
     assert link.relation == "conflict"
     assert [c.kind for c in link.conflicts] == ["number"]
+
+
+# Wire briefs in the Reuters shape (figures invented): a table and nothing else.
+BRIEFS = [
+    {
+        "id": "7101",
+        "title": "MERIDIAN PAPER CO <MPC> RAISES QUARTERLY",
+        "text": "Qtly div 14 cts vs 12 cts prior\n    Pay June 2\n    Record May Nine\n Reuter\n",
+    },
+    {
+        "id": "7102",
+        "title": "HARLAND <HFI> NET",
+        "text": "Shr 42 cts vs 37 cts\n    Net 5,318,000 vs 4,702,000\n"
+        "    Revs 88.4 mln vs 79.9 mln\n Reuter\n",
+    },
+]
+
+
+def test_wire_briefs_keep_their_figures_and_none_is_dropped(tmp_path) -> None:
+    """The first brief showed only its headline; the second, whose title is too short to be
+    compared, was dropped with "no article text left after cleaning"."""
+    pile = tmp_path / "wire.jsonl"
+    pile.write_text("".join(json.dumps(record) + "\n" for record in BRIEFS), encoding="utf-8")
+    corpus = newsterm.load([pile])
+    assert not corpus.errors
+    bodies = {
+        article.id: [p.text for p in article.passages if not p.in_title]
+        for article in corpus.articles
+    }
+    assert bodies == {
+        "7101": ["Qtly div 14 cts vs 12 cts prior", "Pay June 2", "Record May Nine"],
+        "7102": ["Shr 42 cts vs 37 cts", "Net 5,318,000 vs 4,702,000", "Revs 88.4 mln vs 79.9 mln"],
+    }
+    for article in corpus.articles:
+        body = [p for p in article.passages if not p.in_title]
+        assert all(article.text[p.start : p.end] == p.text for p in body)
+        assert [p.index for p in article.passages] == list(range(len(article.passages)))
+
+
+def test_a_table_between_paragraphs_keeps_passages_in_order_without_overlap() -> None:
+    text = (
+        "Harland Foods said quarterly profit rose on higher sales of frozen meals.\n"
+        "Shr 42 cts vs 37 cts\n"
+        "Net 5,318,000 vs 4,702,000\n"
+        "Revs 88.4 mln vs 79.9 mln. The company said it expects the trend to continue.\n"
+        "Year\n"
+        "Shr 1.58 dlrs vs 1.41 dlrs\n"
+        "Net 19.9 mln vs 17.7 mln\n"
+    )
+    article = build_article(Document(text=text, title="Harland results"), "h")
+    spans = [(p.start, p.end) for p in article.passages]
+    assert spans == sorted(spans)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
+    assert [p.text for p in article.passages] == [
+        "Harland Foods said quarterly profit rose on higher sales of frozen meals.",
+        "Shr 42 cts vs 37 cts",
+        "Net 5,318,000 vs 4,702,000",
+        "Revs 88.4 mln vs 79.9 mln.",
+        "The company said it expects the trend to continue.",
+        "Year",
+        "Shr 1.58 dlrs vs 1.41 dlrs",
+        "Net 19.9 mln vs 17.7 mln",
+    ]
