@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from newsterm.ingest.clean import clean_body, table_lines
-from newsterm.ingest.dedup import deduplicate
+from newsterm.ingest.dedup import Merge, deduplicate, merge_notes
 from newsterm.ingest.document import Document
 from newsterm.model import Article, Passage
 from newsterm.support.pausing import Pause, step
@@ -139,7 +139,10 @@ def build_articles(
     """Articles with unique ids, in input order; documents with no passages are reported.
     `pause` runs before each document (see newsterm.support.pausing), so that a pile of
     thousands can be called off between two articles."""
-    documents = deduplicate(documents)  # the same article arriving twice is read once
+    merges: list[Merge] = []
+    documents = deduplicate(documents, merges.append)  # the same article twice is read once
+    for where, note in merge_notes(merges):
+        on_error(where, f"note: {note}")
     articles: list[Article] = []
     taken: set[str] = set()
     for number, document in enumerate(documents, 1):

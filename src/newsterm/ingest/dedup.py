@@ -6,19 +6,39 @@ stronger than it is, so documents are merged when they share a URL (ignoring tra
 parameters, fragments and the scheme), a guid within one outlet, or their exact text, outlet and
 headline (ignoring spacing and case). Wire copy republished by *different* outlets is not
 removed here: each outlet stays visible, and stories count it as one report (`Story.reports`).
+
+Every merge is reported (see `merge_notes`): a pile that shrinks without a word looks like
+articles lost, and a merge that should not have happened can only be questioned if it is seen.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import replace
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from newsterm.ingest.document import Document
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "at_")
 _TRACKING_KEYS = frozenset({"fbclid", "gclid", "ocid", "cmpid", "ref", "smid", "sr_share", "rss"})
+# Up to this many merges each get a note; beyond it, one note counts them and this many follow.
+MAX_MERGE_NOTES = 5
+_SHOWN_AFTER_SUMMARY = 3
+_WHY = {"url": "same URL", "guid": "same guid", "text": "identical text"}
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A later copy read into an earlier document: where each was found, and why they are one
+    ("same URL", "same guid", "identical text")."""
+
+    kept: str
+    copy: str
+    why: str
 
 
 def url_key(url: str) -> str | None:
@@ -78,19 +98,64 @@ def _merged(kept: Document, copy: Document) -> Document:
     )
 
 
-def deduplicate(documents: Sequence[Document]) -> list[Document]:
+def _where(document: Document) -> str:
+    return document.location or document.url or document.guid or document.title or "(unnamed)"
+
+
+def deduplicate(
+    documents: Sequence[Document], on_merge: Callable[[Merge], None] | None = None
+) -> list[Document]:
     """Documents in input order, each article once: later copies are dropped, their metadata
-    used only to fill gaps in the first."""
+    used only to fill gaps in the first. Each copy dropped is passed to `on_merge`."""
     kept: list[Document] = []
     position: dict[str, int] = {}
     for document in documents:
         keys = _keys(document)
-        found = next((position[key] for key in keys if key in position), None)
-        if found is None:
+        matched = next((key for key in keys if key in position), None)
+        if matched is None:
             found = len(kept)
             kept.append(document)
         else:
+            found = position[matched]
+            if on_merge:
+                why = _WHY[matched.partition(":")[0]]
+                on_merge(Merge(_where(kept[found]), _where(document), why))
             kept[found] = _merged(kept[found], document)
         for key in _keys(kept[found]) + keys:
             position.setdefault(key, found)
     return kept
+
+
+def _source_of(location: str) -> str:
+    """The file a location names ("pile.jsonl:12", "feed.xml#3" are in pile.jsonl, feed.xml)."""
+    if "://" in location:
+        return location
+    return re.sub(r":\d+$", "", location.partition("#")[0])
+
+
+def merge_notes(merges: Sequence[Merge]) -> list[tuple[str, str]]:
+    """Notes (location, text) saying what was read once and why, readable however many.
+
+    A few merges are named one by one; many (the same pile loaded twice, a feed saved daily)
+    get one note counting them by reason, then the first few, so that neither stderr nor the
+    app's notifications drown in them (the app shows the first five problems).
+    """
+    if not merges:
+        return []
+    notes = [
+        (merge.copy, f"read once: the same article as {merge.kept} ({merge.why})")
+        for merge in merges
+    ]
+    if len(merges) <= MAX_MERGE_NOTES:
+        return notes
+    sources = sorted({_source_of(merge.copy) for merge in merges})
+    try:
+        where = sources[0] if len(sources) == 1 else os.path.commonpath(sources) or sources[0]
+    except ValueError:  # URLs, or relative and absolute paths mixed
+        where = sources[0]
+    reasons = Counter(merge.why for merge in merges)
+    counted = ", ".join(f"{why}: {count:,}" for why, count in reasons.most_common())
+    summary = (
+        f"{len(merges):,} duplicates read once ({counted}); the first {_SHOWN_AFTER_SUMMARY} follow"
+    )
+    return [(where, summary), *notes[:_SHOWN_AFTER_SUMMARY]]

@@ -1,4 +1,5 @@
-"""Deduplication: the same article twice is read once; wire copy stays, counted as one report."""
+"""Deduplication: the same article twice is read once, and said so; wire copy stays, counted as
+one report."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from datetime import datetime
 
 import pytest
 
+from newsterm.cli import main
 from newsterm.corpus.articles import build_articles
 from newsterm.corpus.load import load
-from newsterm.ingest.dedup import deduplicate, url_key
+from newsterm.ingest.dedup import Merge, deduplicate, merge_notes, url_key
 from newsterm.ingest.document import Document
 
 BODY = (
@@ -118,3 +120,87 @@ def test_wire_copy_kept_per_outlet_but_counted_as_one_report(write, tmp_path) ->
     (story,) = corpus.stories
     assert len(story.article_ids) == 3
     assert story.independent_reports == 2
+
+
+@pytest.mark.parametrize(
+    ("second", "why"),
+    [
+        (Document(text="Another body.", url="https://n.example/x?utm_medium=feed"), "same URL"),
+        (Document(text="Another body.", guid="g-17", source="Wire"), "same guid"),
+        (Document(text=BODY.upper(), source="wire"), "identical text"),
+    ],
+    ids=["same-url", "same-guid", "same-text"],
+)
+def test_each_merge_is_reported_with_both_places_and_why(second: Document, why: str) -> None:
+    first = Document(
+        text=BODY, url="https://n.example/x", guid="g-17", source="Wire", location="feed.xml#2"
+    )
+    second.location = "copy.jsonl:7"
+    merges: list[Merge] = []
+    deduplicate([first, second], merges.append)
+    assert merges == [Merge("feed.xml#2", "copy.jsonl:7", why)]
+
+
+def test_a_few_merges_get_a_note_each() -> None:
+    merges = [Merge(f"a.jsonl:{n}", f"b.jsonl:{n}", "identical text") for n in range(1, 4)]
+    assert merge_notes(merges) == [
+        (f"b.jsonl:{n}", f"read once: the same article as a.jsonl:{n} (identical text)")
+        for n in range(1, 4)
+    ]
+
+
+def test_many_merges_get_one_summary_and_the_first_few() -> None:
+    """The same pile loaded twice must not bury everything else under a thousand notes."""
+    merges = [
+        Merge(f"/news/a.jsonl:{n}", f"/news/b.jsonl:{n}", "same URL" if n % 4 else "same guid")
+        for n in range(1, 1001)
+    ]
+    notes = merge_notes(merges)
+    assert notes[0] == (
+        "/news/b.jsonl",
+        "1,000 duplicates read once (same URL: 750, same guid: 250); the first 3 follow",
+    )
+    assert notes[1:] == [
+        ("/news/b.jsonl:1", "read once: the same article as /news/a.jsonl:1 (same URL)"),
+        ("/news/b.jsonl:2", "read once: the same article as /news/a.jsonl:2 (same URL)"),
+        ("/news/b.jsonl:3", "read once: the same article as /news/a.jsonl:3 (same URL)"),
+    ]
+
+
+def test_merges_across_files_are_summed_up_at_their_common_folder() -> None:
+    merges = [Merge("/news/a.txt", f"/news/day{n}/a.txt", "identical text") for n in range(9)]
+    assert merge_notes(merges)[0][0] == "/news"
+
+
+def test_merged_duplicates_are_noted_when_loading(write, tmp_path) -> None:
+    """ "3 records became 2 articles" said nothing; now the copy is named, with the record it
+    was merged into and why, as a note (the article was read, once)."""
+    records = [
+        {"title": "Reservoir closed", "text": BODY, "url": "https://n.example/x"},
+        {"title": "Other story", "text": "The ferry to Arden was cancelled again on Friday."},
+        {"title": "Reservoir closed", "text": BODY, "url": "https://n.example/x?utm_source=a"},
+    ]
+    path = write("pile.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    corpus = load(tmp_path / "pile.jsonl")
+    assert len(corpus.articles) == 2
+    assert [(e.location, e.reason, e.kind) for e in corpus.errors] == [
+        (f"{path}:3", f"read once: the same article as {path}:1 (same URL)", "note")
+    ]
+
+
+def test_the_export_lists_the_notes_readably(write, tmp_path, capsys) -> None:
+    """A pile with the same 40 records twice: stderr gets four lines, not forty."""
+    records = [
+        {"title": f"Story {n}", "text": f"{BODY}\nThe board met {n} times this year."}
+        for n in range(40)
+    ]
+    lines = "".join(json.dumps(r) + "\n" for r in records)
+    write("pile/a.jsonl", lines)
+    write("pile/b.jsonl", lines)
+    assert main(["export", str(tmp_path / "pile"), "-f", "json", "-o", str(tmp_path / "o")]) == 0
+    err = [line for line in capsys.readouterr().err.splitlines() if ": note: " in line]
+    assert err[0].endswith(
+        "pile/b.jsonl: note: 40 duplicates read once (identical text: 40); the first 3 follow"
+    )
+    assert len(err) == 4
+    assert "b.jsonl:1: note: read once: the same article as " in err[1]
