@@ -27,7 +27,15 @@ from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
 from newsterm.ingest.plaintext import read_plaintext
 from newsterm.support.pausing import Pause, step
 
-__all__ = ["Document", "Reader", "SourceError", "read_sources", "register", "source_files"]
+__all__ = [
+    "Document",
+    "Reader",
+    "SourceError",
+    "displayable",
+    "read_sources",
+    "register",
+    "source_files",
+]
 
 ErrorSink = Callable[[str, str], None]
 
@@ -166,6 +174,23 @@ def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Docume
     return []
 
 
+def displayable(location: str) -> str:
+    """A location fit to print and to write to a UTF-8 file.
+
+    A file name that is not valid UTF-8 reaches Python with its bad bytes as lone surrogates
+    (PEP 383), which no terminal or UTF-8 file will take: an export crashed on "caf\\xe9.txt".
+    They are shown as escapes, as `ls -b` does.
+    """
+    try:
+        location.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(location).decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate that is not an undecodable byte
+            return location.encode("utf-8", "backslashreplace").decode("utf-8")
+    return location
+
+
 def read_sources(
     paths: Iterable[str | os.PathLike[str]], on_error: ErrorSink, pause: Pause | None = None
 ) -> list[Document]:
@@ -173,22 +198,30 @@ def read_sources(
     each file (see newsterm.support.pausing): a folder of thousands of files takes minutes to
     read, and the app must be able to call it off when the reader quits."""
     documents: list[Document] = []
+
+    def report(where: str, why: str) -> None:
+        on_error(displayable(where), why)
+
     for raw in paths:
         step(pause)
         path = Path(raw).expanduser()
+        found: list[Document] = []
         if path.is_dir():
-            for file in _walk(path, on_error):
+            for file in _walk(path, report):
                 step(pause)
-                documents.extend(read_file(file, on_error, explicit=False))
+                found.extend(read_file(file, report, explicit=False))
         elif path.is_file():
-            documents.extend(read_file(path, on_error, explicit=True))
+            found.extend(read_file(path, report, explicit=True))
         elif path.exists():
             # A FIFO, socket or device: opening it could block forever or read without end.
-            on_error(str(path), "not a regular file")
+            report(str(path), "not a regular file")
         elif path.is_symlink():
-            on_error(str(path), "broken symbolic link")
+            report(str(path), "broken symbolic link")
         else:
-            on_error(str(path), "no such file or folder")
+            report(str(path), "no such file or folder")
+        for document in found:
+            document.location = displayable(document.location)
+        documents.extend(found)
     return documents
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from newsterm.ingest.sources import read_sources
+import os
+
+import pytest
+
+from newsterm.ingest.sources import displayable, read_sources
 
 from .conftest import _errors
 
@@ -42,3 +46,18 @@ def test_symlink_loop_does_not_hang(tmp_path, write) -> None:
     docs = read_sources([tmp_path], sink)
     assert [d.title for d in docs] == ["Title"]
     assert not errors
+
+
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        (os.fsdecode(b"/news/caf\xe9.txt") + ":3", "/news/caf\\xe9.txt:3"),
+        ("pile.jsonl#\ud800", "pile.jsonl#\\ud800"),
+        ("/news/café.txt", "/news/café.txt"),
+    ],
+)
+def test_locations_with_undecodable_names_are_shown_escaped(location: str, shown: str) -> None:
+    """A file name that is not UTF-8 becomes lone surrogates in Python, which crashed every
+    export; it is shown escaped, as `ls -b` would."""
+    assert displayable(location) == shown
+    displayable(location).encode("utf-8")
