@@ -33,6 +33,8 @@ def _marked(prep: Prepared, marks: Callable[[str, Sequence[Token], int], bool]) 
     only a passage that denies, or excepts, more often than the other. The "nor" of "neither
     ... nor" continues the denial "neither" opened: "neither the mayor nor the council" denies
     once, as "the mayor did not, or the council" does."""
+    if "nor" not in prep.words:
+        return sum(marks(prep.text, prep.tokens, index) for index in range(len(prep.tokens)))
     count = 0
     neither = False
     for index, token in enumerate(prep.tokens):

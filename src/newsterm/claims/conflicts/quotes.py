@@ -15,7 +15,7 @@ from newsterm.claims.conflicts.slots import (
     same_slot,
 )
 from newsterm.claims.prepared import Prepared
-from newsterm.facts.quotes import Quote, same_words
+from newsterm.facts.quotes import Quote, extract_quotes, same_words
 from newsterm.model import Conflict
 from newsterm.text.tokens import squash
 
@@ -50,6 +50,7 @@ def quote_conflicts(a: Prepared, b: Prepared, slots: list[Slot]) -> list[Conflic
     return found
 
 
+_QUOTE_MARKS = re.compile('["“«‘]')  # an opening mark (an apostrophe opens nothing)
 # The words around two quotations must be this alike (difflib ratio over comparison keys) for the
 # quotations to be one statement by one speaker told in two wordings.
 _FRAME_ALIKE = 0.8
@@ -60,7 +61,9 @@ def same_frame(a: Prepared, b: Prepared) -> bool:
     hearing was '...'"): one speaker, one statement, whatever the quoted words. A short sentence
     whose quotation changed shares too few words to pass for the same claim, yet differs exactly
     where a reader most needs to know."""
-    quotes_a, quotes_b = a.facts.quotes, b.facts.quotes
+    if not (_QUOTE_MARKS.search(a.text) and _QUOTE_MARKS.search(b.text)):
+        return False  # asked of most pairs a story compares: spare them their facts
+    quotes_a, quotes_b = extract_quotes(a.text), extract_quotes(b.text)
     if len(quotes_a) != 1 or len(quotes_b) != 1:
         return False
     frame_a = _outside(a, quotes_a[0])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from newsterm.claims.prepared import Prepared
 from newsterm.text.tokens import STOPWORDS
@@ -28,8 +29,15 @@ SLOT_WIDTH = 6
 
 
 def opcodes(a: Prepared, b: Prepared) -> list[Op]:
-    matcher = SequenceMatcher(None, a.keys, b.keys, autojunk=False)
-    return [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    """Where two passages' keys differ. Asked for the same pair by the conflict checks, the
+    combiner's features and the added details, so the last few answers are kept."""
+    return list(_opcodes(a.keys, b.keys))
+
+
+@lru_cache(maxsize=64)
+def _opcodes(keys_a: tuple[str, ...], keys_b: tuple[str, ...]) -> tuple[Op, ...]:
+    matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    return tuple(op for op in matcher.get_opcodes() if op[0] != "equal")
 
 
 def char_span(prep: Prepared, i1: int, i2: int) -> Span:
