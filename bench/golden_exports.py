@@ -28,10 +28,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reuters import DEFAULT_CORPUS, first_articles
+from reuters import DEFAULT_CORPUS, SHARED, first_articles
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+DEFAULT_EVAL = SHARED / "eval"
 RECORD_NAME = "golden.json"
 KEYS = ("id", "text", "title", "source", "url", "published")
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import tempfile
 import time
@@ -35,7 +36,7 @@ from pathlib import Path
 from newsterm import load
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+DEFAULT_EVAL = Path(os.environ.get("NEWSTERM_SHARED", ROOT.parent / "shared")) / "eval"
 HOLD_OUT_EVERY = 5
 # Records newsterm did not load (no article text, e.g. only a headline): left out of scoring.
 LOST: set[str] = set()

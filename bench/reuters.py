@@ -6,10 +6,13 @@ size of a benchmark is the corpus's first N lines, the same articles for every s
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
+# The shared data beside the checkout; NEWSTERM_SHARED points elsewhere (a second worktree).
+SHARED = Path(os.environ.get("NEWSTERM_SHARED", ROOT.parent / "shared"))
+DEFAULT_CORPUS = SHARED / "corpora" / "reuters21578.jsonl"
 
 
 def first_articles(corpus: Path, count: int | None, folder: Path) -> Path:
