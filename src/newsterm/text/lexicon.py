@@ -301,6 +301,7 @@ def opposite_in_some_sense(stem_a: str, stem_b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
 def synonymous(stem_a: str, stem_b: str) -> bool:
     """Two words that can mean the same: one synonym group, or a WordNet sense in common."""
     if stem_a == stem_b or canonical_stem(stem_a) == canonical_stem(stem_b):
