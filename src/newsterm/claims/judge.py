@@ -47,7 +47,7 @@ def family(conflict: Conflict) -> str:
     if conflict.kind != "entity":
         return conflict.kind
     text = conflict.explanation
-    if "a different name in the same place" in text:
+    if "a different name in the same place" in text or "a different source" in text:
         return "name"
     if "trade places" in text or "role is shared" in text:
         return "role"

@@ -36,7 +36,19 @@ def name_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
         na, nb = names_a[0], names_b[0]
         if na.key == nb.key or same_actor(na.key, nb.key):
             continue
-        if _names_a_source(a, na) or _names_a_source(b, nb):
+        source_a, source_b = _names_a_source(a, na), _names_a_source(b, nb)
+        if (
+            source_a
+            and source_b
+            and _credited_alike(a, na, b, nb)
+            and not same_name(na.key, nb.key)
+        ):
+            # "according to Reuters" / "according to the AP": one claim credited to another
+            # party, which a reader weighs differently (whether it counts is the combiner's).
+            explanation = f"{na.text} vs {nb.text}: credited to a different source"
+            found.append(Conflict("entity", na.text, nb.text, explanation))
+            continue
+        if source_a or source_b:
             continue  # "police said" against "the CBC reported": who told it, not what happened
         if same_name(na.key, nb.key) and not _other_last_words(a, na, i1, i2, b, nb, j1, j2):
             continue
@@ -113,6 +125,33 @@ def _names_a_source(prep: Prepared, name: Name) -> bool:
         or (word == "by" and tokens[before - 1].stem in _REPORTED)
         or tokens[before].stem == _TOLD
     )
+
+
+def _credit_words(prep: Prepared, name: Name) -> tuple[str, str]:
+    """The words that make a name a source: the one before it and the one after it."""
+    inside = _tokens_of(prep, name)
+    before = inside[0] - 1
+    while before >= 0 and prep.tokens[before].norm in ("the", "a"):
+        before -= 1
+    after = inside[-1] + 1
+    return (
+        prep.tokens[before].stem if before >= 0 else "",
+        prep.tokens[after].stem if after < len(prep.tokens) else "",
+    )
+
+
+def _credited_alike(a: Prepared, na: Name, b: Prepared, nb: Name) -> bool:
+    """Both names credited the same way ("according to Reuters" / "according to the AP"):
+    "Vancouver police said" against "the CBC reported" is two outlets' sourcing, not one claim
+    credited to two parties."""
+    before_a, after_a = _credit_words(a, na)
+    before_b, after_b = _credit_words(b, nb)
+    return (before_a == before_b and before_a in _CREDITING) or (
+        after_a == after_b and after_a in _REPORTED
+    )
+
+
+_CREDITING = frozenset({"to", _TOLD, *(stem(w) for w in ("by",))})
 
 
 def _other_last_words(

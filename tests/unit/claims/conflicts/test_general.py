@@ -163,3 +163,29 @@ def test_a_source_credit_is_no_added_detail() -> None:
     a = "Nine fishermen were rescued off the coast."
     b = "Nine fishermen were rescued off the coast, the coast guard said."
     assert compare(a, b).additions == ()
+
+
+# 5. Named parties
+def test_a_claim_credited_to_another_source_conflicts() -> None:
+    a = "The dam was breached on purpose, according to Reuters."
+    b = "The dam was breached on purpose, according to the Associated Press."
+    explanations = [c.explanation for c in compare(a, b).conflicts]
+    assert any("credited to a different source" in e for e in explanations)
+
+
+def test_a_claim_credited_by_each_outlet_its_own_way_is_no_conflict() -> None:
+    a = "The dam was breached on purpose, police said."
+    b = "The dam was breached on purpose, the BBC reported."
+    assert compare(a, b).relation != "conflict"
+
+
+def test_another_owner_is_another_party() -> None:
+    a = "Detectives searched Okafor's flat in the east of the city on Tuesday."
+    b = "Detectives searched Brennan's flat in the east of the city on Tuesday."
+    assert "entity" in _kinds(a, b)
+
+
+def test_two_names_trading_roles_conflict() -> None:
+    a = "Ortega beat Lindqvist in the final of the regional chess open on Sunday."
+    b = "Lindqvist beat Ortega in the final of the regional chess open on Sunday."
+    assert "entity" in _kinds(a, b)
