@@ -14,6 +14,7 @@ from newsterm.corpus import cache
 from newsterm.corpus.corpus import Corpus
 from newsterm.export import render_text
 from newsterm.model import StoryAlignment
+from newsterm.support.pausing import Pause
 from newsterm.tui.app import make_app
 from newsterm.tui.screens.confirm import Confirm
 from newsterm.tui.screens.export import ExportDialog
@@ -117,9 +118,9 @@ async def test_n_pressed_while_comparing_jumps_once_the_comparison_lands(
     gate = threading.Event()
     original = Corpus.alignment
 
-    def slow_alignment(self: Corpus, story_id: str) -> StoryAlignment:
+    def slow_alignment(self: Corpus, story_id: str, pause: Pause | None = None) -> StoryAlignment:
         gate.wait(10)
-        return original(self, story_id)
+        return original(self, story_id, pause)
 
     monkeypatch.setattr(Corpus, "alignment", slow_alignment)
     app = make_app()

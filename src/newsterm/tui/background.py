@@ -9,6 +9,7 @@ functions of the corpus, with the words for a worker that failed.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 
 from textual.worker import Worker
@@ -16,8 +17,20 @@ from textual.worker import Worker
 from newsterm.corpus.corpus import Corpus
 from newsterm.support.pausing import Cancelled
 from newsterm.tui.activity import Activity
+from newsterm.tui.threads import finishing
 
 WORKER_TASKS = {"load": "Reading the sources", "align": "Comparing a story"}
+# Seconds a cache write may go on once the reader has quit. A write nearly done is worth
+# finishing, since the next start then takes a second or two instead of a full build. One with
+# further to go is abandoned at its next piece, and the file it began is removed. All of Reuters
+# takes one to two seconds to write.
+SAVE_GRACE = 0.5
+
+
+def until_cancelled(worker: Worker[None]) -> Callable[[], bool]:
+    """A pause (newsterm.support.pausing) that never waits and says no once the worker is
+    cancelled, as every worker is when the app quits."""
+    return lambda: not worker.is_cancelled
 
 
 def quiet_pause(activity: Activity, worker: Worker[None]) -> Callable[[], bool]:
@@ -32,16 +45,23 @@ def save_and_align(
     sources, largest first, calling `aligned` with each story compared. Stops once `pause`
     returns False, when the engine raises `Cancelled` (see newsterm.support.pausing)."""
 
+    quit_at: float | None = None
+
     def pause_saving() -> bool:
-        # A reader who quits during the save gets it finished at once (a second or two at
-        # exit) rather than a cold start of half a minute the next time.
-        pause()
-        return True
+        # Waits while the reader types, as the rest does. Once the reader quits, the save
+        # goes on for SAVE_GRACE seconds at most and is then abandoned cleanly.
+        nonlocal quit_at
+        if pause():
+            return True
+        if quit_at is None:
+            quit_at = time.monotonic()
+        return time.monotonic() - quit_at < SAVE_GRACE
 
     try:
         # First keep the corpus on disk for the next start (a no-op unless the app was
         # started with the cache and the corpus is new and big enough).
-        corpus.save_to_cache(pause_saving)
+        with finishing():  # a quit waits for the file to be finished or removed
+            corpus.save_to_cache(pause_saving)
         for story in sorted(corpus.stories, key=lambda s: -len(s.article_ids)):
             if len(story.article_ids) < 2:
                 break

@@ -16,6 +16,7 @@ from textual.notifications import SeverityLevel
 from newsterm.corpus.corpus import Corpus
 from newsterm.corpus.load import load
 from newsterm.model import Article, LoadError
+from newsterm.support.pausing import Pause
 
 STAGES = {
     "reading": "Reading sources",
@@ -55,11 +56,13 @@ def read_corpus(
     cache: bool,
     progress: Callable[[Progress], None],
     early: Callable[[Sequence[Article]], None],
+    pause: Pause | None = None,
 ) -> Corpus:
     """The corpus of the sources (the bundled seeds when None). `early` is given the articles
     as soon as they are read, on a pile big enough for reading to start before the stories
     are formed (EARLY_READING_MIN). The cache is saved later, in the reader's quiet moments
-    (see tui.background)."""
+    (see tui.background). `pause` is asked between small pieces of the build; once it says
+    no, the load stops with Cancelled (see newsterm.support.pausing)."""
 
     def reported(stage: str, done: int, total: int) -> None:
         progress(Progress(stage, done, total))
@@ -68,7 +71,7 @@ def read_corpus(
         if len(articles) >= EARLY_READING_MIN:
             early(articles)
 
-    return load(sources, progress=reported, cache=cache, save=False, on_articles=read)
+    return load(sources, progress=reported, cache=cache, save=False, on_articles=read, pause=pause)
 
 
 def progress_label(state: Progress, *, early: bool) -> str:

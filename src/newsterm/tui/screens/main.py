@@ -25,9 +25,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsterm.corpus.corpus import Corpus
 from newsterm.export import ExportError
 from newsterm.model import Article, Passage, Story, StoryAlignment
+from newsterm.support.pausing import Cancelled
 from newsterm.tui import actions
 from newsterm.tui.activity import Activity
-from newsterm.tui.background import failure_message, quiet_pause, save_and_align
+from newsterm.tui.background import failure_message, quiet_pause, save_and_align, until_cancelled
 from newsterm.tui.loading import (
     STORIES_FAILED,
     WAITING_FOR_STORIES,
@@ -46,6 +47,7 @@ from newsterm.tui.screens.export import (
     write_story,
 )
 from newsterm.tui.screens.search import SearchScreen
+from newsterm.tui.threads import finishing
 from newsterm.tui.widgets.article import ArticleHead, ArticleView
 from newsterm.tui.widgets.crossref import CrossRef
 from newsterm.tui.widgets.sources import SourceTree
@@ -157,13 +159,22 @@ class MainScreen(Screen[None]):
     # ----------------------------------------------------------------- loading
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
+        """Read and build the corpus; stops within moments once the worker is cancelled, as
+        when the reader quits (a load can run for a minute)."""
+
         def progress(state: Progress) -> None:
             self._progress = state
 
         def early(articles: Sequence[Article]) -> None:
             self.post_message(self.ArticlesRead(articles))
 
-        corpus = read_corpus(self.sources, cache=self.cache, progress=progress, early=early)
+        pause = until_cancelled(get_current_worker())
+        try:
+            corpus = read_corpus(
+                self.sources, cache=self.cache, progress=progress, early=early, pause=pause
+            )
+        except Cancelled:
+            return  # the reader quit: there is no one to show it to
         self.post_message(self.Loaded(corpus))
 
     def _show_progress(self) -> None:
@@ -237,7 +248,10 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="align", exit_on_error=False)
     def _align(self, story_id: str) -> None:
         assert self.corpus is not None
-        self.corpus.alignment(story_id)
+        try:
+            self.corpus.alignment(story_id, until_cancelled(get_current_worker()))
+        except Cancelled:
+            return  # the reader quit
         self.post_message(self.Aligned(story_id))
 
     @work(thread=True, exclusive=True, group="badges", exit_on_error=False)
@@ -467,7 +481,8 @@ class MainScreen(Screen[None]):
     def _write_export(self, story_id: str, request: ExportRequest) -> None:
         assert self.corpus is not None
         try:
-            written = write_story(self.corpus, story_id, request)
+            with finishing():  # a quit waits for the file to be written whole
+                written = write_story(self.corpus, story_id, request)
         except ExportError as error:
             self.app.call_from_thread(
                 self.notify, f"Export failed: {error}", severity="error", markup=False
