@@ -102,11 +102,11 @@ def _one_for_one(ops: list[Op], i: int, j: int) -> bool:
 def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
     for i, j in replaced_pairs(ops, 4):
         sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
-        if (a.tokens[i].norm in STOPWORDS or b.tokens[j].norm in STOPWORDS) and not listed_antonyms(
-            sa, sb
-        ):
-            # "carry out" / "executed": a particle is no opposite of anything. The function
-            # words that are ("voted for" / "voted against") are in the curated list.
+        # "carry out" / "executed": a particle is no opposite of anything. The function words
+        # that are ("voted for" / "voted against") are in the curated list, and oppose each
+        # other only about one thing: "the fight for his ouster" is "the fight against him".
+        function_word = a.tokens[i].norm in STOPWORDS or b.tokens[j].norm in STOPWORDS
+        if function_word and (not listed_antonyms(sa, sb) or _next_word(a, i) != _next_word(b, j)):
             continue
         opposite = are_antonyms(sa, sb, a.tokens[i].norm, b.tokens[j].norm)
         # "a troubled start-up" against "a triumphant start-up": no antonym pair, but one
@@ -124,6 +124,14 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
             explanation = f"'{wa}' vs '{wb}': {what} in the same claim"
             return [Conflict("antonym", wa, wb, explanation)]
     return []
+
+
+def _next_word(prep: Prepared, index: int) -> str:
+    """The first informative word after `index`: what a function word is about."""
+    for k in range(index + 1, len(prep.tokens)):
+        if prep.keys[k] and prep.tokens[k].norm not in STOPWORDS:
+            return prep.keys[k]
+    return ""
 
 
 # How far back in its clause a denial reaches a word: "have not established that they are likely

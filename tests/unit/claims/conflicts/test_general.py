@@ -189,3 +189,9 @@ def test_two_names_trading_roles_conflict() -> None:
     a = "Ortega beat Lindqvist in the final of the regional chess open on Sunday."
     b = "Lindqvist beat Ortega in the final of the regional chess open on Sunday."
     assert "entity" in _kinds(a, b)
+
+
+def test_for_and_against_oppose_only_about_one_thing() -> None:
+    a = "The union led the campaign for the manager's dismissal at the depot."
+    b = "The union led the campaign against the manager at the depot."
+    assert "antonym" not in _kinds(a, b)
