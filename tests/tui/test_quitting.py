@@ -1,12 +1,14 @@
 """Quitting ends the app at once, whatever it is doing.
 
 A load of all of Reuters runs for a minute. The load, the comparisons in the background and
-the cache write stop within moments of `q`, and a cache write cut short leaves nothing behind.
+the cache write stop within moments of `q` or Ctrl+C, and a cache write cut short leaves
+nothing behind. What a real terminal and real signals do is checked in tests/e2e/test_quit.py.
 """
 
 from __future__ import annotations
 
 import asyncio
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -77,11 +79,12 @@ class SlowStage:
             self.ended.set()
 
 
+@pytest.mark.parametrize("key", ["q", "ctrl+c"])
 async def test_quitting_during_a_slow_load_calls_it_off_and_exits(
-    pile: Path, monkeypatch: pytest.MonkeyPatch
+    pile: Path, monkeypatch: pytest.MonkeyPatch, key: str
 ) -> None:
-    """`q`: the app exits, and the load's worker is cancelled and its thread ends within
-    moments."""
+    """`q`, or Ctrl+C with nothing selected (Textual 8 only says which key quits): the app
+    exits, and the load's worker is cancelled and its thread ends within moments."""
     stage = SlowStage()
     monkeypatch.setattr(newsterm.corpus.load, "group_stories", stage)
     app = make_app([str(pile)])
@@ -90,7 +93,7 @@ async def test_quitting_during_a_slow_load_calls_it_off_and_exits(
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, stage.entered.is_set)
             (worker,) = [w for w in app.workers if w.group == "load"]
-            await pilot.press("q")
+            await pilot.press(key)
             assert await exited(app), "the app is still running"
             assert worker.is_cancelled
         assert await asyncio.to_thread(stage.ended.wait, 2.0), "the load went on after quitting"
@@ -98,6 +101,22 @@ async def test_quitting_during_a_slow_load_calls_it_off_and_exits(
     await asyncio.wait_for(run(), BOUND)
     assert stage.outcome == "cancelled"
     assert app.return_code == 0
+
+
+async def test_a_signal_quits_with_the_shells_status_for_it(ready, pile: Path) -> None:
+    """SIGTERM, SIGHUP and SIGINT take the app's own way out (the handler is installed only in a
+    real terminal; tests/e2e sends real signals): the status is 128 + the signal's number."""
+    app = make_app([str(pile)])
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(app, pilot)
+            app.stop_on_signal(signal.SIGTERM)
+            app.stop_on_signal(signal.SIGHUP)  # a second signal while quitting changes nothing
+            assert await exited(app)
+
+    await asyncio.wait_for(run(), BOUND)
+    assert app.return_code == 128 + signal.SIGTERM
 
 
 async def test_the_workers_threads_are_not_waited_for_long_at_quit(pile: Path) -> None:

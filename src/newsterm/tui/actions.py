@@ -137,6 +137,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("mouse", "", "Click a story, an article, a passage or a counterpart", "pane"),
     # Everywhere.
     Action("q", "quit", "Quit", "app"),
+    # Textual's own ctrl+c only says which key quits. With text selected, the screen or the
+    # search field copies it instead, before this binding is reached.
+    Action("ctrl+c", "quit", "Quit (or copy the selected text)", "app", show=False),
     Action("question_mark", "help", "Help", "app", key_display="?"),
     Action("ctrl+p", "command_palette", "Commands: actions, stories, articles, themes", "textual"),
     # On the help screen.

@@ -1,13 +1,16 @@
 """The app and its factory: one way to build it, shared by the CLI, the Pilot and snapshot tests.
 
-Quitting ends the process within a second or two whatever is running: Textual's exit restores
-the terminal and cancels the workers, and their threads (tui.threads) are waited for briefly.
+Quitting ends the process within a second or two whatever is running: `q`, Ctrl+C (unless it
+copies a selection), SIGTERM, SIGHUP and SIGINT all leave through Textual's exit, which restores
+the terminal and cancels the workers; their threads (tui.threads) are waited for briefly.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import signal
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +27,13 @@ from newsterm.tui.screens.main import MainScreen
 from newsterm.tui.threads import WorkerThreads
 
 _INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+# Signals that end the app as `q` does. Unhandled, SIGTERM and SIGHUP killed it with the terminal
+# left in raw mode and the alternate screen, and SIGINT raised KeyboardInterrupt wherever the main
+# thread stood. In the app Ctrl+C is a key, not SIGINT, since Textual turns the terminal's signal
+# keys off.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+)
 
 
 class NewstermApp(App[None]):
@@ -42,6 +52,7 @@ class NewstermApp(App[None]):
         self.activity = Activity()
         self.full_collections = FullCollections()
         self._collect_later: Timer | None = None
+        self._stopping = False
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app, in the terminal (the CLI) or headless (snapshot tests); Textual's run."""
@@ -59,6 +70,10 @@ class NewstermApp(App[None]):
         # Reuters. Frozen, it takes half a second (see MainScreen._loaded for the freeze after
         # the load).
         gc.freeze()
+        # The terminal is back in its usual mode, where Ctrl+C is SIGINT again. Pressed in that
+        # half second it would print a KeyboardInterrupt traceback.
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def on_load(self) -> None:
         # Before the first worker starts: the threads that quitting need not wait for.
@@ -84,7 +99,30 @@ class NewstermApp(App[None]):
         self.full_collections.release()  # an app run in tests must not leave them off
 
     def on_mount(self) -> None:
+        self._handle_stop_signals()
         self.push_screen(MainScreen(self.sources, self.activity, cache=self.cache))
+
+    def _handle_stop_signals(self) -> None:
+        """In a real terminal, SIGTERM, SIGHUP and SIGINT quit the app (see `stop_on_signal`).
+        A test's app leaves the signals of the process that runs it alone. So does an app run
+        outside the main thread, where signals cannot be handled."""
+        if self.is_headless or threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self.stop_on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
+                continue
+        # The loop removes them when it closes, once the app has ended.
+
+    def stop_on_signal(self, signum: int) -> None:
+        """Quit as `q` does, with the status a shell gives a process ended by the signal (128 +
+        its number: 143 for SIGTERM). A second signal while the app quits changes nothing."""
+        if self._stopping:
+            return
+        self._stopping = True
+        self.exit(return_code=128 + signum)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
