@@ -18,6 +18,7 @@ from newsterm.corpus.articles import Progress, build_articles
 from newsterm.corpus.corpus import Corpus
 from newsterm.corpus.index import Index
 from newsterm.corpus.stories import group_stories
+from newsterm.ingest.fetch import FetchOptions, is_url
 from newsterm.ingest.sources import read_sources
 from newsterm.model import Article, LoadError
 from newsterm.support.pausing import Pause
@@ -41,8 +42,10 @@ def load(
     on_articles: Callable[[Sequence[Article]], None] | None = None,
     workers: int = 1,
     pause: Pause | None = None,
+    fetch: FetchOptions | None = None,
 ) -> Corpus:
-    """Read sources (files, folders; the bundled seeds when None) into an indexed Corpus.
+    """Read sources (files, folders, http(s) URLs of pages and feeds; the bundled seeds when
+    None) into an indexed Corpus.
 
     Unreadable sources do not stop the load: each becomes a `LoadError` in `corpus.errors`
     (and is passed to `on_error` as it happens). With `cache`, a corpus built before from the
@@ -60,12 +63,17 @@ def load(
 
     `pause` runs between small pieces of the build (files, articles, links; see
     newsterm.support.pausing) and may call it off with `Cancelled`: the app's load runs for
-    up to a minute, and must stop within moments of the reader quitting."""
+    up to a minute, and must stop within moments of the reader quitting.
+
+    URLs are fetched with `fetch`'s options (see newsterm.ingest.fetch), and a load with any
+    never uses the cache: a page may change between two loads, and no key can know. Its saved
+    copies (`FetchOptions.save`) are files, and a load of them does."""
     if paths is None:
         paths = [seeds_path()]
     elif isinstance(paths, str | os.PathLike):
         paths = [paths]
     paths = list(paths)
+    cache = cache and not any(is_url(path) for path in paths)
     key = None
     if cache:
         if progress:
@@ -80,7 +88,7 @@ def load(
             corpus = Corpus(articles, stories, index, errors, cache_key=key, in_cache=True)
             corpus._alignments.update(disk_cache.read_alignments(key) or {})
             return corpus
-    corpus = _build(paths, progress, on_error, on_articles, workers, pause)
+    corpus = _build(paths, progress, on_error, on_articles, workers, pause, fetch)
     corpus.cache_key = key
     if save and key is not None and len(corpus.articles) >= disk_cache.MIN_ARTICLES:
         if progress:
@@ -104,6 +112,7 @@ def _build(
     on_articles: Callable[[Sequence[Article]], None] | None = None,
     workers: int = 1,
     pause: Pause | None = None,
+    fetch: FetchOptions | None = None,
 ) -> Corpus:
     errors: list[LoadError] = []
 
@@ -116,7 +125,7 @@ def _build(
 
     if progress:
         progress("reading", 0, 0)
-    documents = read_sources(list(paths), report, pause)
+    documents = read_sources(list(paths), report, pause, fetch=fetch, progress=progress)
     articles = build_articles(documents, report, progress, pause)
     if on_articles:
         on_articles(tuple(articles))

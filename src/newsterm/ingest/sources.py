@@ -17,6 +17,7 @@ from newsterm.ingest.decode import looks_binary
 from newsterm.ingest.document import Document, NotAnArticle, SourceError
 from newsterm.ingest.feeds import SUFFIXES as FEED_SUFFIXES
 from newsterm.ingest.feeds import read_feed, sniff_feed
+from newsterm.ingest.fetch import FetchOptions, is_url, read_urls
 from newsterm.ingest.html import SUFFIXES as HTML_SUFFIXES
 from newsterm.ingest.html import read_html, sniff_html
 from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
@@ -192,24 +193,45 @@ def displayable(location: str) -> str:
 
 
 def read_sources(
-    paths: Iterable[str | os.PathLike[str]], on_error: ErrorSink, pause: Pause | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    on_error: ErrorSink,
+    pause: Pause | None = None,
+    *,
+    fetch: FetchOptions | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> list[Document]:
-    """Every document under the given files and folders, in a stable order. `pause` runs before
-    each file (see newsterm.support.pausing): a folder of thousands of files takes minutes to
-    read, and the app must be able to call it off when the reader quits."""
+    """Every document under the given files, folders and web addresses, in a stable order.
+    `pause` runs before each file (see newsterm.support.pausing): a folder of thousands of files
+    takes minutes to read, and the app must be able to call it off when the reader quits.
+
+    Sources of the form http(s)://... are fetched first, all at once (newsterm.ingest.fetch,
+    with `fetch`'s options; `progress` gets ("fetching", done, total)); their documents take
+    their places in the order given."""
+    paths = list(paths)
     documents: list[Document] = []
 
     def report(where: str, why: str) -> None:
         on_error(displayable(where), why)
 
+    urls = [str(raw) for raw in paths if is_url(raw)]
+    fetched = iter(read_urls(urls, report, fetch, progress, pause) if urls else [])
+    if urls and progress:
+        progress("reading", 0, 0)
     for raw in paths:
         step(pause)
+        if is_url(raw):
+            documents.extend(next(fetched))  # located by their URLs, already fit to print
+            continue
         path = Path(raw).expanduser()
         found: list[Document] = []
         if path.is_dir():
+            files = 0
             for file in _walk(path, report):
                 step(pause)
+                files += 1
                 found.extend(read_file(file, report, explicit=False))
+            if not files:  # named: else a wrong folder shows only as articles missing
+                report(str(path), "empty folder: no file to read")
         elif path.is_file():
             found.extend(read_file(path, report, explicit=True))
         elif path.exists():
