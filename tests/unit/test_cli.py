@@ -13,6 +13,8 @@ import pytest
 
 from newsterm.cli import main
 
+from .ingest.fetch_server import deadline, news_site, offline, serve
+
 
 def test_export_json_to_stdout(capsys) -> None:
     """`newsterm export --format json` on the seeds prints the contract to stdout."""
@@ -184,3 +186,108 @@ def test_help(argv: list[str], capsys) -> None:
         main(argv)
     assert exit_info.value.code == 0
     assert "usage: newsterm" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------------- web sources
+def _without_locations(report: dict) -> dict:
+    """A JSON report but where each article was read from (a URL online, a file offline), and
+    so the notes naming those places (a page read twice is read once)."""
+    for article in report["articles"]:
+        article.pop("location")
+    report["errors"] = [error["reason"].split(" as ")[0] for error in report["errors"]]
+    return report
+
+
+def test_export_fetches_a_feed_and_its_pages(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`newsterm export URL --full -f json`: each entry's page, with its URL; the two outlets'
+    reports of one fire make one story."""
+    with deadline(60), offline(monkeypatch), serve() as site:
+        news = news_site(site)
+        assert main(["export", news.rss, news.atom, "--full", "-f", "json", "--timeout", "5"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    report = json.loads(captured.out)
+    assert [(a["url"], a["source"]) for a in report["articles"]] == [
+        (news.gazette_fire, "Harbour Gazette"),
+        (news.gazette_bridge, "Harbour Gazette"),
+        (news.post_fire, "Valley Post"),
+    ]
+    fire = next(story for story in report["stories"] if len(story["articles"]) == 2)
+    assert sorted(fire["articles"]) == sorted(
+        a["id"] for a in report["articles"] if "fire" in a["url"]
+    )
+
+
+def test_export_saves_and_reopens_offline(tmp_path: Path, monkeypatch, capsys) -> None:
+    """--save DIR, then `newsterm export DIR` with the server gone: the same articles and
+    stories, passage for passage."""
+    saved = tmp_path / "saved"
+    with deadline(60), offline(monkeypatch), serve() as site:
+        news = news_site(site)
+        argv = ["export", news.gazette_fire, news.rss, news.atom, "--full", "-f", "json", "-q"]
+        assert main([*argv, "--save", str(saved)]) == 0
+        online = json.loads(capsys.readouterr().out)
+    assert main(["export", str(saved), "-f", "json", "-q"]) == 0
+    reopened = json.loads(capsys.readouterr().out)
+    assert reopened["articles"][0]["location"].startswith(str(saved))
+    assert _without_locations(reopened) == _without_locations(online)
+    assert len(online["articles"]) == 3 and online["stories"]
+    assert online["errors"] == ["read once: the same article"]  # the page, and the feed's link
+
+
+def test_export_reads_the_feeds_of_an_opml_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    listing = tmp_path / "feeds.opml"
+    with deadline(60), offline(monkeypatch), serve() as site:
+        news = news_site(site)
+        listing.write_bytes(next(r for p, r in site.routes.items() if p == "/feeds.opml").data())
+        assert main(["export", "--opml", str(listing), "-f", "json", "-q"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [a["location"] for a in report["articles"]] == [
+        f"{news.rss}#1",
+        f"{news.rss}#2",
+        f"{news.atom}#1",
+    ]
+    (tmp_path / "bad.opml").write_text("<rss/>")
+    assert main(["export", "--opml", str(tmp_path / "bad.opml")]) == 1
+    assert capsys.readouterr().err == (
+        f"newsterm: {tmp_path / 'bad.opml'}: not an OPML file (its root element is not <opml>)\n"
+    )
+
+
+def test_export_names_what_could_not_be_read(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A URL that fails, a path that does not exist, an empty folder: one line each; nothing
+    read at all is said, with exit status 1."""
+    (tmp_path / "empty").mkdir()
+    with deadline(60), offline(monkeypatch), serve() as site:
+        missing = site.url("/missing.html")
+        argv = ["export", missing, str(tmp_path / "gone"), str(tmp_path / "empty")]
+        assert main(argv) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"newsterm: {missing}: HTTP 404 Not Found",
+        f"newsterm: {tmp_path / 'gone'}: no such file or folder",
+        f"newsterm: {tmp_path / 'empty'}: empty folder: no file to read",
+        "newsterm: nothing to export: no readable articles",
+    ]
+
+
+def test_the_app_is_handed_the_urls(monkeypatch, capsys) -> None:
+    """The app is given the URLs as sources (load() fetches them); the options it cannot take
+    yet are said, not silently dropped."""
+    import newsterm.tui.app as tui_app
+
+    given = []
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def make_app(sources, *, cache):
+        given.append(sources)
+        return FakeApp()
+
+    monkeypatch.setattr(tui_app, "make_app", make_app)
+    assert main(["https://example.com/feed.xml", "--full"]) == 0
+    assert given == [["https://example.com/feed.xml"]]
+    assert "the app does not take --full" in capsys.readouterr().err
