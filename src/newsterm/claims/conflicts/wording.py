@@ -106,7 +106,7 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
         # that are ("voted for" / "voted against") are in the curated list, and oppose each
         # other only about one thing: "the fight for his ouster" is "the fight against him".
         function_word = a.tokens[i].norm in STOPWORDS or b.tokens[j].norm in STOPWORDS
-        if function_word and (not listed_antonyms(sa, sb) or _next_word(a, i) != _next_word(b, j)):
+        if function_word and (not listed_antonyms(sa, sb) or _object_of(a, i) != _object_of(b, j)):
             continue
         opposite = are_antonyms(sa, sb, a.tokens[i].norm, b.tokens[j].norm)
         # "a troubled start-up" against "a triumphant start-up": no antonym pair, but one
@@ -126,12 +126,18 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
     return []
 
 
-def _next_word(prep: Prepared, index: int) -> str:
-    """The first informative word after `index`: what a function word is about."""
+def _object_of(prep: Prepared, index: int) -> tuple[str, ...]:
+    """The informative words of the phrase after `index`, up to the next function word: what a
+    function word is about ("for the manager's dismissal": manager, dismissal)."""
+    words: list[str] = []
     for k in range(index + 1, len(prep.tokens)):
-        if prep.keys[k] and prep.tokens[k].norm not in STOPWORDS:
-            return prep.keys[k]
-    return ""
+        norm = prep.tokens[k].norm
+        if norm in STOPWORDS and not words:
+            continue  # "because of the strike": what opens the phrase
+        if not prep.keys[k] or norm in STOPWORDS:
+            break
+        words.append(prep.keys[k])
+    return tuple(words)
 
 
 # How far back in its clause a denial reaches a word: "have not established that they are likely
