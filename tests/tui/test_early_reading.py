@@ -13,6 +13,7 @@ import newsterm.corpus.corpus
 import newsterm.corpus.load
 import newsterm.tui.loading as loading
 import newsterm.tui.screens.main as main_screen
+import newsterm.tui.widgets.sources as sources_widget
 from newsterm.tui.app import make_app
 from newsterm.tui.widgets.sources import SourceTree
 
@@ -156,3 +157,31 @@ async def test_a_failure_while_forming_stories_leaves_the_articles_readable(
         assert main.passage.index == 1
         summary = " ".join(str(main.query_one("#xref-summary").render()).split())
         assert "could not be formed" in summary and "still being formed" not in summary
+
+
+async def test_a_big_early_list_comes_in_blocks_listed_when_opened(
+    pile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before stories exist, a big pile is listed a block at a time (EARLY_BLOCK): one group
+    of 19,000 lines kept the app from answering any key, q included, for seconds. The blocks
+    after the first list their articles when opened."""
+    gate = _hold_grouping(monkeypatch)
+    monkeypatch.setattr(loading, "EARLY_READING_MIN", 1)
+    monkeypatch.setattr(sources_widget, "EARLY_BLOCK", 2)  # the pile has three articles
+    app = make_app([str(pile)])
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            main = app.main_screen
+            await until(pilot, lambda: main.passage is not None)
+            tree = main.query_one(SourceTree)
+            first, second = tree.root.children
+            assert "yet: 1–2 of 3" in str(first.label) and "yet: 3–3 of 3" in str(second.label)
+            assert len(first.children) == 2 and not second.children
+            second.expand()
+            await pilot.pause()
+            (leaf,) = second.children
+            assert leaf.data is not None and leaf.data[0] == "article"
+            tree.select_node(leaf)
+            await until(pilot, lambda: main.article_id == leaf.data[1])
+    finally:
+        gate.set()
