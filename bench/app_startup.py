@@ -112,7 +112,7 @@ def fill_cache(argv: list[str], cache: Path, timeout: float) -> None:
         start = time.perf_counter()
         ready = None
         while time.perf_counter() - start < timeout:
-            if list(cache.glob("*.corpus.pickle")):
+            if list(cache.glob("*.corpus.msgpack")):
                 return
             if ready is None and is_ready(capture(session)):
                 ready = time.perf_counter()

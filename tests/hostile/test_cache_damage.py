@@ -44,7 +44,7 @@ def summary(corpus: Corpus) -> tuple[object, ...]:
     )
 
 
-def stored(folder: Path, part: str = ".corpus.pickle") -> Path:
+def stored(folder: Path, part: str = ".corpus.msgpack") -> Path:
     (path,) = folder.glob(f"*{part}")
     return path
 

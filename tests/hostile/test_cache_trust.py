@@ -67,7 +67,7 @@ def plant(pile: Path, folder: Path, attacker_pile: Path, monkeypatch: pytest.Mon
         patch.setenv(cache.CACHE_ENV, str(folder))
         patch.setattr(newsterm.corpus.load, "_build", attackers_build)
         load([pile], cache=True)
-    (planted,) = folder.glob("*.corpus.pickle")
+    (planted,) = folder.glob("*.corpus.msgpack")
     return planted
 
 
@@ -216,7 +216,7 @@ def test_a_fifo_under_a_cache_files_name_neither_hangs_nor_is_read(
     pile: Path, folder: Path
 ) -> None:
     folder.mkdir(mode=0o700, parents=True)
-    os.mkfifo(folder / f"{cache.key_for([pile])}.corpus.pickle", 0o600)
+    os.mkfifo(folder / f"{cache.key_for([pile])}.corpus.msgpack", 0o600)
     done: list[object] = []
     worker = threading.Thread(target=lambda: done.append(load([pile], cache=True)), daemon=True)
     worker.start()
@@ -241,7 +241,7 @@ def test_a_pickle_in_the_cache_runs_nothing_and_is_replaced(
     cache file is data: a pickle there is foreign, deleted, and the corpus built again."""
     marker = tmp_path / "marker"
     folder.mkdir(mode=0o700, parents=True)
-    path = folder / f"{cache.key_for([pile])}.corpus.pickle"
+    path = folder / f"{cache.key_for([pile])}.corpus.msgpack"
     payload = pickle.dumps(_Payload(marker))
     path.write_bytes(payload)
     path.chmod(0o600)

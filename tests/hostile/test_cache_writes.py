@@ -50,7 +50,7 @@ def pile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def corpora(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.corpus.pickle"))
+    return sorted(folder.glob("*.corpus.msgpack"))
 
 
 def parts(folder: Path) -> list[Path]:

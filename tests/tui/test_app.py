@@ -619,9 +619,9 @@ async def test_a_second_start_on_the_same_sources_reads_the_cache(
         await ready(app, pilot)
         for _ in range(100):
             await pilot.pause(0.05)
-            if list(private_cache.glob("*.corpus.pickle")):
+            if list(private_cache.glob("*.corpus.msgpack")):
                 break
-        assert len(list(private_cache.glob("*.corpus.pickle"))) == 1
+        assert len(list(private_cache.glob("*.corpus.msgpack"))) == 1
 
     def no_build(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("built again")

@@ -25,8 +25,7 @@ a planted file running code, and both kept:
 A file that is not exactly what we write (cut short, altered, foreign, a link) is deleted and
 the corpus built again. Files are written under a temporary `.part` name, synced and renamed into
 place, so a reader sees a whole file or none, and a write that fails costs only the next start.
-The names (`.corpus.pickle`) predate the format and are kept so that what looks for them still
-finds them; an old pickle under such a name is dropped unread.
+Files of an older newsterm (`.corpus.pickle`, `.alignments.pickle`) are dropped unread.
 """
 
 from __future__ import annotations
@@ -59,12 +58,14 @@ CACHE_ENV = "NEWSTERM_CACHE_DIR"
 MIN_ARTICLES = 100  # smaller piles build faster than a cache is worth keeping
 KEEP = 4  # cache files kept; the least recently used go first
 _FORMAT = 3  # 3: typed frames instead of a pickle
-_SUFFIX = ".corpus.pickle"
+_SUFFIX = ".corpus.msgpack"
 # Beside a corpus, the story alignments an export computed for it (all of them), so that a second
 # export of the same sources skips the comparing too.
-ALIGNMENTS = ".alignments.pickle"
+ALIGNMENTS = ".alignments.msgpack"
 _STALE_PART = 3600  # seconds after which a .part is a cut-off write, not one under way
 _OURS = (_SUFFIX, ALIGNMENTS, PART)  # what newsterm writes in the folder
+# What an older newsterm wrote there (pickles): never read, swept away by _evict.
+_OLD = (".corpus.pickle", ".alignments.pickle")
 
 CorpusState = tuple[tuple[Article, ...], tuple[Story, ...], Index, tuple[LoadError, ...]]
 T = TypeVar("T")
@@ -329,8 +330,10 @@ def _evict(folder: int) -> None:
     (pickles of an older newsterm)."""
     corpora: list[tuple[int, str]] = []
     names = set()
-    for name, info in listing(folder, _OURS):
-        if name.endswith(PART):
+    for name, info in listing(folder, (*_OURS, *_OLD)):
+        if name.endswith(_OLD):
+            drop(folder, name)
+        elif name.endswith(PART):
             if info.st_mtime < time.time() - _STALE_PART:
                 drop(folder, name)
         elif not _framed(folder, name):

@@ -61,7 +61,7 @@ def no_build(*_args: object, **_kwargs: object) -> None:
 
 
 def cached_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.corpus.pickle"))
+    return sorted(folder.glob("*.corpus.msgpack"))
 
 
 def test_a_second_load_of_the_same_sources_is_read_from_disk(
