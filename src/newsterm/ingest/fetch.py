@@ -316,8 +316,13 @@ def _reason(exc: BaseException, options: FetchOptions) -> str:
         return f"TLS certificate not accepted ({reason.verify_message or reason.reason})"
     if isinstance(reason, ssl.SSLError):
         return f"TLS error ({reason.reason or reason})"
+    if isinstance(reason, http.client.RemoteDisconnected):
+        return "broken HTTP response (closed without an answer)"
+    if isinstance(reason, http.client.BadStatusLine):
+        return "broken HTTP response (not HTTP)"
     if isinstance(reason, http.client.HTTPException):
-        return f"broken HTTP response ({type(reason).__name__})"
+        said = sanitize_line(str(reason))[:80]  # http.client's own words: "got more than 100..."
+        return f"broken HTTP response ({said or type(reason).__name__})"
     if isinstance(reason, OSError):
         return reason.strerror or type(reason).__name__
     return sanitize_line(str(reason))[:120] or type(exc).__name__
@@ -390,6 +395,9 @@ def _body(
             raise FetchError("stopped")
         chunk = response.read1(_CHUNK)
         if not chunk:
+            # http.client ends a body cut short quietly; half a page would pass for a page.
+            if length.strip().isdigit() and size < int(length):
+                raise FetchError(f"broken HTTP response (cut short: {size:,} of {length} bytes)")
             return b"".join(chunks)
         size += len(chunk)
         if size > options.max_bytes:
@@ -566,20 +574,22 @@ def _kind(response: Response) -> str:
     """ "feed" or "page", by content first, then by the type the server declares; else a
     FetchError saying what it is instead."""
     head = response.data[:4096]
-    if sniff_feed(head):
-        return "feed"
-    if sniff_html(head):
-        return "page"
     declared = response.content_type
     if looks_binary(head):
         raise FetchError(f"not a web page or feed (binary, {declared})")
-    # A feed or page whose root comes late (after a long comment). Only markup is passed on:
-    # feedparser given bytes that spell a file's path would read that file.
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        if declared in _FEED_TYPES or declared in _XML_TYPES:
-            return "feed"
-        if declared in _PAGE_TYPES:
-            return "page"
+    # Only markup is passed on as a feed: feedparser given bytes that spell a file's path would
+    # read that file.
+    markup = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    # A feed declared as one is one even when the sniffer misses its root (after a DTD, say),
+    # which it would then take for a page by the <title> inside.
+    if sniff_feed(head) or (markup and declared in _FEED_TYPES):
+        return "feed"
+    if sniff_html(head):
+        return "page"
+    if markup and declared in _XML_TYPES:
+        return "feed"  # parse_feed says if it is not one
+    if markup and declared in _PAGE_TYPES:
+        return "page"
     raise FetchError(f"not a web page or feed ({declared})")
 
 
