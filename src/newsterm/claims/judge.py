@@ -27,7 +27,7 @@ from newsterm.model import Conflict
 # billion" against "$33.4 billion" a paraphrase; a reader checking facts wants to see it). A
 # word put for another is evidence of varying strength: that is what the combiner weighs.
 EXPLICIT = ("number", "qualifier", "date", "quote", "negation")
-WORDING = ("name", "member", "role", "antonym")
+WORDING = ("name", "member", "role", "antonym", "rare_antonym")
 FAMILIES = (*EXPLICIT, *WORDING)
 # Each family counts once as found and once times the passages' similarity both ways: a changed
 # figure in a sentence otherwise told word for word is a changed fact, one in a loose paraphrase
@@ -43,7 +43,10 @@ FEATURES = (
 
 def family(conflict: Conflict) -> str:
     """Which check found a conflict: its kind, with "entity" split into a name put for another,
-    a rival member of a class, and a role changed or traded."""
+    a rival member of a class, and a role changed or traded, and "antonym" into opposites in
+    the words' usual senses and in a rarer one."""
+    if conflict.kind == "antonym" and "opposite in one of their senses" in conflict.explanation:
+        return "rare_antonym"
     if conflict.kind != "entity":
         return conflict.kind
     text = conflict.explanation

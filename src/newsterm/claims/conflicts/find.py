@@ -75,9 +75,11 @@ def find_conflicts(
         found += negation
         if not headline:
             found += _wording_conflicts(a, b, ops, negated=bool(negation))
-    unique: dict[tuple[str, str, str], Conflict] = {}
+    # One pair of words is one difference, told once: "second" against "first" is a rival
+    # ordinal and, in a rarer sense, an opposite; the first check to find it names it.
+    unique: dict[tuple[str, str], Conflict] = {}
     for conflict in found:
-        unique.setdefault((conflict.kind, conflict.a, conflict.b), conflict)
+        unique.setdefault((conflict.a.lower(), conflict.b.lower()), conflict)
     return list(unique.values())
 
 
@@ -100,9 +102,9 @@ def _wording_conflicts(a: Prepared, b: Prepared, ops: list[Op], negated: bool) -
         found += exception_conflicts(a, b, ops)
     found += tentative_conflicts(a, b, ops)
     found += name_conflicts(a, b, ops)
+    found += contrast_conflicts(a, b, ops)
     if not negated:
         found += antonym_conflicts(a, b, ops)
-    found += contrast_conflicts(a, b, ops)
     found += shared_role_conflicts(a, b)
     found += transposed_conflicts(a, b)
     return found

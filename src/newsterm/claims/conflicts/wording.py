@@ -22,6 +22,7 @@ from newsterm.text.lexicon import (
     leaning,
     listed_antonyms,
     one_member,
+    opposite_in_some_sense,
     shared_class,
 )
 from newsterm.text.tokens import STOPWORDS, stem
@@ -69,6 +70,10 @@ def contrast_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict
             and not _in_a_name(b, j)
         ):
             wordnet = shared_class(a.tokens[i].stem, b.tokens[j].stem)
+        if not group and are_antonyms(
+            a.tokens[i].stem, b.tokens[j].stem, a.tokens[i].norm, b.tokens[j].norm
+        ):
+            continue  # "hawkish" / "dovish": opposites, told as such by antonym_conflicts
         if (group or wordnet) and swapped(ka, kb, a.keys, b.keys):
             days_a, days_b = (
                 length_in_days(a.text, a.tokens, i),
@@ -112,7 +117,11 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
         # "a troubled start-up" against "a triumphant start-up": no antonym pair, but one
         # judges well what the other judges badly.
         judged_apart = not opposite and leaning(sa) * leaning(sb) < 0
-        if not (opposite or judged_apart) or _denied(a, i) != _denied(b, j):
+        # Opposites in a rarer sense of either word ("new" / "old", "buying" / "selling": words
+        # with so many opposites that their usual senses keep none): weaker evidence, which the
+        # combiner weighs on its own.
+        rarely = not (opposite or judged_apart) and opposite_in_some_sense(sa, sb)
+        if not (opposite or judged_apart or rarely) or _denied(a, i) != _denied(b, j):
             continue  # "not likely" / "unlikely": an opposite denied says the same
         if _prefix_written_apart(a, i, sb) or _prefix_written_apart(b, j, sa):
             continue  # "non-binding" against "nonbinding": one word, hyphenated or not
@@ -120,7 +129,13 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
         b_stems = [stem(t.norm) for t in b.tokens]
         if swapped(sa, sb, a_stems, b_stems):
             wa, wb = a.tokens[i].surface, b.tokens[j].surface
-            what = "opposite judgements of one thing" if judged_apart else "opposite words"
+            what = (
+                "opposite judgements of one thing"
+                if judged_apart
+                else "words opposite in one of their senses"
+                if rarely
+                else "opposite words"
+            )
             explanation = f"'{wa}' vs '{wb}': {what} in the same claim"
             return [Conflict("antonym", wa, wb, explanation)]
     return []

@@ -195,3 +195,13 @@ def test_for_and_against_oppose_only_about_one_thing() -> None:
     a = "The union led the campaign for the manager's dismissal at the depot."
     b = "The union led the campaign against the manager at the depot."
     assert "antonym" not in _kinds(a, b)
+
+
+def test_opposites_in_a_rarer_sense_are_weighed_as_their_own_evidence() -> None:
+    """ "new" and "old" have so many opposites that their usual senses keep none; WordNet's
+    direct antonyms in any sense still find them, and the combiner weighs them."""
+    a = "The council will hold its meetings in the new town hall from next spring."
+    b = "The council will hold its meetings in the old town hall from next spring."
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    assert any("one of their senses" in c.explanation for c in result.conflicts)
