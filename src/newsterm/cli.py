@@ -2,8 +2,7 @@
 
     newsterm [SOURCES...] [--newsboat [PATH]] [--no-cache]   open the app (default: the seeds)
     newsterm export [SOURCES...] [-f FORMAT] [-o FILE] [--force] [--newsboat [PATH]] [--no-cache]
-    SOURCES: files, folders, and http(s) URLs of pages and feeds; --opml FILE adds the feeds it
-    lists, --full reads each feed entry's page, --save DIR keeps what was fetched
+    SOURCES: files, folders, http(s) URLs of pages and feeds [--opml FILE] [--full] [--save DIR]
     newsterm compare "passage a" "passage b" [--published-a DATE] [--published-b DATE]
 
 Bad sources are reported one line each on stderr and the rest is read; the exit status is 1
@@ -149,15 +148,7 @@ def _fetch_options(args: argparse.Namespace) -> FetchOptions:
     from newsterm.ingest.fetch import FetchOptions
 
     options = FetchOptions(full=args.full, save=Path(args.save) if args.save else None)
-    if args.timeout is not None:
-        options = FetchOptions(
-            full=options.full,
-            save=options.save,
-            connect_timeout=args.timeout,
-            read_timeout=args.timeout,
-            total_timeout=max(60.0, 6 * args.timeout),
-        )
-    return options
+    return options if args.timeout is None else options.with_timeout(args.timeout)
 
 
 def _add_newsboat_option(parser: argparse.ArgumentParser) -> None:
@@ -179,19 +170,13 @@ def _sources(args: argparse.Namespace) -> list[str] | None:
     sources = list(args.sources)
     if args.opml:
         from newsterm.ingest.document import SourceError
-        from newsterm.ingest.opml import read_opml
+        from newsterm.ingest.opml import feeds_of
 
-        for listing in args.opml:
-            try:
-                feeds, skipped = read_opml(Path(listing).expanduser())
-            except SourceError as exc:
-                _warn(f"{listing}: {exc}")
-                return None
-            for why in skipped:
-                _warn(f"{listing}: {why}")
-            if not feeds:
-                _warn(f"{listing}: lists no feed to fetch")
-            sources.extend(feeds)
+        try:
+            sources.extend(feeds_of(args.opml, _warn))
+        except SourceError as exc:
+            _warn(str(exc))
+            return None
     if (args.full or args.save or args.timeout is not None) and not any(map(is_url, sources)):
         _warn("--full, --save and --timeout are for web sources (http:// or https://, --opml)")
     if args.newsboat is not None:
@@ -211,9 +196,7 @@ def run_app(argv: Sequence[str]) -> int:
     sources = _sources(args)
     if sources is None:
         return 1
-    if args.full or args.save or args.timeout is not None:
-        # The app fetches the URLs it is given (load() does), with the default options: it
-        # has no way yet to be handed others.
+    if args.full or args.save or args.timeout is not None:  # the app cannot be handed them yet
         _warn(
             "the app does not take --full, --save or --timeout yet: use "
             "'newsterm export URL... --save DIR', then 'newsterm DIR'"

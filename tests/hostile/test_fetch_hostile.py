@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from newsterm.ingest.document import Document
-from newsterm.ingest.fetch import FetchOptions, read_urls
+from newsterm.ingest.fetch import FetchOptions
+from newsterm.ingest.web import read_urls
 
 from ..unit.ingest.fetch_server import (
     GAZETTE_FIRE,
@@ -88,12 +89,16 @@ def test_escapes_in_pages_headers_and_addresses_never_reach_the_reader(site: Sit
         h.end_headers(),
     )  # type: ignore[assignment]
     site.routes["/moved"] = Reply(status=302, headers={"Location": f"/nowhere{ESC}"})
-    urls = [site.url("/page"), site.url("/reason"), site.url("/moved"), site.url(f"/x{ESC}")]
-    documents, errors = _read(urls)
+    site.routes["/typed"] = Reply(b"plain words", headers={"Content-Type": f"text/x{ESC}"})
+    urls = ["/page", "/reason", "/moved", f"/x{ESC}", "/typed"]
+    documents, errors = _read([site.url(path) for path in urls])
     assert documents[0] and documents[0][0].title.startswith("Fire at Northgate")
     assert documents[0][0].source == "Gazette"
-    assert [why for _, why in errors] == ["HTTP 500 Internal Server Error"] + 2 * [
-        "HTTP 404 Not Found"
+    assert [why for _, why in errors] == [
+        "HTTP 500 Internal Server Error",
+        "HTTP 404 Not Found",
+        "HTTP 404 Not Found",
+        "not a web page or feed (text/x)",
     ]
     assert any(path.startswith("/nowhere%1B") for path, _ in site.requests)  # escaped
     assert _clean(_shown(documents, errors))

@@ -11,6 +11,7 @@ a billion times, or that fetch a file or a URL): a file that declares one is ref
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -21,6 +22,23 @@ from newsterm.ingest.sanitize import sanitize_line
 
 MAX_OPML_BYTES = 8 * 1024 * 1024
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def feeds_of(listings: Iterable[str], note: Callable[[str], None]) -> list[str]:
+    """The feed URLs of OPML files, in order; each entry skipped is a `note` naming its file.
+    Raises SourceError naming the file when one cannot be read: the reader asked for it."""
+    feeds: list[str] = []
+    for listing in listings:
+        try:
+            found, skipped = read_opml(Path(listing).expanduser())
+        except SourceError as exc:
+            raise SourceError(f"{listing}: {exc}") from None
+        for why in skipped:
+            note(f"{listing}: {why}")
+        if not found:
+            note(f"{listing}: lists no feed to fetch")
+        feeds.extend(found)
+    return feeds
 
 
 def read_opml(path: Path) -> tuple[list[str], list[str]]:

@@ -17,7 +17,7 @@ from newsterm.ingest.decode import looks_binary
 from newsterm.ingest.document import Document, NotAnArticle, SourceError
 from newsterm.ingest.feeds import SUFFIXES as FEED_SUFFIXES
 from newsterm.ingest.feeds import read_feed, sniff_feed
-from newsterm.ingest.fetch import FetchOptions, is_url, read_urls
+from newsterm.ingest.fetch import FetchOptions, is_url
 from newsterm.ingest.html import SUFFIXES as HTML_SUFFIXES
 from newsterm.ingest.html import read_html, sniff_html
 from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
@@ -26,6 +26,7 @@ from newsterm.ingest.newsboat import SUFFIXES as NEWSBOAT_SUFFIXES
 from newsterm.ingest.newsboat import read_newsboat, sniff_sqlite
 from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
 from newsterm.ingest.plaintext import read_plaintext
+from newsterm.ingest.web import read_urls
 from newsterm.support.pausing import Pause, step
 
 __all__ = [

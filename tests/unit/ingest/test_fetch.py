@@ -21,9 +21,11 @@ import pytest
 from newsterm.corpus.load import load
 from newsterm.ingest import fetch as fetch_module
 from newsterm.ingest.document import Document, SourceError
-from newsterm.ingest.fetch import MANIFEST, FetchOptions, is_url, read_urls, slug
+from newsterm.ingest.fetch import FetchOptions, is_url
 from newsterm.ingest.opml import parse_opml
 from newsterm.ingest.sources import read_sources
+from newsterm.ingest.web import read_urls
+from newsterm.ingest.websave import MANIFEST, slug
 from newsterm.support.pausing import Cancelled
 
 from .fetch_server import (
@@ -351,7 +353,7 @@ def test_not_a_valid_address() -> None:
 
 def test_the_opener_has_only_web_handlers() -> None:
     """No file:, ftp: or data: handler: a URL or a redirect to those cannot be opened."""
-    opener = fetch_module._opener(FetchOptions())
+    opener = fetch_module.make_opener(FetchOptions())
     kinds = {type(handler) for handler in opener.handlers}
     for forbidden in (
         urllib.request.FileHandler,
