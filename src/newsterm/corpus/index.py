@@ -18,6 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
+
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.negation import NEGATIONS
 from newsterm.model import Article
@@ -97,6 +100,10 @@ def shingles(article_terms: list[str]) -> frozenset[int]:
         if article_terms
         else frozenset()
     )
+
+
+# Each term's postings of article numbers and weights, as arrays (see Index.prepare_search).
+_Postings = dict[int, tuple["npt.NDArray[np.int64]", "npt.NDArray[np.float64]"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,23 +228,45 @@ class Index:
         """
         return min(POSTING_CAP, max(50, int(4 * math.sqrt(self.size))))
 
+    def prepare_search(self) -> _Postings:
+        """The weighted postings as arrays, built once (before forking, so workers share them;
+        and after a load from the cache, which does not store them)."""
+        found: _Postings | None = self.__dict__.get("_search")
+        if found is None:
+            cap = self.posting_cap()
+            found = self._search = {
+                term: (
+                    np.fromiter((o for o, _ in posting), dtype=np.int64, count=len(posting)),
+                    np.fromiter((w for _, w in posting), dtype=np.float64, count=len(posting)),
+                )
+                for term, posting in self._weighted.items()
+                if len(posting) <= cap
+            }
+        return found
+
     def similar_articles(self, number: int, minimum: float = 0.1) -> list[tuple[int, float]]:
-        """Articles whose vectors share characteristic terms with this one, best first."""
-        cap = self.posting_cap()
-        scores: dict[int, float] = {}
-        get = scores.get
-        weighted = self._weighted
+        """Articles whose vectors share characteristic terms with this one, best first.
+
+        The products of the two articles' weights are summed per other article in the order of
+        this article's terms, as a loop over dictionaries summed them (np.bincount adds in
+        input order), so scores are the same to the last bit, three times faster.
+        """
+        search = self.prepare_search()
+        others: list[npt.NDArray[np.int64]] = []
+        products: list[npt.NDArray[np.float64]] = []
         for term, weight in self.vectors[number].items():
-            posting = weighted.get(term, ())
-            if len(posting) > cap:
-                continue
-            for other, other_weight in posting:
-                scores[other] = get(other, 0.0) + weight * other_weight
-        scores.pop(number, None)
-        return sorted(
-            ((o, s) for o, s in scores.items() if s >= minimum),
-            key=lambda item: (-item[1], item[0]),
-        )
+            found = search.get(term)
+            if found is not None:
+                others.append(found[0])
+                products.append(weight * found[1])
+        if not others:
+            return []
+        articles, where = np.unique(np.concatenate(others), return_inverse=True)
+        scores = np.bincount(where, weights=np.concatenate(products))
+        keep = (scores >= minimum) & (articles != number)
+        articles, scores = articles[keep], scores[keep]
+        order = np.lexsort((articles, -scores))
+        return list(zip(articles[order].tolist(), scores[order].tolist(), strict=True))
 
     def cosine(self, i: int, j: int) -> float:
         vi, vj = self.vectors[i], self.vectors[j]

@@ -234,6 +234,7 @@ def _edges(
     headlines = _Headlines(articles, index)
     figures = _Figures(articles)
     spans = [range(start, min(start + PROGRESS_EVERY, n)) for start in range(0, n, PROGRESS_EVERY)]
+    index.prepare_search()  # once, here: forked workers inherit it
     forked = workers > 1 and n >= FORK_MIN_ARTICLES and forking.can_fork()
     # A forked worker cannot hear a no said after it forked: then the pause is asked only
     # between spans, below, in this process.
