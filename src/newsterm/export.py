@@ -14,11 +14,11 @@ import os
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from newsterm.corpus.claim_groups import ClaimGroup, claim_groups
+from newsterm.corpus.claim_groups import ClaimGroup, report_claims
 from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, Passage, Story
 from newsterm.support import files
@@ -29,6 +29,8 @@ FORMATS = ("text", "markdown", "json")
 # told again differently later or by the same outlet (Δ, an update).
 GLYPHS = {"conflict": "≠", "update": "Δ"}
 WIDTH = 100
+# Related pairs a report shows per story, the closest first (see claim_groups.report_claims).
+RELATED_SHOWN = 5
 Progress = Callable[[str, int, int], None]
 
 
@@ -49,6 +51,13 @@ def letters(n: int) -> str:
     return label
 
 
+def inferred_day(day: date) -> str:
+    """A date borrowed from the article's story, never its own: '≈2 Jun 2025?'. Written the
+    same way in the list, the header, the side panel and the reports; not with '~', which
+    marks a related passage."""
+    return f"≈{day.day} {day:%b %Y}?"
+
+
 def format_date(article: Article) -> str:
     """How an article's date reads in a report, saying when it is unknown or borrowed."""
     if article.published is not None:
@@ -58,9 +67,13 @@ def format_date(article: Article) -> str:
             text += f" {when:%H:%M}"
         return text
     if article.reference_date is not None:
-        ref = article.reference_date
-        return f"date unknown (~{ref.day} {ref:%b %Y}, inferred from its story)"
+        return f"date unknown ({inferred_day(article.reference_date)}, inferred from its story)"
     return "date unknown"
+
+
+def where_from(article: Article) -> str:
+    """Where a reader can find the article again: its URL, else the file it was read from."""
+    return article.url or article.location or article.id
 
 
 def _source_labels(corpus: Corpus, story: Story) -> dict[str, str]:
@@ -152,6 +165,14 @@ def _summary(corpus: Corpus, story: Story) -> str:
     )
 
 
+def related_heading(total: int) -> str:
+    """The related pairs' heading, saying how many were left out when some were."""
+    heading = "Related: the same subject, different details"
+    if total > RELATED_SHOWN:
+        heading += f" (the {RELATED_SHOWN} closest of {total} pairs)"
+    return heading
+
+
 # --------------------------------------------------------------------------------- text
 
 
@@ -193,21 +214,20 @@ def render_text(
                         article.title, WIDTH, initial_indent="      ", subsequent_indent="      "
                     )
                 )
-            if article.location:
-                out.append(f"      {article.location}")
+            out.append(f"      {where_from(article)}")
         if len(story.article_ids) < 2:
             out.append("")
             out.append("Only one source reports this story: nothing to compare.")
             continue
-        groups = claim_groups(corpus, story.id)
+        parts = report_claims(corpus, story.id, RELATED_SHOWN)
         headings = {
             "conflict": "Conflicts: the same claim, told differently",
             "update": "Updates: the same claim, told differently later or by the same outlet",
             "match": "Agreements: the same claim, told consistently",
-            "related": "Related: the same subject, different details",
+            "related": related_heading(parts.related),
         }
         shown = None
-        for counter, group in enumerate(groups, 1):
+        for counter, group in enumerate(parts.groups, 1):
             if group.relation != shown:
                 shown = group.relation
                 out.extend(["", headings[shown]])
@@ -216,8 +236,7 @@ def render_text(
             out.append("")
             out.append(f"  {counter}. {group.relation.upper()}{kinds} · {sources} sources")
             out.extend(_group_lines_text(corpus, group, labels, "     "))
-        alignment = corpus.alignment(story.id)
-        unique = [corpus.passage(pid) for pid in alignment.unique]
+        unique = parts.unique
         if unique:
             out.extend(["", "Reported by one source only"])
             for aid in story.article_ids:
@@ -247,13 +266,7 @@ def render_text(
 
 def _md_escape(text: str) -> str:
     """Article text as literal Markdown: no emphasis, links or HTML can come from it."""
-    out = []
-    for ch in text:
-        if ch in "\\`*_{}[]<>#|~&":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>#|~&" else ch for ch in text)
 
 
 def _md_mark(text: str, spans: list[tuple[int, int]], wrap: str) -> str:
@@ -264,6 +277,15 @@ def _md_mark(text: str, spans: list[tuple[int, int]], wrap: str) -> str:
         cursor = end
     out.append(_md_escape(text[cursor:]))
     return "".join(out)
+
+
+def _md_link(article: Article) -> str:
+    """The article's address as a link a Markdown viewer opens; a path (or an address that
+    could break out of an autolink) as plain escaped text."""
+    url = article.url or ""
+    if url.startswith(("http://", "https://")) and not any(c in url for c in "<>|\\` \t\n"):
+        return f"<{url}>"
+    return _md_escape(where_from(article))
 
 
 def render_markdown(corpus: Corpus, progress: Progress | None = None) -> str:
@@ -283,20 +305,26 @@ def render_markdown(corpus: Corpus, progress: Progress | None = None) -> str:
             "",
             f"*{_md_escape(_summary(corpus, story))}*",
             "",
-            "| | Source | Date | Title |",
-            "|---|---|---|---|",
+            "| | Source | Date | Title | Link |",
+            "|---|---|---|---|---|",
         ]
         for aid in story.article_ids:
             article = corpus.article(aid)
             out.append(
                 f"| {labels[aid]} | {_md_escape(article.label)} | "
-                f"{_md_escape(format_date(article))} | {_md_escape(article.title)} |"
+                f"{_md_escape(format_date(article))} | {_md_escape(article.title)} | "
+                f"{_md_link(article)} |"
             )
         out.append("")
         if len(story.article_ids) < 2:
             out += ["Only one source reports this story: nothing to compare.", ""]
             continue
-        for group in claim_groups(corpus, story.id):
+        parts = report_claims(corpus, story.id, RELATED_SHOWN)
+        shown = None
+        for group in parts.groups:
+            if group.relation == "related" and shown != "related":
+                out += [f"*{_md_escape(related_heading(parts.related))}*", ""]
+            shown = group.relation
             kinds = f" ({', '.join(group.kinds)})" if group.kinds else ""
             out.append(
                 f"### {group.relation.capitalize()}{kinds}, {len(group.article_ids)} sources"
@@ -320,10 +348,9 @@ def render_markdown(corpus: Corpus, progress: Progress | None = None) -> str:
                 explanation = _md_escape(conflict.explanation)
                 out.append(f"- {glyph} *{conflict.kind}* ({pair}): {explanation}")
             out.append("")
-        unique = [corpus.passage(pid) for pid in corpus.alignment(story.id).unique]
-        if unique:
+        if parts.unique:
             out += ["### Reported by one source only", ""]
-            for passage in unique:
+            for passage in parts.unique:
                 out.append(f"- **{labels[passage.article_id]}**: {_md_escape(passage.text)}")
             out.append("")
     return "\n".join(out).rstrip() + "\n"

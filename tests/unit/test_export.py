@@ -194,3 +194,84 @@ def test_json_is_written_in_pieces_that_add_up_to_the_whole(corpus, tmp_path, mo
     assert "".join(pieces) == whole
     written = write_file(tmp_path / "out.json", iter(pieces))
     assert written.read_text(encoding="utf-8") == whole
+
+
+def _web_pile(tmp_path: Path) -> Path:
+    """Two outlets' reports of one event, with addresses, as a JSON Lines file."""
+    records = [
+        {
+            "id": "herald",
+            "source": "Herald",
+            "url": "https://herald.example/bridge",
+            "published": "2024-03-05",
+            "title": "Bridge collapse in Riverton kills 12",
+            "text": "Twelve people were killed when the Old Mill bridge collapsed in Riverton on "
+            "Monday, officials said.\n\nRescue teams pulled 30 survivors from the river.\n\n"
+            "The mayor said the bridge had passed an inspection in January.",
+        },
+        {
+            "id": "courier",
+            "source": "Courier",
+            "url": "https://courier.example/riverton?id=7",
+            "published": "2024-03-05",
+            "title": "Riverton bridge collapse kills 14",
+            "text": "Fourteen people were killed when the Old Mill bridge collapsed in Riverton "
+            "on Monday, police said.\n\nRescue teams pulled 30 survivors from the river.\n\n"
+            "Engineers arrived on Tuesday to examine the wreckage.",
+        },
+    ]
+    path = tmp_path / "pile.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_reports_cite_each_source_by_outlet_date_and_url(tmp_path: Path) -> None:
+    """A reader of a report can find every source again: outlet, date and address; a file
+    read from disk is named by its path, since it has no address."""
+    corpus = newsterm.load([_web_pile(tmp_path)])
+    text = render(corpus, "text")
+    assert "[A] Herald · 5 Mar 2024" in text or "[B] Herald · 5 Mar 2024" in text
+    assert "      https://herald.example/bridge\n" in text
+    assert "      https://courier.example/riverton?id=7\n" in text
+    md = render(corpus, "markdown")
+    assert "| Link |" in md
+    assert (
+        "<https://herald.example/bridge>" in md and "<https://courier.example/riverton?id=7>" in md
+    )
+    seeds = render(newsterm.load(), "text")
+    assert "seeds/000_1e57c82900ebba1d.txt" in seeds  # no URL: the path stands in
+
+
+def test_an_inferred_date_is_never_written_with_the_related_mark(corpus) -> None:
+    """'~' marks a related passage; a date borrowed from the story reads '≈2 Jun 2025?'."""
+    text = render(corpus, "text")
+    assert "date unknown (≈2 Jun 2025?, inferred from its story)" in text
+    assert "~2 Jun" not in text
+
+
+def test_related_pairs_are_capped_and_their_passages_not_listed_again(corpus) -> None:
+    """Related blocks are the few closest, with a count of all; a passage in one of them is not
+    also 'reported by one source only', and every unique passage is still listed once."""
+    from newsterm.corpus.claim_groups import claim_groups, report_claims
+    from newsterm.export import RELATED_SHOWN
+
+    story = corpus.stories[0]
+    every = [g for g in claim_groups(corpus, story.id) if g.relation == "related"]
+    assert len(every) > RELATED_SHOWN  # the seeds have 30: the cap is exercised
+    claims = report_claims(corpus, story.id, RELATED_SHOWN)
+    shown = [g for g in claims.groups if g.relation == "related"]
+    assert len(shown) == RELATED_SHOWN and claims.related == len(every)
+    assert min(g.links[0].score for g in shown) >= max(
+        g.links[0].score for g in every if g not in shown
+    )
+    in_related = {p.id for g in shown for p in g.passages}
+    only = {p.id for p in claims.unique}
+    assert not only & in_related
+    assert only | (in_related & set(corpus.alignment(story.id).unique)) == set(
+        corpus.alignment(story.id).unique
+    )
+    text = render(corpus, "text")
+    assert text.count(". RELATED") == RELATED_SHOWN
+    assert f"(the {RELATED_SHOWN} closest of {len(every)} pairs)" in text
+    md = render(corpus, "markdown")
+    assert md.count("### Related") == RELATED_SHOWN

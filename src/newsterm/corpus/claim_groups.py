@@ -84,3 +84,32 @@ def claim_groups(corpus: Corpus, story_id: str) -> list[ClaimGroup]:
     groups.extend(related)
     groups.sort(key=lambda g: (RELATION_RANK[g.relation], order[g.passages[0].id]))
     return groups
+
+
+@dataclass(frozen=True, slots=True)
+class ReportClaims:
+    """What a report lists of one story."""
+
+    groups: list[ClaimGroup]  # conflicts, updates, matches, then the closest related pairs
+    related: int  # related pairs in all, of which only the closest are in `groups`
+    unique: list[Passage]  # told by no other outlet, less those shown in a related pair
+
+
+def report_claims(corpus: Corpus, story_id: str, related_shown: int) -> ReportClaims:
+    """The story's claims as a report lists them: every conflict, update and match, the
+    `related_shown` closest related pairs, then what only one source reports.
+
+    Related pairs (the same subject, different details) are the weakest links and the most
+    numerous: five BASIL stories gave 315 related blocks against 33 matches, burying what a
+    reader exports a report for. A passage shown in a related pair is not listed again as
+    told by one source only; the passages of the related pairs left out are."""
+    groups = claim_groups(corpus, story_id)
+    related = [group for group in groups if group.relation == "related"]
+    closest = sorted(related, key=lambda group: -group.links[0].score)[:related_shown]
+    kept = {id(group) for group in closest}
+    shown = [group for group in groups if group.relation != "related" or id(group) in kept]
+    in_related = {passage.id for group in closest for passage in group.passages}
+    unique = [
+        corpus.passage(pid) for pid in corpus.alignment(story_id).unique if pid not in in_related
+    ]
+    return ReportClaims(shown, len(related), unique)
