@@ -10,6 +10,7 @@ it gives.
 from __future__ import annotations
 
 import calendar
+import io
 import re
 import time
 from collections.abc import Callable
@@ -71,7 +72,9 @@ def parse_feed(data: bytes, location: str, on_error: Callable[[str, str], None])
     """Documents of a feed's entries; raises SourceError when it is not a readable feed."""
     import feedparser  # imported on first use: it is only needed when there is a feed
 
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    # A stream, never the bytes themselves: feedparser takes bytes that look like a path or a
+    # URL for a place to open, and would read another file's entries (or fetch one).
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = parsed.get("entries") or []
     if not entries:

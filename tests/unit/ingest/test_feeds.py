@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -189,3 +190,20 @@ def test_unknown_encoding_is_one_note_and_the_feed_is_read(write) -> None:
     assert [d.title for d in documents] == ["Café opens"]
     assert errors == [(str(path), errors[0][1])]
     assert "x-martian" in errors[0][1]
+
+
+def test_a_feed_file_that_names_another_file_is_not_read_as_that_file(tmp_path: Path) -> None:
+    """feedparser opens a string that looks like a path: a feed file holding only another
+    file's name must not be read as that file's entries."""
+    from newsterm.ingest.document import SourceError
+    from newsterm.ingest.feeds import parse_feed
+
+    other = tmp_path / "other.xml"
+    other.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Other</title><item>'
+        "<title>Not yours</title><description>Entries of another file.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError):
+        parse_feed(str(other).encode(), "named.xml", lambda *_: None)
