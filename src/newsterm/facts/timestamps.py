@@ -32,11 +32,42 @@ _ISO_DATE = re.compile(
 )
 
 
+# A day, a month's abbreviation and a year, with the time of day: "26-FEB-1987 15:01:01.79", as
+# wire archives stamp their records. Read as dateutil reads it, with none of its cost (dateutil
+# took a third of reading Reuters' records).
+_WIRE_STAMP = re.compile(
+    r"(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$"
+)
+_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def _wire_stamp(value: str) -> datetime | None:
+    found = _WIRE_STAMP.match(value)
+    if found is None or found.group(2).lower() not in _MONTHS:
+        return None
+    day, month, year, hour, minute, second, fraction = found.groups()
+    try:
+        return datetime(
+            int(year),
+            _MONTHS[month.lower()],
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            int((fraction or "0").ljust(6, "0")),
+        )
+    except ValueError:
+        return None  # "31-FEB-1987": left to dateutil, which says what it makes of it
+
+
 def parse_date(value: str) -> datetime | None:
     """A date from free text with dateutil, or None; timezone-naive unless one is written."""
     value = value.strip()
     if not value or not re.search(r"\d", value):
         return None
+    stamped = _wire_stamp(value)
+    if stamped is not None:
+        return stamped if 1900 <= stamped.year <= 2200 else None
     if _ISO_DATE.match(value):
         # Feeds and JSON nearly always carry ISO 8601, which the standard library reads exactly
         # as dateutil does, at a fraction of the cost (it was a tenth of reading a big file).
