@@ -8,7 +8,7 @@ import math
 from difflib import SequenceMatcher
 
 from newsterm.claims.prepared import Prepared
-from newsterm.text.lexicon import synonymous
+from newsterm.text.lexicon import meanings
 from newsterm.text.weights import idf
 
 # "Same claim, told consistently": a logistic model over word-overlap features, fitted on the
@@ -71,11 +71,15 @@ def _synonym_cover(a: Prepared, b: Prepared) -> float:
     """Of the informative words the passages do not share, the share that has a synonym on the
     other side (a WordNet sense in common: "purchase" / "buy", "attorney" / "lawyer"), which a
     paraphrase uses and a different claim does not."""
-    only_a, only_b = sorted(a.terms - b.terms), sorted(b.terms - a.terms)
+    only_a, only_b = a.terms - b.terms, b.terms - a.terms
     if not only_a or not only_b:
         return 0.0
-    covered = sum(any(synonymous(x, y) for y in only_b) for x in only_a)
-    covered += sum(any(synonymous(y, x) for x in only_a) for y in only_b)
+    # Pooled per side (see lexicon.meanings): a word is covered when its meanings meet the
+    # other side's, one set look-up per word instead of one test per pair of words.
+    pool_a = frozenset().union(*(meanings(x) for x in only_a))
+    pool_b = frozenset().union(*(meanings(y) for y in only_b))
+    covered = sum(not meanings(x).isdisjoint(pool_b) for x in only_a)
+    covered += sum(not meanings(y).isdisjoint(pool_a) for y in only_b)
     return covered / (len(only_a) + len(only_b))
 
 

@@ -301,6 +301,17 @@ def opposite_in_some_sense(stem_a: str, stem_b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
+def meanings(word_stem: str) -> frozenset[str]:
+    """Tokens for what a word can mean: its synonym group's representative, every synonym group
+    it is in, and its kept WordNet senses. Two words are synonymous exactly when their meanings
+    meet, so a passage's meanings can be pooled and asked once per word of the other."""
+    found = {"c:" + canonical_stem(word_stem)}
+    found.update(f"g:{group}" for group in _synonym_groups().get(word_stem, ()))
+    found.update(f"s:{sense}" for sense in _wordnet().senses(word_stem))
+    return frozenset(found)
+
+
 @lru_cache(maxsize=200_000)
 def synonymous(stem_a: str, stem_b: str) -> bool:
     """Two words that can mean the same: one synonym group, or a WordNet sense in common."""
