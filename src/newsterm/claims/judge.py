@@ -4,12 +4,13 @@ The conflict checks propose; this decides. Each check is evidence of a different
 figures that differ after the same words are nearly always a changed fact, a name put for
 another in a paraphrase often only another way to name one party ("Hussein" / "Saddam"), an
 opposite word in a sentence of which little else is shared says less than in one where nothing
-else changed. Instead of thresholds set by hand for each, a logistic model weighs how many
-conflicts of each family were found and how alike the passages are. It is fitted with
-cross-validation by bench/fit_judge.py on the development parts of SummEdits (conflict or not),
-MSRP (a paraphrase is no conflict) and ClaimDiff (claims that strengthen each other or are
-neutral are no conflict), and shipped as coefficients in data/judge.txt, so the decision stays
-deterministic, offline and free of dependencies.
+else changed. Explicit facts (figures, dates, bounds, quotations, denials) stay conflicts; for
+the conflicts of wording, instead of thresholds set by hand, a logistic model weighs how many of
+each family were found and how alike the passages are. It is fitted, and checked story by
+story (leave-one-story-out), by bench/fit_judge.py on the development parts of SummEdits
+(conflict or not), MSRP (a paraphrase is no conflict) and ClaimDiff (claims that strengthen
+each other or are neutral are no conflict), and shipped as coefficients in data/judge.txt, so
+the decision stays deterministic, offline and free of dependencies.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from newsterm.model import Conflict
 EXPLICIT = ("number", "qualifier", "date", "quote", "negation")
 WORDING = ("name", "member", "role", "antonym", "rare_antonym")
 FAMILIES = (*EXPLICIT, *WORDING)
-# Each family counts once as found and once times the passages' similarity both ways: a changed
-# figure in a sentence otherwise told word for word is a changed fact, one in a loose paraphrase
-# ("rose 9 points to 5.20" / "up 5.20 at 9") more often two figures mispaired.
+# Each family counts once as found and once times the passages' similarity both ways: a name
+# put for another in a sentence otherwise told word for word is another party, one in a loose
+# paraphrase more often the same party named another way ("Hussein" / "Saddam").
 FEATURES = (
     *WORDING,
     *(f"{name}*symmetric" for name in WORDING),
