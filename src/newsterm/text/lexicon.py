@@ -1,7 +1,11 @@
-"""Curated word lists: name aliases, synonyms and antonyms, shipped as small text files.
+"""Word knowledge: curated lists (name aliases, synonyms, antonyms, closed sets) and what
+newsterm keeps of WordNet 3.0 (opposites, classes of nouns, senses), shipped as data files.
 
 Kept as data rather than code so that a reviewer can read and extend them without touching the
-logic, and so that each entry is a decision someone can argue with.
+logic, and so that each entry is a decision someone can argue with. The curated lists hold only
+what the broad resource does not know and what helps beyond the story it was written from
+(bench/lexicon_ablation.py); WordNet's part is derived at development time by
+bench/build_wordnet.py, nothing is downloaded at run time.
 """
 
 from __future__ import annotations
