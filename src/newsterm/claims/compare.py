@@ -88,7 +88,11 @@ def evidence(a: Prepared, b: Prepared) -> Evidence:
             claim = max(claim, CONFLICT_THRESHOLD)
     found: dict[str, float] = {}
     if conflicts:
-        found = features(conflicts, symmetric, containment, len(opcodes(a, b)))
+        ops = opcodes(a, b)
+        changed = sum((i2 - i1) + (j2 - j1) for _tag, i1, i2, j1, j2 in ops)
+        words = len(a.tokens) + len(b.tokens)
+        unchanged = 1 - changed / words if words else 0.0
+        found = features(conflicts, symmetric, containment, len(ops), unchanged)
     return Evidence(claim, symmetric, containment, tuple(conflicts), found)
 
 

@@ -39,6 +39,7 @@ FEATURES = (
     "symmetric",
     "containment",
     "changes",
+    "unchanged",
 )
 
 
@@ -59,13 +60,19 @@ def family(conflict: Conflict) -> str:
 
 
 def features(
-    conflicts: Sequence[Conflict], symmetric: float, containment: float, changes: int
+    conflicts: Sequence[Conflict],
+    symmetric: float,
+    containment: float,
+    changes: int,
+    unchanged: float = 0.0,
 ) -> dict[str, float]:
     """What the combiner weighs: conflicts found per family of wording (at most two counted),
     each also times the similarity both ways; how alike the passages are both ways and by
-    containment; and in how many stretches their words differ (one: the word the conflict is
-    about, and nothing else, however short the sentence and so however low its similarity).
-    An explicit family found is marked "explicit" (see EXPLICIT)."""
+    containment; in how many stretches their words differ (one: the word the conflict is about,
+    and nothing else, however short the sentence and so however low its similarity); and the
+    share of both passages' words outside those stretches
+    ("the mayor opened the bridge" against "the governor opened the bridge": six in seven,
+    whatever their weight). An explicit family found is marked "explicit" (see EXPLICIT)."""
     found = dict.fromkeys(FEATURES, 0.0)
     for conflict in conflicts:
         name = family(conflict)
@@ -78,6 +85,7 @@ def features(
     found["symmetric"] = symmetric
     found["containment"] = containment
     found["changes"] = min(changes, CHANGES_COUNTED) / CHANGES_COUNTED
+    found["unchanged"] = unchanged
     return found
 
 

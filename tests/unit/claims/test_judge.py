@@ -22,8 +22,8 @@ def test_a_name_put_for_another_counts_more_the_less_else_changed() -> None:
         "entity", "Smith", "Jones", "Smith vs Jones: a different name in the same place"
     )
     assert family(name) == "name"
-    alone = features([name], symmetric=0.9, containment=0.9, changes=1)
-    rewritten = features([name], symmetric=0.55, containment=0.6, changes=6)
+    alone = features([name], symmetric=0.9, containment=0.9, changes=1, unchanged=0.95)
+    rewritten = features([name], symmetric=0.55, containment=0.6, changes=6, unchanged=0.5)
     assert says_conflict(alone)
     assert not says_conflict(rewritten)
 
