@@ -72,12 +72,15 @@ T = TypeVar("T")
 
 
 def cache_dir() -> Path:
-    """$NEWSTERM_CACHE_DIR, else $XDG_CACHE_HOME/newsterm, else ~/.cache/newsterm."""
+    """$NEWSTERM_CACHE_DIR, else the platform's cache folder: ~/.cache/newsterm on Linux
+    ($XDG_CACHE_HOME/newsterm when set), ~/Library/Caches/newsterm on macOS, the local
+    AppData's on Windows (platformdirs)."""
     chosen = os.environ.get(CACHE_ENV)
     if chosen:
         return Path(chosen).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsterm"
+    import platformdirs  # only when the cache is used: a start without it need not pay
+
+    return Path(platformdirs.user_cache_dir("newsterm", appauthor=False))
 
 
 # --------------------------------------------------------------------------- the key
