@@ -30,6 +30,17 @@ def private_cache(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def private_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The app's remembered state (newsterm.tui.settings: theme, panes, the last place in each
+    pile) goes to a folder of the test's own: never the user's, never another test's."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("NEWSTERM_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session", autouse=True)
 def seeds_are_never_modified() -> Iterator[None]:
     """Every test run reads the seeds; at the end they must be byte for byte what they were."""

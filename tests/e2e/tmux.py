@@ -25,19 +25,29 @@ class Terminal:
     session stops it, and a session started in that moment fails ("server exited unexpectedly").
     """
 
-    def __init__(self, argv: list[str], cwd: Path, size: tuple[int, int] = (120, 40)) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        cwd: Path,
+        size: tuple[int, int] = (120, 40),
+        environ: dict[str, str] | None = None,
+    ) -> None:
         self.name = f"newsterm-test-{uuid.uuid4().hex[:8]}"
         self.argv = argv
         self.cwd = cwd
         self.size = size
+        self.environ = environ or {}  # more variables for the command (BROWSER, say)
 
     def __enter__(self) -> Terminal:
         # COLUMNS/LINES from the test run would pin the size the app sees (shutil reads them).
         # The tmux server may be older than this test: its environment is not ours, so what the
         # app must see (the test's private cache folder) is set in the command itself.
         cache = shlex.quote(os.environ.get("NEWSTERM_CACHE_DIR", str(self.cwd / ".cache")))
+        state = shlex.quote(os.environ.get("NEWSTERM_STATE_DIR", str(self.cwd / ".state")))
+        extra = "".join(f"export {k}={shlex.quote(v)}; " for k, v in self.environ.items())
         command = (
             f"unset COLUMNS LINES; export NEWSTERM_CACHE_DIR={cache}; "
+            f"export NEWSTERM_STATE_DIR={state}; {extra}"
             f"cd {shlex.quote(str(self.cwd))} && exec {shlex.join(self.argv)}"
         )
         width, height = self.size

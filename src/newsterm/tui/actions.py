@@ -79,6 +79,68 @@ ACTIONS: tuple[Action, ...] = (
         palette=PaletteEntry(3, "Next unique passage", "Jump to what only this source reports"),
     ),
     Action(
+        "M",
+        "next('match', False)",
+        "Previous match",
+        "main",
+        show=False,
+        palette=PaletteEntry(10, "Previous match", "Jump to the previous confirmed passage"),
+    ),
+    Action(
+        "U",
+        "next('unique', False)",
+        "Previous unique",
+        "main",
+        show=False,
+        palette=PaletteEntry(11, "Previous unique passage", "Jump back to what only one reports"),
+    ),
+    Action("g", "edge(False)", "First passage (the headline)", "main", show=False),
+    Action("G", "edge(True)", "Last passage", "main", show=False),
+    Action(
+        "backspace,ctrl+o",
+        "back",
+        "Back to where the last jump started",
+        "main",
+        show=False,
+        palette=PaletteEntry(12, "Back", "Return to where you were before the last jump"),
+    ),
+    Action(
+        "right_curly_bracket",
+        "story(1)",
+        "Next story",
+        "main",
+        show=False,
+        key_display="}",
+        palette=PaletteEntry(13, "Next story", "Open the next story of the source list"),
+    ),
+    Action(
+        "left_curly_bracket",
+        "story(-1)",
+        "Previous story",
+        "main",
+        show=False,
+        key_display="{",
+        palette=PaletteEntry(14, "Previous story", "Open the previous story of the list"),
+    ),
+    Action(
+        "o",
+        "open_link",
+        "Open the article's link in the browser",
+        "main",
+        show=False,
+        palette=PaletteEntry(15, "Open original article", "Open its link ($BROWSER or default)"),
+    ),
+    Action(
+        "y",
+        "copy_citation",
+        "Copy the passage as a citation",
+        "main",
+        show=False,
+        palette=PaletteEntry(
+            16, "Copy citation", "The passage with outlet, date and link (both sides of a conflict)"
+        ),
+    ),
+    Action(
         "left_square_bracket",
         "article(-1)",
         "Previous article",
@@ -144,6 +206,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("ctrl+p", "command_palette", "Commands: actions, stories, articles, themes", "textual"),
     # On the help screen.
     Action("escape,q,question_mark", "dismiss", "Close help", "help"),
+    Action("j,down", "scroll(1)", "Scroll down", "help", show=False),
+    Action("k,up", "scroll(-1)", "Scroll up", "help", show=False),
 )
 
 HELP_SECTIONS: tuple[tuple[str, tuple[Owner, ...]], ...] = (

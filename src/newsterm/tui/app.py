@@ -19,6 +19,7 @@ from textual.app import App
 from textual.timer import Timer
 
 from newsterm.tui import actions
+from newsterm.tui import settings as saved
 from newsterm.tui.activity import QUIET, Activity
 from newsterm.tui.collector import FullCollections
 from newsterm.tui.commands import NewstermCommands
@@ -53,6 +54,7 @@ class NewstermApp(App[None]):
         self.full_collections = FullCollections()
         self._collect_later: Timer | None = None
         self._stopping = False
+        self.settings = saved.Settings()  # read in on_mount (tui.settings)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app, in the terminal (the CLI) or headless (snapshot tests); Textual's run."""
@@ -100,7 +102,25 @@ class NewstermApp(App[None]):
 
     def on_mount(self) -> None:
         self._handle_stop_signals()
-        self.push_screen(MainScreen(self.sources, self.activity, cache=self.cache))
+        self.settings = saved.load()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+        main = MainScreen(self.sources, self.activity, cache=self.cache, settings=self.settings)
+        self.push_screen(main)
+
+    def _keep_theme(self, _theme: object) -> None:
+        """A theme chosen (in the command palette) is the theme of the next run too."""
+        if self.settings.theme != self.theme:
+            self.settings.theme = self.theme
+            saved.save(self.settings)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Quit (q, Ctrl+C, a signal) with the reader's place in the pile saved first."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.save_place()
+        super().exit(*args, **kwargs)
 
     def _handle_stop_signals(self) -> None:
         """In a real terminal, SIGTERM, SIGHUP and SIGINT quit the app (see `stop_on_signal`).

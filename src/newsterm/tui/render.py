@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.export import format_date
+from newsterm.export import format_date, inferred_day
 from newsterm.model import Article, Link, Passage, Story, StoryAlignment, other_end
 from newsterm.text.diff import pair_spans
 
@@ -36,16 +36,18 @@ StyleMap = Mapping[str, Style]
 BADGE_WIDTH = 9  # "2≠ 12✓ 5•"; longer badges push the label right
 LABEL_WIDTH = 13
 HEADLINE_WIDTH = 28  # a headline says less in its first 13 characters than an outlet's name
+HEADER_WIDTH = 100  # the article header's width before the pane has one
+LOCATION_MIN = 24  # narrower than this beside the date, the location takes a line of its own
 
 
 def short_date(article: Article) -> str:
-    """A date that fits a list column: '3 Jun 2025', '~2 Jun 2025?' when borrowed, '?' unknown."""
+    """A date that fits a list column: '3 Jun 2025', '≈2 Jun 2025?' when borrowed from the
+    story (export.inferred_day: never '~', the related mark), 'date ?' when unknown."""
     if article.published is not None:
         when = article.published
         return f"{when.day} {when:%b %Y}"
     if article.reference_date is not None:
-        ref = article.reference_date
-        return f"~{ref.day} {ref:%b %Y}?"
+        return inferred_day(article.reference_date)
     return "date ?"
 
 
@@ -122,6 +124,21 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def middle_clip(text: str, width: int) -> str:
+    """Shortened from the middle, where an address or a path says least: its site (whole when
+    it takes no more than two thirds of the room) or first folders, and its last words, stay
+    ('https://www.example.com/…/north-korea-russia-ties')."""
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return text[:width]
+    head = (width - 1) // 2
+    site = text.find("/", text.find("://") + 3) if "://" in text else -1
+    if head < site < width * 2 // 3:
+        head = site + 1
+    return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
+
+
 def article_label(
     article: Article, counts: Counts | None, styles: StyleMap, *, by_headline: bool = False
 ) -> Text:
@@ -193,13 +210,17 @@ def shown_location(location: str) -> str:
         return location
 
 
-def article_header(article: Article, story: Story | None) -> Text:
-    """Title, then one line: outlet, date, place in the story, where the article came from.
-    A headline compared like a passage opens the pane below instead, with its mark."""
+def article_header(article: Article, story: Story | None, width: int = 0) -> Text:
+    """Title, then one line: outlet, date, place in the story, where the article came from,
+    that last shortened from the middle to fit `width` cells (on a line of its own when little
+    room is left), never wrapped over two or three rows. A headline compared like a passage
+    opens the pane below instead, with its mark."""
+    width = width if width > 0 else HEADER_WIDTH
     text = Text()
     if article.headline is None:
         text.append(article.title or article.label, style="bold")
         text.append("\n")
+    line_start = len(text)
     text.append(article.label)
     if not article.outlet_known:
         text.append(" (file name)", style="dim italic")
@@ -208,8 +229,12 @@ def article_header(article: Article, story: Story | None) -> Text:
         position = story.article_ids.index(article.id) + 1
         text.append(f" · source {position} of {len(story.article_ids)}", style="dim")
     if article.url or article.location:
-        where = clip(article.url or shown_location(article.location), 72)
-        text.append(f" · {where}", style="dim")
+        where = article.url or shown_location(article.location)
+        room = width - text[line_start:].cell_len - 3
+        if room >= min(LOCATION_MIN, len(where)):
+            text.append(f" · {middle_clip(where, room)}", style="dim")
+        else:
+            text.append(f"\n{middle_clip(where, width)}", style="dim")
     for note in article.notes:
         text.append("\n")
         text.append(f"note: {note}", style="italic")

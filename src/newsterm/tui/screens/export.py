@@ -1,8 +1,8 @@
 """Exporting a story: the file proposed, the dialog that lets you change it, and the writing.
 
 The dialog decides nothing about the disk except whether to ask before replacing a file; the
-writing itself is `export.write_file`, atomic and refusing to overwrite unless told to, run by
-the main screen in a thread worker through `write_story`.
+writing itself is `export.write_file`, atomic and refusing to overwrite unless told to, run in
+a thread worker of the main screen (`export_in`).
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.export import render_text, write_file
+from newsterm.export import ExportError, render_text, write_file
 from newsterm.model import Story
 from newsterm.tui.screens.confirm import Confirm
+from newsterm.tui.threads import finishing
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,25 @@ def write_story(corpus: Corpus, story_id: str, request: ExportRequest) -> Path:
     `export.ExportError` with the reason when it cannot."""
     text = render_text(corpus, story_ids=[story_id])
     return write_file(request.path, text, force=request.overwrite)
+
+
+def export_in(screen: Screen[None], corpus: Corpus, story_id: str, request: ExportRequest) -> None:
+    """Write the story in a thread worker of `screen`, which says when it is done or why not."""
+
+    def write() -> None:
+        try:
+            with finishing():  # a quit waits for the file to be written whole
+                written = write_story(corpus, story_id, request)
+        except ExportError as error:
+            screen.app.call_from_thread(
+                screen.notify, f"Export failed: {error}", severity="error", markup=False
+            )
+            return
+        screen.app.call_from_thread(
+            screen.notify, f"Exported this story to {written}", title="Export", markup=False
+        )
+
+    screen.run_worker(write, thread=True, group="export", exit_on_error=False)
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):

@@ -1,4 +1,5 @@
-"""The help screen: every key, read from the table of keys (tui.actions) so it cannot go stale."""
+"""The help screen: every key, read from the table of keys (tui.actions) so it cannot go stale,
+and what every mark, badge, date and number on the screen means."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ _NAMES = {
     "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
     "escape": "esc",
 }
 
@@ -42,20 +45,56 @@ def key_table(sections: list[tuple[str, list[Binding]]]) -> Text:
     return text
 
 
+MEANINGS = {
+    "match": "another outlet reports the same claim, told consistently",
+    "conflict": "another outlet reports the same claim differently (number, date, quote…)",
+    "update": "told differently days later, or again by the same outlet (14 → 23)",
+    "related": "another article speaks of the same subject with different details",
+    "unique": "no other outlet of the story reports it",
+    "pending": "the story's sources are still being compared",
+}
+
+# What else the screen writes, as it writes it. Every badge and sign a reader can meet is here:
+# a test checks the marks, and that the examples below are what the list and panel show.
+SIGNS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "In the source list",
+        (
+            ("Title (4, 2 outlets · 2–3 Jun)", "a story: 4 articles by 2 outlets, 2 to 3 June"),
+            ("(3, 2 independent)", "3 articles, 2 of them copies of one wire report"),
+            ("2≠ 1Δ 6✓ 4•", "an article's passages: 2 in conflict, 1 update, 6 confirmed,"),
+            ("", "4 it alone reports (related ~ are not counted); … still counting"),
+            ("≈2 Jun 2025?", "no date of its own: its story's, borrowed to read 'last week'"),
+            ("date ?", "no date known, none to borrow"),
+            ("(file name)", "no outlet is named: the name of its file stands in"),
+        ),
+    ),
+    (
+        "In the side panel",
+        (
+            ("≠ CONFLICT number", "the counterpart's relation and what differs"),
+            ("Outlet · 3 Jun 2025 · 0.87", "where it is told, when, and how alike (0 to 1)"),
+            ("underlined words", "what the counterpart says that the passage does not"),
+            ("Confirmed by 1 of 2", "other outlets telling it the same, the article's not counted"),
+            ("independent reports", "outlets, with copies of one wire report counted once"),
+        ),
+    ),
+)
+
+
 def legend() -> Text:
+    """Each mark, then each badge, date and number the list and the side panel show."""
     text = Text()
     text.append("Marks\n", style="bold underline")
-    meanings = {
-        "match": "another outlet reports the same claim, told consistently",
-        "conflict": "another outlet reports the same claim differently (number, date, quote…)",
-        "update": "told differently days later, or again by the same outlet (14 → 23)",
-        "related": "another article speaks of the same subject with different details",
-        "unique": "no other outlet of the story reports it",
-        "pending": "the story's sources are still being compared",
-    }
-    for status, meaning in meanings.items():
+    for status, meaning in MEANINGS.items():
         text.append(f"{MARKS[status][0]}  ", style="bold")
         text.append(f"{meaning}\n")
+    width = max(len(sign) for _, rows in SIGNS for sign, _ in rows) + 2
+    for title, rows in SIGNS:
+        text.append(f"\n{title}\n", style="bold underline")
+        for sign, meaning in rows:
+            text.append(sign.ljust(width), style="bold")
+            text.append(f"{meaning}\n")
     return text
 
 
@@ -63,13 +102,21 @@ def closing_line(binding: Binding) -> str:
     """'a, b or c closes this screen.' for the keys of the binding that closes it."""
     keys = _names(binding)
     listed = ", ".join(keys[:-1]) + " or " + keys[-1] if len(keys) > 1 else keys[0]
-    return f"{listed} closes this screen."
+    return f"{listed} closes this screen; j/k or the arrows scroll it."
 
 
 class HelpScreen(ModalScreen[None]):
     """Every key by section, then what each mark means."""
 
     BINDINGS = actions.bindings("help")
+
+    def action_scroll(self, step: int) -> None:
+        """j/k: the help is taller than a small terminal."""
+        help_text = self.query_one("#help", VerticalScroll)
+        if step > 0:
+            help_text.scroll_down(animate=False)
+        else:
+            help_text.scroll_up(animate=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):

@@ -18,15 +18,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, ProgressBar, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.export import ExportError
 from newsterm.model import Article, Passage, Story, StoryAlignment
 from newsterm.support.pausing import Cancelled
 from newsterm.tui import actions
+from newsterm.tui import settings as saved
 from newsterm.tui.activity import Activity
 from newsterm.tui.background import failure_message, quiet_pause, save_and_align, until_cancelled
 from newsterm.tui.loading import (
@@ -40,21 +39,17 @@ from newsterm.tui.loading import (
 )
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
 from newsterm.tui.render import MARKS, StyleMap, warm_counterparts
-from newsterm.tui.screens.export import (
-    ExportDialog,
-    ExportRequest,
-    default_export_path,
-    write_story,
-)
+from newsterm.tui.screens.export import ExportDialog, ExportRequest, default_export_path, export_in
+from newsterm.tui.screens.following import FollowingScreen
 from newsterm.tui.screens.search import SearchScreen
-from newsterm.tui.threads import finishing
 from newsterm.tui.widgets.article import ArticleHead, ArticleView
 from newsterm.tui.widgets.crossref import CrossRef
 from newsterm.tui.widgets.sources import SourceTree
 
 
-class MainScreen(Screen[None]):
-    """Three panes over one corpus; the footer and the help screen list every key."""
+class MainScreen(FollowingScreen):
+    """Three panes over one corpus; the footer and the help screen list every key. The keys
+    that follow a claim out of the app or retrace a reader's steps are FollowingScreen's."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
@@ -91,8 +86,9 @@ class MainScreen(Screen[None]):
         activity: Activity | None = None,
         *,
         cache: bool = False,
+        settings: saved.Settings | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(settings or saved.Settings(), saved.pile_key(sources))
         self.sources = list(sources) if sources else None
         self.cache = cache
         self.activity = activity or Activity()
@@ -128,6 +124,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show_panes_as_saved()
         self._styles = self._mark_styles()
         self.query_one(ArticleHead).show(Text("Reading sources…", style="dim"))
         self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
@@ -199,7 +196,7 @@ class MainScreen(Screen[None]):
         first = tree.first_article()
         self._early_opened = first
         if first is not None:
-            self.open_article(first)
+            self.open_article(first, remember=False)
         self.query_one(ArticleView).focus()
 
     @on(Loaded)
@@ -231,12 +228,15 @@ class MainScreen(Screen[None]):
             )
             self._set_status("Nothing to show.")
             return
+        place = self.settings.place(self.pile)  # where the reader left this pile last time
+        if reading is None and place is not None and self._has_article(place.article_id):
+            reading, position = place.article_id, place.passage
         if reading is not None and self._has_article(reading):
-            self.open_article(reading, position)
+            self.open_article(reading, position, remember=False)
         else:
             first = tree.first_article()
             if first is not None:
-                self.open_article(first)
+                self.open_article(first, remember=False)
             self.query_one(ArticleView).focus()
         self._set_status(corpus_summary(corpus))
         self._align_in_background()
@@ -340,8 +340,13 @@ class MainScreen(Screen[None]):
             return None
         return article.passages[index]
 
-    def open_article(self, article_id: str, passage_index: int = 0) -> None:
-        """Show an article with the cursor on one of its passages."""
+    def open_article(
+        self, article_id: str, passage_index: int = 0, *, remember: bool = True
+    ) -> None:
+        """Show an article with the cursor on one of its passages; `remember` the place left,
+        for back (FollowingScreen.action_back)."""
+        if remember:
+            self.remember_place()
         self.article_id = article_id
         if self.corpus is None:  # read early: no story yet (see _articles_read)
             self.story_id = None
@@ -395,10 +400,11 @@ class MainScreen(Screen[None]):
         """Open the passage's article with the cursor on it, and read from there."""
         assert self.corpus is not None
         passage = self.corpus.passage(passage_id)
+        self.remember_place()
         if passage.article_id == self.article_id:
             self.query_one(ArticleView).highlighted = passage.index
         else:
-            self.open_article(passage.article_id, passage.index)
+            self.open_article(passage.article_id, passage.index, remember=False)
         self.query_one(ArticleView).focus()
 
     # ----------------------------------------------------------------- actions
@@ -450,12 +456,6 @@ class MainScreen(Screen[None]):
             return
         self.open_article(target)
 
-    def action_toggle_sources(self) -> None:
-        self.toggle_class("-sources-toggled")
-
-    def action_toggle_crossref(self) -> None:
-        self.toggle_class("-crossref-hidden")
-
     def action_search(self) -> None:
         if self._still_forming() or self.corpus is None:
             return
@@ -474,20 +474,5 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ExportDialog(default_export_path(story)), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
-        if request is not None and self.story_id is not None:
-            self._write_export(self.story_id, request)
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _write_export(self, story_id: str, request: ExportRequest) -> None:
-        assert self.corpus is not None
-        try:
-            with finishing():  # a quit waits for the file to be written whole
-                written = write_story(self.corpus, story_id, request)
-        except ExportError as error:
-            self.app.call_from_thread(
-                self.notify, f"Export failed: {error}", severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(
-            self.notify, f"Exported this story to {written}", title="Export", markup=False
-        )
+        if request is not None and self.corpus is not None and self.story_id is not None:
+            export_in(self, self.corpus, self.story_id, request)

@@ -3,6 +3,10 @@
 Typing searches the index by word stems; when the words are not all whole indexed words yet (a
 half-typed word), a plain case-insensitive scan of the passages takes over on corpora small
 enough for it to stay instant.
+
+Results are grouped by story, in the order of each story's best hit, each with its outlet and
+date: a reader looking for a claim wants to see at once which stories tell it and who said it
+when.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from newsterm.corpus.corpus import Corpus
-from newsterm.model import Passage
+from newsterm.model import Passage, Story
+from newsterm.tui.render import short_date, story_label
 
 LIMIT = 100
 SCAN_LIMIT = 50_000  # passages; beyond this only the index answers
@@ -46,14 +51,26 @@ def search(corpus: Corpus, query: str, limit: int = LIMIT) -> list[Passage]:
     return found
 
 
+def by_story(corpus: Corpus, hits: list[Passage]) -> list[tuple[Story, list[Passage]]]:
+    """The hits under their stories, each story where its best hit ranked; hits keep their
+    rank within a story."""
+    groups: dict[str, list[Passage]] = {}
+    for passage in hits:
+        groups.setdefault(corpus.story_of(passage.article_id).id, []).append(passage)
+    return [(corpus.story(story_id), passages) for story_id, passages in groups.items()]
+
+
 def result_prompt(corpus: Corpus, passage: Passage, query: str) -> Text:
+    """'Outlet · 3 Jun 2025 · headline', then the passage with the words searched for."""
     article = corpus.article(passage.article_id)
-    text = Text()
+    text = Text("  ")
     text.append(article.label, style="bold")
+    text.append(f" · {short_date(article)}")
     text.append(f" · {article.title}\n", style="dim")
     body = Text(passage.text)
     for word in query.split():
         body.highlight_words([word], style="reverse", case_sensitive=False)
+    text.append("  ")
     text.append_text(body)
     return text
 
@@ -83,28 +100,52 @@ class SearchScreen(ModalScreen[str | None]):
         results.clear_options()
         hits = search(self.corpus, event.value)
         entries: list[Option | None] = []
-        for passage in hits:
+        groups = by_story(self.corpus, hits)
+        for story, passages in groups:
             if entries:
                 entries.append(None)
-            entries.append(Option(result_prompt(self.corpus, passage, event.value), id=passage.id))
+            heading = story_label(story)
+            heading.stylize("bold")
+            entries.append(Option(heading, disabled=True))
+            for passage in passages:
+                prompt = result_prompt(self.corpus, passage, event.value)
+                entries.append(Option(prompt, id=passage.id))
         results.add_options(entries)
-        count = f"{len(hits)}{'+' if len(hits) >= LIMIT else ''} passages" if event.value else ""
+        count = ""
+        if event.value:
+            more = "+" if len(hits) >= LIMIT else ""
+            count = f"{len(hits)}{more} passages in {len(groups)} stor"
+            count += "y" if len(groups) == 1 else "ies"
         self.query_one("#search-count", Label).update(count)
+
+    def _first_result(self) -> int | None:
+        """The index of the first hit, below its story's heading."""
+        results = self.query_one(OptionList)
+        for index in range(results.option_count):
+            if not results.get_option_at_index(index).disabled:
+                return index
+        return None
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
         results = self.query_one(OptionList)
-        if results.option_count:
-            self.dismiss(results.get_option_at_index(results.highlighted or 0).id)
+        index = results.highlighted if results.highlighted is not None else self._first_result()
+        if index is not None:
+            self.dismiss(results.get_option_at_index(index).id)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
     def action_results(self) -> None:
+        """Down from the field: into the results, the first one highlighted, so that the next
+        down goes to the second and enter opens what is highlighted."""
         results = self.query_one(OptionList)
-        if results.option_count:
+        first = self._first_result()
+        if first is not None:
             results.focus()
+            if results.highlighted is None:
+                results.highlighted = first
 
     def action_cancel(self) -> None:
         self.dismiss(None)

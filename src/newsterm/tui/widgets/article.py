@@ -36,7 +36,8 @@ class ArticleHead(TextPanel):
 
     def show_header(self, article: Article, story: Story | None, corpus: Corpus | None) -> None:
         """The article's header, padded to the story's tallest (none without a story yet)."""
-        self.show(article_header(article, story), at_least=self.room(story, corpus))
+        width = self.content_size.width
+        self.show(article_header(article, story, width), at_least=self.room(story, corpus))
 
     def room(self, story: Story | None, corpus: Corpus | None) -> int:
         """Lines of the tallest article header in the story, at the panel's present width."""
@@ -47,7 +48,7 @@ class ArticleHead(TextPanel):
         key = (story.id, self.content_size.width, pane_height // HEAD_SHARE)
         if self._room[0] != key:
             tallest = max(
-                self.lines(article_header(corpus.article(a), story))
+                self.lines(article_header(corpus.article(a), story, key[1]))
                 for a in story.article_ids[:HEAD_ROOM_SOURCES]
             )
             self._room = (key, min(tallest, key[2]))
