@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 
 from newsterm.tui.app import make_app
 from newsterm.tui.render import MARKS
-from newsterm.tui.screens.help import HelpScreen
+from newsterm.tui.screens.help import SIGNS, HelpScreen, legend, plain
 from newsterm.tui.screens.search import SearchScreen
 
 pytestmark = pytest.mark.asyncio
@@ -60,10 +60,17 @@ async def test_help_explains_every_mark_and_badge_and_scrolls(ready) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         shown = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        shown += plain(legend(), width=60)
         for glyph, _ in MARKS.values():
             assert f"{glyph}  " in shown
         for sign in ("2≠ 1Δ 6✓ 4•", "≈2 Jun 2025?", "independent", "0.87", "(file name)"):
             assert sign in shown
+        # Each meaning wraps beside its sign, not under it.
+        starts = (" ", "Marks", *(title for title, _ in SIGNS))
+        starts += tuple(glyph for glyph, _ in MARKS.values())
+        starts += tuple(sign for _, rows in SIGNS for sign, _ in rows)
+        lines = plain(legend(), 60).splitlines()
+        assert all(line.startswith(starts) for line in lines if line.strip())
         assert "~2 Jun" not in shown
         scroller = app.screen.query_one("#help", VerticalScroll)
         assert scroller.max_scroll_y > 0  # taller than 24 rows

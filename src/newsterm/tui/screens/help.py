@@ -3,6 +3,10 @@ and what every mark, badge, date and number on the screen means."""
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,10 +64,16 @@ SIGNS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "In the source list",
         (
-            ("Title (4, 2 outlets · 2–3 Jun)", "a story: 4 articles by 2 outlets, 2 to 3 June"),
+            (
+                "(4, 2 outlets · 2–3 Jun)",
+                "after a story's title: 4 articles by 2 outlets, 2–3 June",
+            ),
             ("(3, 2 independent)", "3 articles, 2 of them copies of one wire report"),
-            ("2≠ 1Δ 6✓ 4•", "an article's passages: 2 in conflict, 1 update, 6 confirmed,"),
-            ("", "4 it alone reports (related ~ are not counted); … still counting"),
+            (
+                "2≠ 1Δ 6✓ 4•",
+                "an article's passages: 2 in conflict, 1 update, 6 confirmed, 4 it alone "
+                "reports (related ~ are not counted); … while still counting",
+            ),
             ("≈2 Jun 2025?", "no date of its own: its story's, borrowed to read 'last week'"),
             ("date ?", "no date known, none to borrow"),
             ("(file name)", "no outlet is named: the name of its file stands in"),
@@ -82,20 +92,33 @@ SIGNS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def legend() -> Text:
+def _grid(rows: list[tuple[Text, Text]]) -> Table:
+    """Signs and their meanings side by side: a meaning too long for a narrow terminal wraps
+    under itself, not under the sign."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for sign, meaning in rows:
+        grid.add_row(sign, meaning)
+    return grid
+
+
+def legend() -> Group:
     """Each mark, then each badge, date and number the list and the side panel show."""
-    text = Text()
-    text.append("Marks\n", style="bold underline")
-    for status, meaning in MEANINGS.items():
-        text.append(f"{MARKS[status][0]}  ", style="bold")
-        text.append(f"{meaning}\n")
-    width = max(len(sign) for _, rows in SIGNS for sign, _ in rows) + 2
-    for title, rows in SIGNS:
-        text.append(f"\n{title}\n", style="bold underline")
-        for sign, meaning in rows:
-            text.append(sign.ljust(width), style="bold")
-            text.append(f"{meaning}\n")
-    return text
+    parts: list[RenderableType] = [Text("Marks", style="bold underline")]
+    marks = [(MARKS[status][0], meaning) for status, meaning in MEANINGS.items()]
+    for title, rows in (("", marks), *SIGNS):
+        if title:
+            parts += [Text(""), Text(title, style="bold underline")]
+        parts.append(_grid([(Text(sign, style="bold"), Text(meaning)) for sign, meaning in rows]))
+    return Group(*parts)
+
+
+def plain(renderable: RenderableType, width: int = 100) -> str:
+    """What a renderable reads as at a width, without styles (the tests read the help so)."""
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, legacy_windows=False).print(renderable)
+    return out.getvalue()
 
 
 def closing_line(binding: Binding) -> str:
@@ -122,5 +145,5 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help", classes="dialog"):
             yield Static(Text("newsterm keys", style="bold"), id="help-title")
             yield Static(key_table(actions.help_sections()))
-            yield Static(legend())
+            yield Static(legend(), id="legend")
             yield Static(Text(closing_line(actions.key_bindings("help")[0]), style="dim"))

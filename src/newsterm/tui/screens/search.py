@@ -60,17 +60,19 @@ def by_story(corpus: Corpus, hits: list[Passage]) -> list[tuple[Story, list[Pass
     return [(corpus.story(story_id), passages) for story_id, passages in groups.items()]
 
 
-def result_prompt(corpus: Corpus, passage: Passage, query: str) -> Text:
-    """'Outlet · 3 Jun 2025 · headline', then the passage with the words searched for."""
+def result_prompt(corpus: Corpus, passage: Passage, query: str, *, titled: bool = True) -> Text:
+    """'Outlet · 3 Jun 2025', the headline when `titled` (an article's first hit in its story:
+    the next hits of the article need not repeat it), then the passage with the words searched
+    for."""
     article = corpus.article(passage.article_id)
-    text = Text("  ")
-    text.append(article.label, style="bold")
-    text.append(f" · {short_date(article)}")
-    text.append(f" · {article.title}\n", style="dim")
+    text = Text()
+    text.append(f"{article.label} · {short_date(article)}", style="bold")
+    if titled and not passage.headline:
+        text.append(f" · {article.title}", style="dim")
+    text.append("\n")
     body = Text(passage.text)
     for word in query.split():
         body.highlight_words([word], style="reverse", case_sensitive=False)
-    text.append("  ")
     text.append_text(body)
     return text
 
@@ -105,10 +107,13 @@ class SearchScreen(ModalScreen[str | None]):
             if entries:
                 entries.append(None)
             heading = story_label(story)
-            heading.stylize("bold")
+            heading.stylize("bold underline", 0, len(story.title or "(untitled)"))
             entries.append(Option(heading, disabled=True))
+            titled: set[str] = set()
             for passage in passages:
-                prompt = result_prompt(self.corpus, passage, event.value)
+                first = passage.article_id not in titled
+                titled.add(passage.article_id)
+                prompt = result_prompt(self.corpus, passage, event.value, titled=first)
                 entries.append(Option(prompt, id=passage.id))
         results.add_options(entries)
         count = ""
