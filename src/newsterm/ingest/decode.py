@@ -18,6 +18,7 @@ from pathlib import Path
 from charset_normalizer import CharsetMatch, from_bytes
 
 from newsterm.ingest.document import SourceError
+from newsterm.ingest.opening import open_source
 from newsterm.ingest.sanitize import strip_controls
 
 MAX_BYTES = 8 * 1024 * 1024  # beyond this a "news article" is not one; read the head and say so
@@ -279,18 +280,14 @@ def unknown_declared(data: bytes) -> str | None:
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, bool]:
-    """The file's bytes (at most `limit`) and whether it was cut short."""
-    try:
-        with path.open("rb") as handle:
+    """The file's bytes (at most `limit`) and whether it was cut short; a FIFO, a device or a
+    /proc file is refused without being read (see newsterm.ingest.opening)."""
+    handle, _declared = open_source(path)
+    with handle:
+        try:
             data = handle.read(limit + 1)
-    except PermissionError:
-        raise SourceError("permission denied") from None
-    except IsADirectoryError:
-        raise SourceError("is a directory") from None
-    except FileNotFoundError:
-        raise SourceError("no such file") from None
-    except OSError as exc:
-        raise SourceError(exc.strerror or str(exc)) from None
+        except OSError as exc:
+            raise SourceError(exc.strerror or str(exc)) from None
     if len(data) > limit:
         return data[:limit], True
     return data, False

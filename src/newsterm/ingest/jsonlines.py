@@ -1,4 +1,11 @@
-"""JSON Lines and JSON arrays of article objects, with the field names other tools use."""
+"""JSON Lines and JSON arrays of article objects, with the field names other tools use.
+
+A JSON document (an array, or one object of articles) is parsed whole, so it is read only up to
+MAX_JSON_BYTES and a bigger one is refused by its size before a byte is read. JSON Lines of some
+size are read a line at a time instead, each line at most MAX_LINE_BYTES: a 200 MB line is
+reported and skipped while it is read past, never held in memory. A line nested too deeply for
+the parser costs that line alone.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from newsterm.facts.timestamps import parse_date
-from newsterm.ingest.decode import read_text
+from newsterm.ingest.decode import MAX_BYTES, decode, read_text
 from newsterm.ingest.document import Document, SourceError
+from newsterm.ingest.opening import open_source
 from newsterm.ingest.sanitize import sanitize, sanitize_line
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonlines", ".json")
-# A JSON file is a collection, not one article: it may be a whole archive.
-MAX_JSON_BYTES = 1024 * 1024 * 1024
+# A JSON file is a collection, not one article: it may be a whole archive. Parsed whole, it
+# takes several times its size in memory.
+MAX_JSON_BYTES = 256 * 1024 * 1024
+# One line of JSON Lines is one article (or a few): 400,000 characters are kept of an article's
+# text, so a line of this size is already far more than is ever read of it.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+_SKIP_CHUNK = 1024 * 1024
 _TEXT_KEYS = (
     "text",
     "body",
@@ -104,20 +117,26 @@ def _records(value: Any) -> Iterator[dict[str, Any]]:
             yield from _records(item)
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB"
+
+
 def read_json(path: Path, on_error: Callable[[str, str], None]) -> list[Document]:
     """Read a .jsonl/.json file; bad lines or records are reported one by one, the rest is read."""
+    handle, size = open_source(path)
+    with handle:
+        head = handle.read(4096)
+        if size > MAX_BYTES and _line_by_line(path, head):
+            handle.seek(0)
+            return _read_lines(handle, path, on_error)
+    if size > MAX_JSON_BYTES:
+        raise SourceError(
+            f"too large to read: {_megabytes(size)}, over the {_megabytes(MAX_JSON_BYTES)} "
+            "a JSON document may have (JSON Lines are read line by line, whatever their size)"
+        )
     raw, _notes = read_text(path, limit=MAX_JSON_BYTES)
     stripped = raw.lstrip("\ufeff \t\r\n")
     documents: list[Document] = []
-
-    def add(record: Any, where: str) -> None:
-        if not isinstance(record, dict):
-            on_error(where, "not a JSON object")
-            return
-        try:
-            documents.append(document_from_record(record, where))
-        except SourceError as exc:
-            on_error(where, str(exc))
 
     whole: Any = None
     if stripped.startswith("["):
@@ -128,24 +147,74 @@ def read_json(path: Path, on_error: Callable[[str, str], None]) -> list[Document
     elif path.suffix.lower() == ".json" and stripped.startswith("{"):
         try:
             whole = json.loads(stripped)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             whole = None  # perhaps JSON Lines saved as .json; read line by line below
     if whole is not None:
         for n, record in enumerate(_records(whole), 1):
-            add(record, f"{path}#{n}")
+            _add(record, f"{path}#{n}", documents, on_error)
         return documents
 
     for lineno, line in enumerate(raw.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            on_error(f"{path}:{lineno}", f"invalid JSON ({exc.msg})")
-            continue
-        records = list(_records(value))
-        if not records:
-            on_error(f"{path}:{lineno}", "not a JSON object")
-        for k, record in enumerate(records, 1):
-            add(record, f"{path}:{lineno}" + (f"#{k}" if len(records) > 1 else ""))
+        _read_line(line, f"{path}:{lineno}", documents, on_error)
     return documents
+
+
+def _line_by_line(path: Path, head: bytes) -> bool:
+    """Whether a big file can be read a line at a time: JSON Lines in an 8-bit encoding (a
+    UTF-16 file's newlines are two bytes, and a .json file may be one object over many lines)."""
+    if (
+        path.suffix.lower() == ".json"
+        or b"\x00" in head
+        or head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    ):
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def _read_lines(handle: Any, path: Path, on_error: Callable[[str, str], None]) -> list[Document]:
+    documents: list[Document] = []
+    lineno = 0
+    while line := handle.readline(MAX_LINE_BYTES + 1):
+        lineno += 1
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            on_error(f"{path}:{lineno}", f"line longer than {_megabytes(MAX_LINE_BYTES)}, skipped")
+            while (chunk := handle.read(_SKIP_CHUNK)) and b"\n" not in chunk:
+                pass
+            if chunk:  # go back to just after the newline that ends the long line
+                handle.seek(chunk.index(b"\n") + 1 - len(chunk), 1)
+            continue
+        text, _encoding = decode(line)
+        _read_line(text, f"{path}:{lineno}", documents, on_error)
+    return documents
+
+
+def _add(
+    record: Any, where: str, documents: list[Document], on_error: Callable[[str, str], None]
+) -> None:
+    if not isinstance(record, dict):
+        on_error(where, "not a JSON object")
+        return
+    try:
+        documents.append(document_from_record(record, where))
+    except SourceError as exc:
+        on_error(where, str(exc))
+
+
+def _read_line(
+    line: str, where: str, documents: list[Document], on_error: Callable[[str, str], None]
+) -> None:
+    if not line.strip():
+        return
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        on_error(where, f"invalid JSON ({exc.msg})")
+        return
+    except RecursionError:
+        on_error(where, "too deeply nested to read")
+        return
+    records = list(_records(value))
+    if not records:
+        on_error(where, "not a JSON object")
+    for k, record in enumerate(records, 1):
+        _add(record, where + (f"#{k}" if len(records) > 1 else ""), documents, on_error)

@@ -24,6 +24,7 @@ from newsterm.ingest.jsonlines import SUFFIXES as JSON_SUFFIXES
 from newsterm.ingest.jsonlines import read_json
 from newsterm.ingest.newsboat import SUFFIXES as NEWSBOAT_SUFFIXES
 from newsterm.ingest.newsboat import read_newsboat, sniff_sqlite
+from newsterm.ingest.opening import NOT_REGULAR, read_head
 from newsterm.ingest.plaintext import SUFFIXES as TEXT_SUFFIXES
 from newsterm.ingest.plaintext import read_plaintext
 from newsterm.ingest.web import read_urls
@@ -71,14 +72,6 @@ def register(reader: Reader, *, first: bool = True) -> None:
         READERS.insert(0, reader)
     else:
         READERS.append(reader)
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(4096)
-    except OSError:
-        return b""
 
 
 def _reader_for(path: Path, head: bytes, explicit: bool) -> Reader | None:
@@ -146,7 +139,9 @@ def _walk(folder: Path, on_error: ErrorSink) -> Iterator[Path]:
                 elif entry.is_file():
                     yield path
                 elif entry.is_symlink():
-                    on_error(str(path), "broken symbolic link")
+                    # A link to a device (/dev/zero reads without end) or a FIFO is named as such.
+                    gone = not os.path.exists(path)
+                    on_error(str(path), "broken symbolic link" if gone else NOT_REGULAR)
             except OSError as exc:
                 on_error(str(path), exc.strerror or "cannot read")
 
@@ -155,7 +150,7 @@ def _walk(folder: Path, on_error: ErrorSink) -> Iterator[Path]:
 
 def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Document]:
     """Documents of one file; errors go to `on_error`, never raise."""
-    head = _head(path)
+    head = read_head(path)
     reader = _reader_for(path, head, explicit)
     if reader is None:
         if explicit:
@@ -237,7 +232,7 @@ def read_sources(
             found.extend(read_file(path, report, explicit=True))
         elif path.exists():
             # A FIFO, socket or device: opening it could block forever or read without end.
-            report(str(path), "not a regular file")
+            report(str(path), NOT_REGULAR)
         elif path.is_symlink():
             report(str(path), "broken symbolic link")
         else:

@@ -32,6 +32,7 @@ _SENTENCE_STARTERS = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_LONGEST_WORD = 100
 # Fewer words than this on an opening line make a label ("Politics", "By Jane Doe"), not a headline.
 MIN_HEADLINE_WORDS = 4
 _HEADING_END = re.compile(r"[.!?…:;,\"'”’)]$")
@@ -56,7 +57,9 @@ def _ends_sentence(text: str, end: int, mark_start: int) -> bool:
         return not following.islower()
     if following.islower() or following in ",;:":
         return False
-    before = _WORD_BEFORE.search(text, 0, mark_start)
+    # Only the word before the mark matters, and no word that decides anything is this long:
+    # searching from the start of the text made a line of many sentences cost its length squared.
+    before = _WORD_BEFORE.search(text, max(0, mark_start - _LONGEST_WORD), mark_start)
     word = before.group(1) if before else ""
     word = word.lstrip("\"'“‘«([")
     if not word:
