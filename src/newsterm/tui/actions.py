@@ -14,11 +14,13 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Owner = Literal["main", "app", "help", "pane", "textual"]
+Owner = Literal["main", "app", "help", "pane", "textual", "filter", "story", "compare"]
 """Where a key is bound: "main" in `MainScreen.BINDINGS`, "app" in `NewstermApp.BINDINGS`,
-"help" in `HelpScreen.BINDINGS`. Keys of the other two owners are bound by Textual and only
-listed here for the help screen: "pane", the focused pane's own keys (its `OptionList` or
-`Tree`), and "textual", the command palette's key (`App.COMMAND_PALETTE_BINDING`)."""
+"help" in `HelpScreen.BINDINGS`, "filter" in the source list's filter field (`FilterInput`),
+"story" in `StoryScreen.BINDINGS`, "compare" in `CompareScreen.BINDINGS`. Keys of the other
+two owners are bound by Textual and only listed here for the help screen: "pane", the focused
+pane's own keys (its `OptionList` or `Tree`), and "textual", the command palette's key
+(`App.COMMAND_PALETTE_BINDING`)."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,50 @@ ACTIONS: tuple[Action, ...] = (
         show=False,
         palette=PaletteEntry(9, "Toggle cross-reference panel", "Show or hide the side panel"),
     ),
+    # Finding the stories that matter (FindingScreen, a base of the main screen).
+    Action(
+        "f",
+        "filter",
+        "Filter the source list: words, outlet:, from:, to:, has:conflicts",
+        "main",
+        show=False,
+        palette=PaletteEntry(17, "Filter sources", "By words, outlet:name, from:/to: dates"),
+    ),
+    Action(
+        "r",
+        "rank",
+        "Sort stories: most outlets, most recent, most conflicts",
+        "main",
+        show=False,
+        palette=PaletteEntry(18, "Sort stories", "Most outlets, most recent or most conflicts"),
+    ),
+    Action(
+        "exclamation_mark",
+        "conflicts_only",
+        "Only stories with conflicts (again: all of them)",
+        "main",
+        show=False,
+        key_display="!",
+        palette=PaletteEntry(19, "Only stories with conflicts", "Where the outlets disagree"),
+    ),
+    Action(
+        "t",
+        "story_view",
+        "Story view: timeline, who covered it, conflicts",
+        "main",
+        show=False,
+        palette=PaletteEntry(
+            20, "Story view", "Its outlets over time, who covered it or not, its conflicts"
+        ),
+    ),
+    Action(
+        "c",
+        "compare",
+        "Two sources side by side",
+        "main",
+        show=False,
+        palette=PaletteEntry(21, "Compare side by side", "This article and another, aligned"),
+    ),
     Action("tab", "app.focus_next", "Next pane", "main", show=False),
     Action("shift+tab", "app.focus_previous", "Previous pane", "main", show=False),
     # In a pane: the widgets' own keys, listed on the help screen.
@@ -208,12 +254,34 @@ ACTIONS: tuple[Action, ...] = (
     Action("escape,q,question_mark", "dismiss", "Close help", "help"),
     Action("j,down", "scroll(1)", "Scroll down", "help", show=False),
     Action("k,up", "scroll(-1)", "Scroll up", "help", show=False),
+    # In the source list's filter field (f).
+    Action("enter,down", "keep", "Back to the list, the filter kept", "filter", show=False),
+    Action("escape", "clear", "Clear the filter, back to the list", "filter", show=False),
+    # In the story view (t).
+    Action("enter", "open", "Read the article or the passage", "story"),
+    Action("c", "compare", "Side by side: a conflict's two sources", "story"),
+    Action("j", "move(1)", "Next line", "story", show=False, key_display="j/↓"),
+    Action("k", "move(-1)", "Previous line", "story", show=False, key_display="k/↑"),
+    Action("escape,q,t", "close", "Back to reading", "story"),
+    # Side by side (c).
+    Action("n", "difference", "Next difference", "compare"),
+    Action("N", "difference(False)", "Previous difference", "compare", show=False),
+    Action("left_square_bracket", "other(-1)", "Other source", "compare", key_display="["),
+    Action("right_square_bracket", "other(1)", "Other source", "compare", key_display="]"),
+    Action("s", "swap", "Swap sides", "compare"),
+    Action("enter", "read", "Read this passage", "compare"),
+    Action("j", "move(1)", "Next row", "compare", show=False, key_display="j/↓"),
+    Action("k", "move(-1)", "Previous row", "compare", show=False, key_display="k/↑"),
+    Action("escape,q,c", "close", "Back to reading", "compare"),
 )
 
 HELP_SECTIONS: tuple[tuple[str, tuple[Owner, ...]], ...] = (
     ("Reading", ("main",)),
     ("In a pane", ("pane",)),
     ("Everywhere", ("app", "textual")),
+    ("In the filter field (f)", ("filter",)),
+    ("Story view (t)", ("story",)),
+    ("Side by side (c)", ("compare",)),
 )
 """The help screen's sections, in order, and whose keys each lists."""
 

@@ -34,8 +34,6 @@ MARKS: dict[str, tuple[str, str]] = {
 
 StyleMap = Mapping[str, Style]
 BADGE_WIDTH = 9  # "2≠ 12✓ 5•"; longer badges push the label right
-LABEL_WIDTH = 13
-HEADLINE_WIDTH = 28  # a headline says less in its first 13 characters than an outlet's name
 HEADER_WIDTH = 100  # the article header's width before the pane has one
 LOCATION_MIN = 24  # narrower than this beside the date, the location takes a line of its own
 
@@ -137,38 +135,6 @@ def middle_clip(text: str, width: int) -> str:
     if head < site < width * 2 // 3:
         head = site + 1
     return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
-
-
-def article_label(
-    article: Article, counts: Counts | None, styles: StyleMap, *, by_headline: bool = False
-) -> Text:
-    """Badges first, since a narrow list would cut them off last: '2≠ 4✓ 5• Express 3 Jun'.
-    `by_headline` names the article by its headline instead of its outlet, for a story in
-    which the outlet does not tell its articles apart (one wire's briefs, one feed's posts)."""
-    label = badges(counts, styles)
-    label.pad_right(max(1, BADGE_WIDTH - label.cell_len))
-    if by_headline:
-        label.append(clip(article.title or article.label, HEADLINE_WIDTH))
-    else:
-        label.append(clip(article.label, LABEL_WIDTH))
-    return _dated_line(label, article)
-
-
-def titled_label(article: Article) -> Text:
-    """An article on its own, with no story heading above it to name it: its headline first,
-    then its outlet and date, as far as the list is wide."""
-    label = Text(article.title or article.label)
-    if article.title:
-        label.append(f" · {article.label}", style="dim")
-    return _dated_line(label, article)
-
-
-def _dated_line(label: Text, article: Article) -> Text:
-    """A list entry ended by the article's date, kept to one line: the list cuts it short."""
-    label.append(f" {short_date(article)}", style="dim")
-    label.no_wrap = True
-    label.overflow = "ellipsis"
-    return label
 
 
 # Only measures cell widths for wrapping; never written to.

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Label, OptionList, ProgressBar, Tree
+from textual.widgets import Label, OptionList, ProgressBar, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.corpus.corpus import Corpus
@@ -40,14 +40,17 @@ from newsterm.tui.loading import (
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
 from newsterm.tui.render import MARKS, StyleMap, warm_counterparts
 from newsterm.tui.screens.export import ExportDialog, ExportRequest, default_export_path, export_in
+from newsterm.tui.screens.finder import FindingScreen
 from newsterm.tui.screens.following import FollowingScreen
 from newsterm.tui.screens.search import SearchScreen
 from newsterm.tui.widgets.article import ArticleHead, ArticleView
 from newsterm.tui.widgets.crossref import CrossRef
+from newsterm.tui.widgets.footer import FittingFooter
+from newsterm.tui.widgets.source_pane import SourcePane
 from newsterm.tui.widgets.sources import SourceTree
 
 
-class MainScreen(FollowingScreen):
+class MainScreen(FollowingScreen, FindingScreen):
     """Three panes over one corpus; the footer and the help screen list every key. The keys
     that follow a claim out of the app or retrace a reader's steps are FollowingScreen's."""
 
@@ -108,9 +111,7 @@ class MainScreen(FollowingScreen):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            tree = SourceTree(id="sources")
-            tree.border_title = "Sources"
-            yield tree
+            yield SourcePane(id="source-pane")
             with Vertical(id="article-pane") as pane:
                 pane.border_title = "Article"
                 yield ArticleHead(id="article-head")
@@ -121,7 +122,7 @@ class MainScreen(FollowingScreen):
         with Horizontal(id="status"):
             yield Label("Starting…", id="status-text")
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_panes_as_saved()
