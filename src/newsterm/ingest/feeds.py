@@ -26,7 +26,11 @@ from newsterm.ingest.sanitize import sanitize_line
 SUFFIXES = (".rss", ".atom", ".xml", ".rdf")
 MAX_FEED_BYTES = 64 * 1024 * 1024
 _ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|RDF)[\s>/]")
-_PROLOGUE = re.compile(rb"\A(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL)
+# A DOCTYPE may carry an internal subset in brackets, entity declarations and all: such a feed is
+# still a feed (feedparser drops the declarations, so no entity is expanded or fetched).
+_PROLOGUE = re.compile(
+    rb"\A(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)*", re.DOTALL
+)
 
 
 def sniff_feed(head: bytes) -> bool:

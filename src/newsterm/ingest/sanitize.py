@@ -25,11 +25,13 @@ _ESCAPE_SEQUENCE = re.compile(_ESCAPE_PATTERN, re.VERBOSE | re.DOTALL)
 _LINE_ESCAPE_SEQUENCE = re.compile(_ESCAPE_PATTERN, re.VERBOSE | re.MULTILINE)
 
 # Control characters other than tab and newline (C0, DEL, C1), and the invisible characters that
-# reorder or hide text: bidi embeddings/overrides/isolates, the marks, and zero-width joiners
-# that have no place in news prose.
+# reorder or hide text: bidi embeddings/overrides/isolates, the marks, the zero-width space, the
+# word joiner and the invisible operators (which hide a difference inside a word: "res\u2060igns"
+# is not "resigns" to a search). The zero-width joiner and non-joiner stay: they are part of
+# writing (Persian, the Indic scripts, emoji sequences) and neither hide nor reorder anything.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _ESCAPE_START = re.compile("[\x1b\x80-\x9f]")

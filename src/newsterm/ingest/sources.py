@@ -9,6 +9,7 @@ always yields the same articles in the same order.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,21 +172,37 @@ def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Docume
     return []
 
 
+# What a file name must not bring to a terminal or a report: C0 and C1 controls (an escape
+# sequence retitles the terminal, a newline forges a second message line), DEL, and the
+# invisible characters that reorder or hide text ("evil\u202etxt.exe").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED_ESCAPES.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
+
+
 def displayable(location: str) -> str:
     """A location fit to print and to write to a UTF-8 file.
 
     A file name that is not valid UTF-8 reaches Python with its bad bytes as lone surrogates
     (PEP 383), which no terminal or UTF-8 file will take: an export crashed on "caf\\xe9.txt".
-    They are shown as escapes, as `ls -b` does.
+    They are shown as escapes, as `ls -b` does, and so are control and invisible characters: a
+    name holding an escape sequence or a newline reached stderr and the text and Markdown
+    exports raw, and its stem stood in as the outlet's name.
     """
     try:
         location.encode("utf-8")
     except UnicodeEncodeError:
         try:
-            return os.fsencode(location).decode("utf-8", "backslashreplace")
+            location = os.fsencode(location).decode("utf-8", "backslashreplace")
         except UnicodeEncodeError:  # a surrogate that is not an undecodable byte
-            return location.encode("utf-8", "backslashreplace").decode("utf-8")
-    return location
+            location = location.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(_escape, location)
 
 
 def read_sources(
