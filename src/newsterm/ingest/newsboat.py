@@ -1,9 +1,10 @@
 """A newsboat cache (cache.db): the articles a newsboat user has already fetched.
 
 The cache belongs to newsboat, which may be running: it is opened read-only through SQLite's
-`mode=ro` URI so that nothing newsterm does can change it, and its columns are looked up with
-`PRAGMA table_info`, because caches written by older newsboat (and newsbeuter) versions lack
-some of them. Items the user deleted are skipped; the outlet is the feed's title.
+`mode=ro` URI so that nothing newsterm does can change it or create a file beside it, and its
+columns are looked up with `PRAGMA table_info`, because caches written by older newsboat (and
+newsbeuter) versions lack some of them. Items the user deleted are skipped; the outlet is the
+feed's title.
 """
 
 from __future__ import annotations
@@ -90,9 +91,24 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _wal_without_log(path: Path) -> bool:
+    """A cache in write-ahead-log mode with no log beside it: SQLite would create its "-wal" and
+    "-shm" files next to the cache even to read it, so it is opened as immutable instead (which
+    creates and locks nothing). With no log, every item is in the file itself; while newsboat
+    runs the log exists, and the cache is read through it the ordinary read-only way."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    # Bytes 18 and 19 of the header are the write and read versions: 2 means WAL.
+    wal = header.startswith(SQLITE_MAGIC) and header[18:20] == b"\x02\x02"
+    return wal and not Path(f"{path}-wal").exists()
+
+
 def read_newsboat(path: Path, on_error: Callable[[str, str], None]) -> list[Document]:
     """Every item of a newsboat cache that the user has not deleted."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    uri = path.resolve().as_uri() + ("?immutable=1" if _wal_without_log(path) else "?mode=ro")
     try:
         db = sqlite3.connect(uri, uri=True, timeout=1.0)
     except sqlite3.Error as exc:
