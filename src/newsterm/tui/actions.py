@@ -14,10 +14,11 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Owner = Literal["main", "app", "help", "pane", "textual", "filter", "story", "compare"]
+Owner = Literal["main", "app", "help", "pane", "textual", "filter", "story", "compare", "problems"]
 """Where a key is bound: "main" in `MainScreen.BINDINGS`, "app" in `NewstermApp.BINDINGS`,
 "help" in `HelpScreen.BINDINGS`, "filter" in the source list's filter field (`FilterInput`),
-"story" in `StoryScreen.BINDINGS`, "compare" in `CompareScreen.BINDINGS`. Keys of the other
+"story" in `StoryScreen.BINDINGS`, "compare" in `CompareScreen.BINDINGS`, "problems" in
+`ProblemsScreen.BINDINGS`. Keys of the other
 two owners are bound by Textual and only listed here for the help screen: "pane", the focused
 pane's own keys (its `OptionList` or `Tree`), and "textual", the command palette's key
 (`App.COMMAND_PALETTE_BINDING`)."""
@@ -237,6 +238,14 @@ ACTIONS: tuple[Action, ...] = (
         show=False,
         palette=PaletteEntry(21, "Compare side by side", "This article and another, aligned"),
     ),
+    Action(
+        "P",
+        "problems",
+        "Every problem met in the sources",
+        "main",
+        show=False,
+        palette=PaletteEntry(22, "Source problems", "Files and URLs not read, and why"),
+    ),
     Action("tab", "app.focus_next", "Next pane", "main", show=False),
     Action("shift+tab", "app.focus_previous", "Previous pane", "main", show=False),
     # In a pane: the widgets' own keys, listed on the help screen.
@@ -273,6 +282,10 @@ ACTIONS: tuple[Action, ...] = (
     Action("j", "move(1)", "Next row", "compare", show=False, key_display="j/↓"),
     Action("k", "move(-1)", "Previous row", "compare", show=False, key_display="k/↑"),
     Action("escape,q,c", "close", "Back to reading", "compare"),
+    # The sources' problems (P).
+    Action("escape,q,P", "dismiss", "Close", "problems"),
+    Action("j,down", "scroll(1)", "Scroll down", "problems", show=False),
+    Action("k,up", "scroll(-1)", "Scroll up", "problems", show=False),
 )
 
 HELP_SECTIONS: tuple[tuple[str, tuple[Owner, ...]], ...] = (
@@ -282,6 +295,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Owner, ...]], ...] = (
     ("In the filter field (f)", ("filter",)),
     ("Story view (t)", ("story",)),
     ("Side by side (c)", ("compare",)),
+    ("Source problems (P)", ("problems",)),
 )
 """The help screen's sections, in order, and whose keys each lists."""
 

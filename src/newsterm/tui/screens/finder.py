@@ -15,6 +15,7 @@ from newsterm.corpus.corpus import Corpus
 from newsterm.model import Passage
 from newsterm.tui.finding import Outlet, pile_outlets
 from newsterm.tui.screens.compare import CompareScreen, default_pair, mark_styles
+from newsterm.tui.screens.problems import ProblemsScreen
 from newsterm.tui.screens.story import Choice, StoryScreen
 from newsterm.tui.widgets.source_pane import SourcePane
 
@@ -22,7 +23,8 @@ NOT_YET = "Stories are still being formed; this works once they are."
 
 
 class FindingScreen(Screen[None]):
-    """Filter (f), sort (r), only conflicts (!), story view (t), side by side (c)."""
+    """Filter (f), sort (r), only conflicts (!), story view (t), side by side (c), and what
+    could not be read (P)."""
 
     corpus: Corpus | None
     story_id: str | None
@@ -42,6 +44,13 @@ class FindingScreen(Screen[None]):
     @property
     def passage(self) -> Passage | None:
         raise NotImplementedError
+
+    def action_problems(self) -> None:
+        """Every problem met in the sources, after their notifications have faded."""
+        if self.corpus is None:
+            self.notify(NOT_YET, severity="warning")
+            return
+        self.app.push_screen(ProblemsScreen(self.corpus.errors))
 
     # ------------------------------------------------------------------ the list
     @property
