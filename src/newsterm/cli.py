@@ -196,15 +196,10 @@ def run_app(argv: Sequence[str]) -> int:
     sources = _sources(args)
     if sources is None:
         return 1
-    if args.full or args.save or args.timeout is not None:  # the app cannot be handed them yet
-        _warn(
-            "the app does not take --full, --save or --timeout yet: use "
-            "'newsterm export URL... --save DIR', then 'newsterm DIR'"
-        )
     from newsterm.tui.app import make_app  # the UI is only imported when it is used
 
-    app = make_app(sources or None, cache=args.cache)
-    app.run()
+    app = make_app(sources or None, cache=args.cache, fetch=_fetch_options(args))
+    app.run()  # when nothing at all could be read, it says why and returns 1
     return int(app.return_code or 0)
 
 

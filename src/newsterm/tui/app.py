@@ -18,6 +18,8 @@ from textual import events
 from textual.app import App
 from textual.timer import Timer
 
+from newsterm.ingest.fetch import FetchOptions
+from newsterm.model import LoadError
 from newsterm.tui import actions
 from newsterm.tui import settings as saved
 from newsterm.tui.activity import QUIET, Activity
@@ -37,8 +39,9 @@ STOP_SIGNALS = tuple(
 )
 
 
-class NewstermApp(App[None]):
-    """Small on purpose: the main screen owns the corpus, the keys and the work."""
+class NewstermApp(App[tuple[LoadError, ...]]):
+    """Small on purpose: the main screen owns the corpus, the keys and the work. Its result,
+    when nothing at all could be read, is why, source by source."""
 
     CSS_PATH = "newsterm.tcss"
     TITLE = "newsterm"
@@ -46,10 +49,17 @@ class NewstermApp(App[None]):
     COMMAND_PALETTE_BINDING = actions.palette_key()
     BINDINGS = actions.bindings("app")  # the keys, like the screen's, come from tui.actions
 
-    def __init__(self, sources: Sequence[str] | None = None, *, cache: bool = False) -> None:
+    def __init__(
+        self,
+        sources: Sequence[str] | None = None,
+        *,
+        cache: bool = False,
+        fetch: FetchOptions | None = None,
+    ) -> None:
         super().__init__()
         self.sources = list(sources) if sources else None
         self.cache = cache
+        self.fetch = fetch
         self.activity = Activity()
         self.full_collections = FullCollections()
         self._collect_later: Timer | None = None
@@ -106,7 +116,9 @@ class NewstermApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._keep_theme)
-        main = MainScreen(self.sources, self.activity, cache=self.cache, settings=self.settings)
+        main = MainScreen(
+            self.sources, self.activity, cache=self.cache, settings=self.settings, fetch=self.fetch
+        )
         self.push_screen(main)
 
     def _keep_theme(self, _theme: object) -> None:
@@ -155,8 +167,13 @@ class NewstermApp(App[None]):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
 
-def make_app(sources: Sequence[str] | None = None, *, cache: bool = False) -> NewstermApp:
-    """The app on the given sources (files, folders), or on the bundled seeds when None; with
-    `cache`, a corpus built before from the same sources is read from disk
-    (newsterm.corpus.cache)."""
-    return NewstermApp(sources, cache=cache)
+def make_app(
+    sources: Sequence[str] | None = None,
+    *,
+    cache: bool = False,
+    fetch: FetchOptions | None = None,
+) -> NewstermApp:
+    """The app on the given sources (files, folders, URLs of pages and feeds), or on the
+    bundled seeds when None; with `cache`, a corpus built before from the same sources is read
+    from disk (newsterm.corpus.cache); URLs are fetched with `fetch`'s options."""
+    return NewstermApp(sources, cache=cache, fetch=fetch)

@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.notifications import SeverityLevel
 
 from newsterm.corpus.corpus import Corpus
 from newsterm.corpus.load import load
+from newsterm.ingest.fetch import FetchOptions
 from newsterm.model import Article, LoadError
 from newsterm.support.pausing import Pause
 
 STAGES = {
+    "fetching": "Fetching pages and feeds",
     "reading": "Reading sources",
     "indexing": "Indexing",
     "grouping": "Grouping articles into stories",
@@ -57,8 +60,10 @@ def read_corpus(
     progress: Callable[[Progress], None],
     early: Callable[[Sequence[Article]], None],
     pause: Pause | None = None,
+    fetch: FetchOptions | None = None,
 ) -> Corpus:
-    """The corpus of the sources (the bundled seeds when None). `early` is given the articles
+    """The corpus of the sources (the bundled seeds when None), URLs fetched with `fetch`'s
+    options. `early` is given the articles
     as soon as they are read, on a pile big enough for reading to start before the stories
     are formed (EARLY_READING_MIN). The cache is saved later, in the reader's quiet moments
     (see tui.background). `pause` is asked between small pieces of the build; once it says
@@ -71,7 +76,15 @@ def read_corpus(
         if len(articles) >= EARLY_READING_MIN:
             early(articles)
 
-    return load(sources, progress=reported, cache=cache, save=False, on_articles=read, pause=pause)
+    return load(
+        sources,
+        progress=reported,
+        cache=cache,
+        save=False,
+        on_articles=read,
+        pause=pause,
+        fetch=fetch,
+    )
 
 
 def progress_label(state: Progress, *, early: bool) -> str:
@@ -100,6 +113,16 @@ def error_notes(errors: Sequence[LoadError]) -> list[tuple[str, SeverityLevel]]:
             )
         )
     return notes
+
+
+def nothing_read(errors: Sequence[LoadError]) -> Text:
+    """What the shell is told when no source gave an article: each source's reason, then the
+    verdict, one line each, as the export says them. A `Text`: nothing in a file name is
+    parsed as markup. Printed by Textual once the terminal is restored, so no line of it can
+    land on the app's screen as it is put away."""
+    lines = [f"newsterm: {error}" for error in errors]
+    lines.append("newsterm: nothing could be read from the sources given")
+    return Text("\n".join(lines), no_wrap=True, overflow="ignore")
 
 
 def corpus_summary(corpus: Corpus) -> str:

@@ -22,6 +22,7 @@ from textual.widgets import Label, OptionList, ProgressBar, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.corpus.corpus import Corpus
+from newsterm.ingest.fetch import FetchOptions
 from newsterm.model import Article, Passage, Story, StoryAlignment
 from newsterm.support.pausing import Cancelled
 from newsterm.tui import actions
@@ -34,6 +35,7 @@ from newsterm.tui.loading import (
     Progress,
     corpus_summary,
     error_notes,
+    nothing_read,
     progress_label,
     read_corpus,
 )
@@ -90,10 +92,12 @@ class MainScreen(FollowingScreen, FindingScreen):
         *,
         cache: bool = False,
         settings: saved.Settings | None = None,
+        fetch: FetchOptions | None = None,
     ) -> None:
         super().__init__(settings or saved.Settings(), saved.pile_key(sources))
         self.sources = list(sources) if sources else None
         self.cache = cache
+        self.fetch = fetch
         self.activity = activity or Activity()
         self.corpus: Corpus | None = None
         self.story_id: str | None = None
@@ -169,7 +173,12 @@ class MainScreen(FollowingScreen, FindingScreen):
         pause = until_cancelled(get_current_worker())
         try:
             corpus = read_corpus(
-                self.sources, cache=self.cache, progress=progress, early=early, pause=pause
+                self.sources,
+                cache=self.cache,
+                progress=progress,
+                early=early,
+                pause=pause,
+                fetch=self.fetch,
             )
         except Cancelled:
             return  # the reader quit: there is no one to show it to
@@ -224,10 +233,8 @@ class MainScreen(FollowingScreen, FindingScreen):
         tree = self.query_one(SourceTree)
         tree.populate(corpus, self._styles)
         if not corpus.articles:
-            self.query_one(ArticleHead).show(
-                Text("No article could be read from the sources given.", style="bold")
-            )
-            self._set_status("Nothing to show.")
+            # An empty app would only say so: the shell is told, with every reason.
+            self.app.exit(corpus.errors, return_code=1, message=nothing_read(corpus.errors))
             return
         place = self.settings.place(self.pile)  # where the reader left this pile last time
         if reading is None and place is not None and self._has_article(place.article_id):
