@@ -157,3 +157,45 @@ def test_a_location_is_shortened_from_the_middle_to_one_line() -> None:
         assert len(lines[-1]) <= width and "…" in lines[-1], (width, lines)
         assert len(lines) <= 3  # title, outlet and date, location (beside them when room)
     assert len(article_header(article, None, 120).plain.split("\n")) == 2
+
+
+def test_the_side_panel_says_what_only_one_matching_source_adds(tmp_path: Path) -> None:
+    """Two tellings of one claim, one with a detail the other does not support: a match, and
+    the panel names who adds what, from either side."""
+    from rich.style import Style
+
+    from newsterm.model import other_end
+    from newsterm.tui.render import MARKS, counterpart
+
+    records = [
+        {
+            "id": "herald",
+            "source": "Herald",
+            "published": "2024-03-05",
+            "title": "Founder of Riverton lender arrested",
+            "text": "The founder of Riverton Savings was arrested on Monday at his home in the "
+            "capital, police said.\n\nOfficers searched the bank's offices for six hours.",
+        },
+        {
+            "id": "courier",
+            "source": "Courier",
+            "published": "2024-03-05",
+            "title": "Riverton lender's founder arrested again",
+            "text": "The founder of Riverton Savings, who was recently released on bail, was "
+            "arrested on Monday at his home in the capital, police said.\n\nOfficers searched "
+            "the bank's offices for six hours.",
+        },
+    ]
+    pile = tmp_path / "pile.jsonl"
+    pile.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    corpus = newsterm.load([str(pile)])
+    (story,) = [s for s in corpus.stories if len(s.article_ids) == 2]
+    styles = {name: Style() for name in (*MARKS, "diff")}
+    found = {}
+    for link in corpus.alignment(story.id).links:
+        if link.relation == "match" and "arrested" in corpus.passage(link.a).text:
+            for here in (link.a, link.b):
+                there = corpus.passage(other_end(link, here))
+                found[there.article_id] = counterpart(corpus, link, corpus.passage(here), styles)
+    assert "only Courier adds: who was recently released on bail" in found["courier"].plain
+    assert "only this article adds: who was recently released on bail" in found["herald"].plain

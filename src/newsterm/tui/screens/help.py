@@ -85,6 +85,7 @@ SIGNS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("≠ CONFLICT number", "the counterpart's relation and what differs"),
             ("Outlet · 3 Jun 2025 · 0.87", "where it is told, when, and how alike (0 to 1)"),
             ("underlined words", "what the counterpart says that the passage does not"),
+            ("only Outlet adds: …", "a detail of a matching claim the other does not tell"),
             ("Confirmed by 1 of 2", "other outlets telling it the same, the article's not counted"),
             ("independent reports", "outlets, with copies of one wire report counted once"),
         ),
