@@ -14,7 +14,7 @@ from datetime import date
 
 from newsterm.facts.dates import DateMention, extract_dates
 from newsterm.facts.names import Name, extract_names
-from newsterm.facts.numbers import Quantity, extract_quantities
+from newsterm.facts.numbers import Quantity, extract_quantities, may_hold_quantity
 from newsterm.facts.quotes import Quote, extract_quotes
 
 __all__ = [
@@ -53,6 +53,8 @@ def dates_and_quantities(
     """The dates a text mentions and its figures, the digits of dates and clock times left out
     of the figures: "March 4" and "7:35 am" are when, not how many."""
     dates = extract_dates(text, published)
+    if not may_hold_quantity(text):
+        return dates, []  # nor any clock time to leave out (see numbers.may_hold_quantity)
     skip = [(d.start, d.end) for d in dates] + [m.span() for m in _TIME_RE.finditer(text)]
     return dates, extract_quantities(text, skip)
 

@@ -84,6 +84,31 @@ QUANTITY_RE = re.compile(
     r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|pct\b))?",
     re.IGNORECASE,
 )
+# What every quantity holds: a digit, a currency sign, or the start of a word of _WORD_NUMBER or
+# _VAGUE_PHRASES other than "a", "an" and "of" (which count nothing alone: "a million" holds
+# "million", "a few" holds "few"). A passage with none has no quantity, and is spared the scan,
+# which stops at every "a" and "an" to throw it away: most passages of news have no figure.
+_QUANTITY_WORDS = sorted(
+    set(re.findall(r"[a-z]+", _WORD_NUMBER + "|" + _VAGUE_PHRASES)) - {"a", "an", "of"},
+    key=len,
+    reverse=True,
+)
+# The first letters are checked first, as in QUANTITY_RE: the scan passes over other words at once.
+_MAY_HOLD_QUANTITY = re.compile(
+    r"\d|[$£€¥]|\b(?=["
+    + "".join(sorted({w[0] for w in _QUANTITY_WORDS}))
+    + r"])(?:"
+    + "|".join(_QUANTITY_WORDS)
+    + ")",
+    re.IGNORECASE,
+)
+
+
+def may_hold_quantity(text: str) -> bool:
+    """False only when `text` has no quantity (extract_quantities would find none)."""
+    return _MAY_HOLD_QUANTITY.search(text) is not None
+
+
 # A word, or a dotted abbreviation read whole ("U.S."), whose dots do not end the phrase.
 _NOUN_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*")
 
@@ -277,12 +302,23 @@ def _not_a_count(
     return bool(found) and _CONVERSION_OPENS.fullmatch(text, found[-1].end, start) is not None
 
 
+# A run of number words that is only articles and "and" ("a ", "an-"): every match of a text
+# with no figure, one per "a", and it counts nothing. Letters spelled out, not IGNORECASE, which
+# would let [a-z] match "ſ" and the Kelvin sign.
+_ARTICLES_ONLY = re.compile(r"[^A-Za-z]*(?:(?:[aA][nN][dD]|[aA][nN]|[aA])(?![A-Za-z])[^A-Za-z]*)+")
+
+
 def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """All quantities in a passage, except inside the `skip` spans (dates, times)."""
     found: list[Quantity] = []
+    if not may_hold_quantity(text):
+        return found
     skip = skip or []
     qualifiers = [(m.start(), m.end(), m.group()) for m in QUALIFIER_RE.finditer(text)]
     for match in QUANTITY_RE.finditer(text):
+        words = match.group("words")
+        if words is not None and _ARTICLES_ONLY.fullmatch(words):
+            continue  # "a", "an", "and": _trim_word_number would drop every word of it
         start, end = match.span()
         raw = match.group()
         lead = len(raw) - len(raw.lstrip())
