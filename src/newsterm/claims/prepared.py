@@ -18,7 +18,7 @@ from newsterm.facts.negation import NEGATIONS
 from newsterm.facts.timestamps import parse_date
 from newsterm.text.lexicon import canonical_stem, has_aliases
 from newsterm.text.tokens import STOPWORDS, Token, tokenize
-from newsterm.text.weights import idf
+from newsterm.text.weights import weights
 
 
 @dataclass(slots=True)
@@ -109,7 +109,7 @@ def prepare(
         tokens=tokens,
         keys=tuple(keys),
         terms=terms,
-        weight=math.fsum(idf(term) for term in terms),
+        weight=math.fsum(map(weights().__getitem__, terms)),
         bigrams=frozenset(pairwise(content)),
         names=names,
         published=ref,

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from newsterm.claims.prepared import Prepared
 from newsterm.text.lexicon import meanings
-from newsterm.text.weights import idf
+from newsterm.text.weights import weights
 
 # "Same claim, told consistently": a logistic model over word-overlap features, fitted on the
 # development part of MSRP (rows whose index % 5 != 4) by bench/fit_match.py. Shipped as
@@ -34,7 +34,7 @@ def similarity(a: Prepared, b: Prepared) -> tuple[float, float]:
     shared = a.terms & b.terms
     # fsum: exact whatever order the set yields its terms in, so a score never depends on
     # the hash seed (a last-bit difference can tip a threshold or a tie).
-    overlap = math.fsum(idf(term) for term in shared)
+    overlap = math.fsum(map(weights().__getitem__, shared))
     cosine = overlap / math.sqrt(a.weight * b.weight)
     containment = overlap / min(a.weight, b.weight)
     if a.bigrams and b.bigrams:
@@ -49,8 +49,9 @@ def match_features(a: Prepared, b: Prepared, sequence: bool = True) -> dict[str,
     """The word-overlap features the match decision weighs (see MATCH_WEIGHTS); without
     `sequence`, the one costly feature (a word-order alignment) is left out."""
     tri_a, tri_b = a.trigrams, b.trigrams
+    weight = weights().__getitem__
     unshared = max(
-        math.fsum(idf(t) for t in a.terms - b.terms), math.fsum(idf(t) for t in b.terms - a.terms)
+        math.fsum(map(weight, a.terms - b.terms)), math.fsum(map(weight, b.terms - a.terms))
     )
     features = {
         "word_cosine": _cosine(a.words, b.words),
