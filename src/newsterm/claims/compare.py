@@ -65,11 +65,17 @@ class Evidence:
     features: dict[str, float]
 
 
-def evidence(a: Prepared, b: Prepared) -> Evidence:
-    """Similarity both ways, the same-claim score, and every candidate conflict."""
-    symmetric, containment = similarity(a, b)
-    # Same claim: enough shared substance both ways, or one passage contained in the other.
-    claim = max(symmetric, 0.8 * containment + 0.2 * symmetric)
+def same_claim(symmetric: float, containment: float) -> float:
+    """Same claim: enough shared substance both ways, or one passage contained in the other
+    (before the discount for different actors, which only lowers it)."""
+    return max(symmetric, 0.8 * containment + 0.2 * symmetric)
+
+
+def evidence(a: Prepared, b: Prepared, similar: tuple[float, float] | None = None) -> Evidence:
+    """Similarity both ways, the same-claim score, and every candidate conflict. `similar` is
+    similarity(a, b) when the caller has it already."""
+    symmetric, containment = similar if similar is not None else similarity(a, b)
+    claim = same_claim(symmetric, containment)
     if claim >= RELATED_THRESHOLD and _different_actors(a, b):
         # Same kind of event, other people and places ("X checked into rehab" against "Y checked
         # into rehab"): the shared wording says less about being the same claim.
@@ -96,9 +102,12 @@ def evidence(a: Prepared, b: Prepared) -> Evidence:
     return Evidence(claim, symmetric, containment, tuple(conflicts), found)
 
 
-def compare_prepared(a: Prepared, b: Prepared) -> Comparison:
-    """Relate two prepared passages: match, conflict or unrelated, with a score and reasons."""
-    seen = evidence(a, b)
+def compare_prepared(
+    a: Prepared, b: Prepared, similar: tuple[float, float] | None = None
+) -> Comparison:
+    """Relate two prepared passages: match, conflict or unrelated, with a score and reasons.
+    `similar` is similarity(a, b) when the caller has it already."""
+    seen = evidence(a, b, similar)
     claim, symmetric, containment = seen.claim, seen.symmetric, seen.containment
     if seen.conflicts and says_conflict(seen.features):
         return Comparison(

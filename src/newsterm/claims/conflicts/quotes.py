@@ -56,6 +56,12 @@ _QUOTE_MARKS = re.compile('["“«‘]')  # an opening mark (an apostrophe opens
 _FRAME_ALIKE = 0.8
 
 
+def may_frame_quote(prep: Prepared) -> bool:
+    """False when framed_quote_conflicts (see find) finds nothing with this passage on either
+    side, whatever the other: a headline, or a passage with no opening quotation mark."""
+    return not prep.headline and _QUOTE_MARKS.search(prep.text) is not None
+
+
 def same_frame(a: Prepared, b: Prepared) -> bool:
     """Whether two passages are the same sentence around their quotations ("the minister said the
     hearing was '...'"): one speaker, one statement, whatever the quoted words. A short sentence
