@@ -476,11 +476,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _stoppable(command: Callable[[Sequence[str]], int], argv: Sequence[str]) -> int:
     """Run a command so that Ctrl+C or SIGTERM ends it at once and tidily: the work unwinds
     (temporary files removed on the way), worker processes are terminated and joined, one line
-    says why, and the exit status is 130 (SIGINT) or 143 (SIGTERM); no traceback."""
+    says why, and the exit status is 130 (SIGINT) or 143 (SIGTERM); no traceback. Running out
+    of memory ends it the same way, in one line (newsterm.support.memory)."""
     from newsterm.support.forking import stop_workers
     from newsterm.support.interrupts import Interrupted, exit_status, stopping_on_signals
+    from newsterm.support.memory import out_of_memory_ends_run
 
-    with stopping_on_signals():
+    with stopping_on_signals(), out_of_memory_ends_run(_warn):
         try:
             return command(argv)
         except KeyboardInterrupt as stop:  # Interrupted is one; so is a plain Ctrl+C

@@ -168,7 +168,8 @@ def read_file(path: Path, on_error: ErrorSink, *, explicit: bool) -> list[Docume
     except RecursionError:
         on_error(str(path), "too deeply nested to read")
     except MemoryError:
-        on_error(str(path), "too large to read")
+        # Under a memory limit this comes from a file of any size: "too large" would mislead.
+        on_error(str(path), "not enough memory to read it")
     return []
 
 
