@@ -20,7 +20,7 @@ import newsterm
 from newsterm.corpus.load import seeds_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
-from stages import STAGES, stage_lines  # noqa: E402
+from stages import STAGES, stage_lines
 
 REFERENCE = Path(__file__).with_name("seeds_stages.txt")
 # The seeds' folder is in their paths; the reference holds this instead, so that any checkout
