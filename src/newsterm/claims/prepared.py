@@ -8,6 +8,7 @@ meets several others in its story, so it is prepared once and compared many time
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
@@ -49,6 +50,9 @@ class Prepared:
     stem_set: frozenset[str] = frozenset()
     trigrams: frozenset[tuple[str, str, str]] = frozenset()
     _facts: Facts | None = field(default=None, repr=False, compare=False)
+    # Counts the conflict checks take of one passage whatever the other (how many words deny),
+    # kept once found: a passage meets several others in its story (see conflicts.negation).
+    counts: dict[object, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def facts(self) -> Facts:
@@ -89,10 +93,15 @@ def prepare(
     names = tuple(extract_names(text, capitals_tell=capitals_tell, name_words=name_words))
     keys = [canonical_stem(t.stem) for t in tokens]
     content_mask = [_is_term(t) for t in tokens]
+    # Tokens do not overlap and come in order, so both their starts and their ends ascend, and
+    # the tokens inside a name are one run, found by bisection instead of a pass over all tokens
+    # for each name.
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
     # A name spelled differently ("US", "U.S.", "United States") becomes one key, so that house
     # style neither lowers similarity nor shows up as a difference.
     for name in names:
-        covered = [i for i, t in enumerate(tokens) if name.start <= t.start and t.end <= name.end]
+        covered = range(bisect_left(starts, name.start), bisect_right(ends, name.end))
         if covered and (
             has_aliases(name.key) or name.key != " ".join(tokens[i].norm for i in covered)
         ):

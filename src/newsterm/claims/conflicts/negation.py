@@ -29,6 +29,15 @@ _PREDICATE_CHECK_BELOW = 0.7
 
 
 def _marked(prep: Prepared, marks: Callable[[str, Sequence[Token], int], bool]) -> int:
+    """How many of a passage's words `marks` picks out (see _count_marked), counted once per
+    passage and rule."""
+    found = prep.counts.get(marks)
+    if found is None:
+        found = prep.counts[marks] = _count_marked(prep, marks)
+    return found
+
+
+def _count_marked(prep: Prepared, marks: Callable[[str, Sequence[Token], int], bool]) -> int:
     """How many of a passage's words `marks` picks out: the negation and exception rules count
     only a passage that denies, or excepts, more often than the other. The "nor" of "neither
     ... nor" continues the denial "neither" opened: "neither the mayor nor the council" denies
