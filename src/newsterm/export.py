@@ -16,13 +16,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsterm.corpus.claim_groups import ClaimGroup, report_claims
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, Passage, Story
 from newsterm.support import files
 from newsterm.text.diff import differing_spans, mark, pair_spans
+
+if TYPE_CHECKING:
+    # Annotations only: the app's first frame shows dates through this module without
+    # loading the engine.
+    from newsterm.corpus.corpus import Corpus
 
 FORMATS = ("text", "markdown", "json")
 # The mark of a difference in a report: told differently at one time by two outlets (≠), or

@@ -471,7 +471,7 @@ async def test_a_failure_while_loading_is_reported_and_the_app_stays_up(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("newsterm.tui.loading.load", broken)
+    monkeypatch.setattr("newsterm.corpus.load.load", broken)  # read_corpus imports it late
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):
@@ -487,14 +487,17 @@ async def test_a_failure_while_loading_is_reported_and_the_app_stays_up(
         assert not app.is_running
 
 
-async def test_an_empty_folder_says_nothing_could_be_read(ready, tmp_path: Path) -> None:
-    """Sources with no article give a clear message instead of an empty screen."""
+async def test_an_empty_folder_ends_the_app_saying_why(tmp_path: Path) -> None:
+    """Sources with no article end the app with status 1 and the reason, instead of an empty
+    screen that keys can only poke at."""
     app = make_app([str(tmp_path)])
     async with app.run_test(size=(120, 40)) as pilot:
-        main = await ready(app, pilot)
-        assert "No article" in str(main.query_one("#article-head").render())
-        await pilot.press("j", "n", "e", "right_square_bracket")
-        assert app.is_running
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if not app.is_running:
+                break
+    assert app.return_code == 1
+    assert app.return_value, "the reasons are the app's result, printed once it has ended"
 
 
 async def test_story_list_puts_shared_stories_first_and_gathers_single_sources(

@@ -270,9 +270,8 @@ def test_export_names_what_could_not_be_read(tmp_path: Path, monkeypatch, capsys
     ]
 
 
-def test_the_app_is_handed_the_urls(monkeypatch, capsys) -> None:
-    """The app is given the URLs as sources (load() fetches them); the options it cannot take
-    yet are said, not silently dropped."""
+def test_the_app_is_handed_the_urls(monkeypatch) -> None:
+    """The app is given the URLs as sources and the fetch options (load() fetches them)."""
     import newsterm.tui.app as tui_app
 
     given = []
@@ -283,11 +282,12 @@ def test_the_app_is_handed_the_urls(monkeypatch, capsys) -> None:
         def run(self) -> None:
             pass
 
-    def make_app(sources, *, cache):
-        given.append(sources)
+    def make_app(sources, *, cache, fetch):
+        given.append((sources, fetch))
         return FakeApp()
 
     monkeypatch.setattr(tui_app, "make_app", make_app)
-    assert main(["https://example.com/feed.xml", "--full"]) == 0
-    assert given == [["https://example.com/feed.xml"]]
-    assert "the app does not take --full" in capsys.readouterr().err
+    assert main(["https://example.com/feed.xml", "--full", "--timeout", "7"]) == 0
+    ((sources, fetch),) = given
+    assert sources == ["https://example.com/feed.xml"]
+    assert fetch.full and fetch.connect_timeout <= 7

@@ -8,9 +8,14 @@ conflict links; how many distinct articles it spans is how many sources report t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import RELATION_RANK, Conflict, Link, Passage, Relation
+
+if TYPE_CHECKING:
+    # Annotations only: the app's first frame shows dates through this module without
+    # loading the engine.
+    from newsterm.corpus.corpus import Corpus
 
 
 @dataclass(frozen=True, slots=True)

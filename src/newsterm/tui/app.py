@@ -12,13 +12,12 @@ import gc
 import signal
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
 from textual.timer import Timer
 
-from newsterm.ingest.fetch import FetchOptions
 from newsterm.model import LoadError
 from newsterm.tui import actions
 from newsterm.tui import settings as saved
@@ -37,6 +36,9 @@ _INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScro
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
 )
+
+if TYPE_CHECKING:
+    from newsterm.ingest.fetch import FetchOptions
 
 
 class NewstermApp(App[tuple[LoadError, ...]]):

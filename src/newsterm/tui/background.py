@@ -11,13 +11,16 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.worker import Worker
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.support.pausing import Cancelled
 from newsterm.tui.activity import Activity
 from newsterm.tui.threads import finishing
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 WORKER_TASKS = {"load": "Reading the sources", "align": "Comparing a story"}
 # Seconds a cache write may go on once the reader has quit. A write nearly done is worth

@@ -9,10 +9,13 @@ text, with no markup: it is pasted into notes, mail and chat.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.export import format_date, where_from
 from newsterm.model import Article, Link, Passage, StoryAlignment, other_end
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 GLYPHS = {"conflict": "≠", "update": "Δ"}
 

@@ -18,10 +18,12 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Story, StoryAlignment
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 Sort = Literal["outlets", "recent", "conflicts"]
 SORTS: tuple[Sort, ...] = ("outlets", "recent", "conflicts")

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.notifications import SeverityLevel
 
-from newsterm.corpus.corpus import Corpus
-from newsterm.corpus.load import load
-from newsterm.ingest.fetch import FetchOptions
 from newsterm.model import Article, LoadError
 from newsterm.support.pausing import Pause
 
@@ -42,6 +40,10 @@ STORIES_FAILED = (
     "Stories could not be formed (the status line says why), so nothing can be compared. "
     "The articles can still be read."
 )
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
+    from newsterm.ingest.fetch import FetchOptions
 
 
 @dataclass
@@ -75,6 +77,8 @@ def read_corpus(
     def read(articles: Sequence[Article]) -> None:
         if len(articles) >= EARLY_READING_MIN:
             early(articles)
+
+    from newsterm.corpus.load import load  # the engine, imported off the first frame's path
 
     return load(
         sources,

@@ -7,9 +7,12 @@ palette and a test, and can be checked without a terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Passage
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 
 def story_passages(corpus: Corpus, story_id: str) -> list[Passage]:

@@ -12,15 +12,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.export import format_date, inferred_day
 from newsterm.model import Article, Link, Passage, Story, StoryAlignment, other_end
 from newsterm.text.diff import pair_spans
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 # Status -> (glyph, word). The glyph must stay distinguishable without colour.
 MARKS: dict[str, tuple[str, str]] = {

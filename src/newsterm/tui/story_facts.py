@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import RELATION_RANK, Article, Link, Passage, Story, StoryAlignment
 from newsterm.tui.finding import Outlet
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ goes in as text, never as markup.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -22,7 +23,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, Passage, StoryAlignment
 from newsterm.support.pausing import Cancelled
 from newsterm.text.diff import pair_spans
@@ -31,6 +31,9 @@ from newsterm.tui.background import until_cancelled
 from newsterm.tui.render import MARKS, StyleMap, highlighted, passage_name, short_date
 from newsterm.tui.side_by_side import Row, row_counts, rows
 from newsterm.tui.widgets.footer import FittingFooter
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 MARK_NAMES = ("match", "conflict", "update", "related", "unique", "pending", "diff")
 GUTTER = 3  # " ≠ " between the columns

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -19,11 +20,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.export import ExportError, render_text, write_file
 from newsterm.model import Story
 from newsterm.tui.screens.confirm import Confirm
 from newsterm.tui.threads import finishing
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 
 @dataclass(frozen=True)

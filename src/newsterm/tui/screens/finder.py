@@ -9,15 +9,19 @@ provided there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Passage
 from newsterm.tui.finding import Outlet, pile_outlets
 from newsterm.tui.screens.compare import CompareScreen, default_pair, mark_styles
 from newsterm.tui.screens.problems import ProblemsScreen
 from newsterm.tui.screens.story import Choice, StoryScreen
 from newsterm.tui.widgets.source_pane import SourcePane
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 NOT_YET = "Stories are still being formed; this works once they are."
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import subprocess
 import time
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.css.query import NoMatches
@@ -20,13 +21,15 @@ from textual.screen import Screen
 from textual.widgets import Tree
 from textual.worker import get_current_worker
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, Passage, Story, StoryAlignment
 from newsterm.tui import settings as saved
 from newsterm.tui.browser import open_in_browser, web_link
 from newsterm.tui.citing import citation
 from newsterm.tui.history import History, Place
 from newsterm.tui.widgets.article import ArticleView
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 # Seconds to watch a browser just started for a failure (a missing command, no browser at
 # all): a browser that is still running then is taken to have opened the page.

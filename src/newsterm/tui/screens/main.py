@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -21,8 +22,6 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, ProgressBar, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from newsterm.corpus.corpus import Corpus
-from newsterm.ingest.fetch import FetchOptions
 from newsterm.model import Article, Passage, Story, StoryAlignment
 from newsterm.support.pausing import Cancelled
 from newsterm.tui import actions
@@ -50,6 +49,10 @@ from newsterm.tui.widgets.crossref import CrossRef
 from newsterm.tui.widgets.footer import FittingFooter
 from newsterm.tui.widgets.source_pane import SourcePane
 from newsterm.tui.widgets.sources import SourceTree
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
+    from newsterm.ingest.fetch import FetchOptions
 
 
 class MainScreen(FollowingScreen, FindingScreen):

@@ -11,6 +11,8 @@ when.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,9 +22,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Passage, Story
 from newsterm.tui.render import short_date, story_label
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 LIMIT = 100
 SCAN_LIMIT = 50_000  # passages; beyond this only the index answers

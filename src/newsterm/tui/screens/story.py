@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.style import Style
@@ -23,7 +24,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Passage
 from newsterm.support.pausing import Cancelled
 from newsterm.text.diff import pair_spans
@@ -42,6 +42,9 @@ from newsterm.tui.render import (
 from newsterm.tui.screens.compare import CompareScreen, default_pair
 from newsterm.tui.story_facts import Disagreement, Moment, coverage, disagreements, timeline
 from newsterm.tui.widgets.footer import FittingFooter
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 BAR = 12  # cells of the timeline's bar: where in the story's span a report fell
 OUTLET = 18  # cells of the outlet column

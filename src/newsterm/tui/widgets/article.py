@@ -3,16 +3,20 @@ each marked by its fate."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, Story, StoryAlignment
 from newsterm.tui.render import StyleMap, article_header, passage_prompt
 from newsterm.tui.widgets.steady_list import SteadyOptionList
 from newsterm.tui.widgets.text_panel import TextPanel
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 # Headers measured to size the article header for a story (see ArticleHead.room): enough for
 # any story a reader flips through; a larger one pays a rare relayout past them.

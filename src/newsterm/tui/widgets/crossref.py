@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,11 +12,13 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets.option_list import Option
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import RELATION_RANK, Link, Passage, Story, StoryAlignment, other_end
 from newsterm.tui.render import MARKS, StyleMap, counterpart, passage_name, passage_summary
 from newsterm.tui.widgets.steady_list import SteadyOptionList
 from newsterm.tui.widgets.text_panel import TextPanel
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 
 class Counterparts(SteadyOptionList):

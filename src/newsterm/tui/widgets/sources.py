@@ -13,6 +13,7 @@ ends it (see `fit`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -22,11 +23,13 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from newsterm.corpus.corpus import Corpus
 from newsterm.model import Article, StoryAlignment
 from newsterm.tui.finding import Finder, Found
 from newsterm.tui.render import StyleMap, article_counts, badges
 from newsterm.tui.widgets.source_labels import Entry, article_label, story_text, titled_label
+
+if TYPE_CHECKING:
+    from newsterm.corpus.corpus import Corpus
 
 # Node data: ("story", story id) or ("article", article id).
 NodeData = tuple[str, str]
