@@ -16,6 +16,7 @@ from itertools import pairwise
 from newsterm.facts.extract import Facts, extract_facts
 from newsterm.facts.names import Name, extract_names
 from newsterm.facts.negation import NEGATIONS
+from newsterm.facts.numbers import Quantity, may_hold_quantity
 from newsterm.facts.timestamps import parse_date
 from newsterm.text.lexicon import canonical_stem, has_aliases
 from newsterm.text.tokens import STOPWORDS, Token, tokenize
@@ -50,6 +51,7 @@ class Prepared:
     stem_set: frozenset[str] = frozenset()
     trigrams: frozenset[tuple[str, str, str]] = frozenset()
     _facts: Facts | None = field(default=None, repr=False, compare=False)
+    _figures: bool | None = field(default=None, repr=False, compare=False)
     # Counts the conflict checks take of one passage whatever the other (how many words deny),
     # kept once found: a passage meets several others in its story (see conflicts.negation).
     counts: dict[object, int] = field(default_factory=dict, repr=False, compare=False)
@@ -63,8 +65,18 @@ class Prepared:
         return found
 
     @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """The passage's figures. A passage with none possible (no digit, currency sign or
+        number word: see may_hold_quantity) has none without its facts being extracted: the
+        match model asks every pair it weighs whether their figures differ."""
+        figures = self._figures
+        if figures is None:
+            figures = self._figures = self._facts is not None or may_hold_quantity(self.text)
+        return self.facts.quantities if figures else ()
+
+    @property
     def numbers(self) -> frozenset[float]:
-        return frozenset(q.value for q in self.facts.quantities)
+        return frozenset(q.value for q in self.quantities)
 
 
 def _is_term(token: Token) -> bool:

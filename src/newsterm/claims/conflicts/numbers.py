@@ -77,8 +77,8 @@ def _units_compatible(a: str, b: str) -> bool:
 def _pair_quantities(
     a: Prepared, b: Prepared, slots: list[Slot]
 ) -> Iterable[tuple[Quantity, Quantity]]:
-    qa_all = [q for q in a.facts.quantities]
-    qb_all = [q for q in b.facts.quantities]
+    qa_all = list(a.quantities)
+    qb_all = list(b.quantities)
     used_b: set[int] = set()
     for qa in qa_all:
         best: tuple[int, int] | None = None
@@ -282,4 +282,4 @@ def _rounded_alike(qa: Quantity, qb: Quantity) -> bool:
 
 
 def counted_nouns(prep: Prepared) -> set[str]:
-    return {canonical_stem(q.noun) for q in prep.facts.quantities if q.noun}
+    return {canonical_stem(q.noun) for q in prep.quantities if q.noun}
