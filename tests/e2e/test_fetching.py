@@ -76,7 +76,7 @@ def test_nothing_readable_ends_non_zero_and_says_why(tmp_path: Path) -> None:
     command = f"{shlex.quote(str(NEWSTERM))} pile; echo exit status $?"
     with Terminal(["sh", "-c", command], cwd=tmp_path) as term:
         assert term.exited(timeout=20), term.screen()
-        screen = term.screen()
+        screen = term.scrollback()
         assert "exit status 1" in screen
         assert "nothing could be read from the sources given" in screen
         assert "empty.txt" in screen

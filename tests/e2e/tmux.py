@@ -80,6 +80,16 @@ class Terminal:
             check=False,
         ).stdout
 
+    def scrollback(self, lines: int = 200) -> str:
+        """The screen with the lines above it: a dead pane's notice can push the first line of
+        what the command printed last off the top."""
+        return subprocess.run(
+            self.tmux("capture-pane", "-p", "-S", f"-{lines}", "-t", self.name),
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             subprocess.run(self.tmux("send-keys", "-t", self.name, key), check=True)
