@@ -8,45 +8,17 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
 import newsterm
 from newsterm.ingest.opening import NOT_REGULAR, SYSTEM_FILE
 
-WAIT = 60.0
+from .children import bounded_memory, load_in_child
+
 OK = "Harbour reopens\n\nThe harbour reopened on Wednesday, the port authority said.\n"
-
-
-class Loaded(NamedTuple):
-    titles: list[str]
-    errors: list[tuple[str, str]]
-    peak_mb: float  # the child's largest resident size
-
-
-def _load_in_child(*paths: Path) -> Loaded:
-    """What a load done by another process found, that process killed after WAIT seconds."""
-    script = (
-        "import json, resource, sys, newsterm\n"
-        "c = newsterm.load(sys.argv[1:])\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(json.dumps([[a.title for a in c.articles],"
-        " [[e.location, e.reason] for e in c.errors], peak]))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=WAIT,
-        check=True,
-    )
-    titles, errors, peak = json.loads(result.stdout)
-    return Loaded(titles, [tuple(e) for e in errors], peak)
 
 
 def test_dev_zero_through_a_link_in_a_folder_is_named_and_never_read(tmp_path: Path) -> None:
@@ -55,10 +27,10 @@ def test_dev_zero_through_a_link_in_a_folder_is_named_and_never_read(tmp_path: P
     (tmp_path / "ok.txt").write_text(OK)
     zero = tmp_path / "zero.txt"
     zero.symlink_to("/dev/zero")
-    loaded = _load_in_child(tmp_path)
+    loaded = load_in_child(tmp_path)
     assert loaded.titles == ["Harbour reopens"]
     assert loaded.errors == [(str(zero), NOT_REGULAR)]
-    assert _load_in_child(zero).errors == [(str(zero), NOT_REGULAR)]
+    assert load_in_child(zero).errors == [(str(zero), NOT_REGULAR)]
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
@@ -70,7 +42,7 @@ def test_a_proc_file_in_a_folder_is_refused_not_read_as_an_article(tmp_path: Pat
     status = tmp_path / "status.txt"
     status.symlink_to("/proc/self/status")
     (tmp_path / "environ").symlink_to("/proc/self/environ")
-    loaded = _load_in_child(tmp_path)
+    loaded = load_in_child(tmp_path)
     assert loaded.titles == ["Harbour reopens"]
     assert loaded.errors == [(str(status), SYSTEM_FILE)]
 
@@ -150,7 +122,7 @@ def test_fifty_thousand_tiny_files_load_in_bounded_time(tmp_path: Path) -> None:
             handle.write(f"T{n}\n")
     for n in range(3):
         (folder / f"real{n}.txt").write_text(OK.replace("Wednesday", f"day {n}"))
-    loaded = _load_in_child(folder)
+    loaded = load_in_child(folder)
     assert loaded.titles.count("Harbour reopens") == 3
     assert len(loaded.titles) + len(loaded.errors) >= 50_000
 
@@ -178,10 +150,10 @@ def test_a_500_mb_file_is_capped_with_one_line_naming_it(
     line naming it and saying so, in bounded memory. Before: a JSON file was read whole into
     memory (the cap was 1 GB) and only then refused, as binary."""
     big = _sparse(tmp_path / name, head, 500 * 2**20)
-    loaded = _load_in_child(big)
+    loaded = load_in_child(big)
     assert loaded.errors and all(where == str(big) for where, _why in loaded.errors)
     assert any(reason in why for _where, why in loaded.errors)
-    assert loaded.peak_mb < 300
+    assert bounded_memory(loaded)
 
 
 def test_json_lines_of_500_mb_are_read_a_line_at_a_time(tmp_path: Path) -> None:
@@ -199,7 +171,7 @@ def test_json_lines_of_500_mb_are_read_a_line_at_a_time(tmp_path: Path) -> None:
         for n in range(60)
     )
     big = _sparse(tmp_path / "big.jsonl", lines.encode(), 500 * 2**20)
-    loaded = _load_in_child(big)
+    loaded = load_in_child(big)
     assert loaded.titles == [f"Report {n}" for n in range(60)]
     assert loaded.errors == [(f"{big}:61", "line longer than 16 MB, skipped")]
-    assert loaded.peak_mb < 300
+    assert bounded_memory(loaded)

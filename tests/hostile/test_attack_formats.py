@@ -20,6 +20,8 @@ import newsterm
 from newsterm.cli import main
 from newsterm.ingest.sanitize import sanitize_line
 
+from .children import bounded_memory, load_in_child
+
 WAIT = 60.0
 OK = "Harbour reopens\n\nThe harbour reopened on Wednesday, the port authority said.\n"
 # Terminal controls and the invisible characters that reorder or hide text.
@@ -144,24 +146,10 @@ def test_a_200_mb_json_lines_line_is_skipped_in_bounded_memory(tmp_path: Path) -
         for _ in range(200):
             handle.write(chunk)
         handle.write('"}\n' + after + "\n")
-    script = (
-        "import json, resource, sys, newsterm\n"
-        "c = newsterm.load([sys.argv[1]])\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(json.dumps([[a.title for a in c.articles],"
-        " [[e.location, e.reason] for e in c.errors], peak]))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=WAIT,
-        check=True,
-    )
-    titles, errors, peak = json.loads(done.stdout)
-    assert titles == ["Before", "After"]
-    assert errors == [[f"{path}:2", "line longer than 16 MB, skipped"]]
-    assert peak < 300
+    loaded = load_in_child(path)
+    assert loaded.titles == ["Before", "After"]
+    assert loaded.errors == [(f"{path}:2", "line longer than 16 MB, skipped")]
+    assert bounded_memory(loaded)
 
 
 STORY = "Überschwemmung in Köln\n\nDer Rhein stieg am Montag um zwei Meter.\n"
