@@ -296,9 +296,10 @@ def run_export(argv: Sequence[str]) -> int:
 def _export(args: argparse.Namespace, sources: list[str], output: Output | None) -> int:
     """Load, compare and write the report to `output`, or to standard output if None."""
     from newsterm.corpus.load import load
-    from newsterm.export import json_pieces, render, to_json_data
+    from newsterm.export import render, to_json_data
     from newsterm.support import files
     from newsterm.support.forking import default_workers
+    from newsterm.support.jsontext import json_pieces
     from newsterm.support.progress import ProgressBar
 
     progress = ProgressBar(enabled=False if args.quiet else None, labels=STAGE_LABELS)
@@ -318,7 +319,7 @@ def _export(args: argparse.Namespace, sources: list[str], output: Output | None)
             return 1
         corpus.align_all(progress, workers=workers)
         # JSON is written as it is encoded: whole, all of Reuters' would be some 60 MB held
-        # twice over (see export.json_pieces).
+        # twice over (see support.jsontext).
         content: Iterable[str] = (
             json_pieces(to_json_data(corpus, progress))
             if args.format == "json"

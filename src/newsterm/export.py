@@ -9,11 +9,10 @@ in the first source and "{+eight+}" in the others, so it needs no colour.
 
 from __future__ import annotations
 
-import json
 import os
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from newsterm.corpus.claim_groups import ClaimGroup, report_claims
 from newsterm.model import Article, Passage, Story
 from newsterm.support import files
+from newsterm.support.jsontext import json_pieces
 from newsterm.text.diff import differing_spans, mark, pair_spans
 
 if TYPE_CHECKING:
@@ -434,28 +434,6 @@ def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
 
 def render_json(corpus: Corpus, progress: Progress | None = None) -> str:
     return "".join(json_pieces(to_json_data(corpus, progress)))
-
-
-# Pieces of about this many characters are written at a time (see json_pieces).
-PIECE_CHARS = 1 << 20
-
-
-def json_pieces(data: dict[str, Any]) -> Iterator[str]:
-    """The JSON text of `data` in pieces of about PIECE_CHARS, to write as they come.
-
-    An export of all of Reuters is some 60 MB of JSON: held whole as one string, then again as
-    encoded bytes while written, it added a few hundred megabytes to the export's peak memory.
-    `json.dumps` with an indent encodes piece by piece anyway, so streaming costs nothing."""
-    batch: list[str] = []
-    size = 0
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
-        batch.append(piece)
-        size += len(piece)
-        if size >= PIECE_CHARS:
-            yield "".join(batch)
-            batch, size = [], 0
-    batch.append("\n")
-    yield "".join(batch)
 
 
 RENDERERS: dict[str, Callable[[Corpus, Progress | None], str]] = {

@@ -185,8 +185,9 @@ def test_write_file_failure_keeps_the_old_file(tmp_path: Path, monkeypatch) -> N
 def test_json_is_written_in_pieces_that_add_up_to_the_whole(corpus, tmp_path, monkeypatch) -> None:
     """The CLI streams JSON to the file in pieces; what lands is byte for byte the JSON text."""
     import newsterm.export as export
+    from newsterm.support import jsontext
 
-    monkeypatch.setattr(export, "PIECE_CHARS", 64)  # many pieces even for the seeds
+    monkeypatch.setattr(jsontext, "PIECE_CHARS", 64)  # many pieces even for the seeds
     data = export.to_json_data(corpus)
     pieces = list(export.json_pieces(data))
     assert len(pieces) > 10
@@ -275,3 +276,23 @@ def test_related_pairs_are_capped_and_their_passages_not_listed_again(corpus) ->
     assert f"(the {RELATED_SHOWN} closest of {len(every)} pairs)" in text
     md = render(corpus, "markdown")
     assert md.count("### Related") == RELATED_SHOWN
+
+
+def test_json_text_has_the_standard_librarys_layout_byte_for_byte() -> None:
+    """Encoded by orjson, laid out as json.dumps(ensure_ascii=False, indent=2): strings with
+    quotes, backslashes, controls, line separators and emoji; nesting; empty containers;
+    the four-place floats of scores."""
+    from newsterm.support.jsontext import json_pieces
+
+    cases = [
+        {},
+        {"a": []},
+        {"a": [[]], "b": {}, "c": {"d": {"e": []}}},
+        {
+            "version": 1,
+            "articles": [{"id": "x", "text": 'é\u2028\x1f"\\ \U0001f600\n', "n": None}],
+            "links": [{"score": s, "ok": True} for s in (0.0, 0.0001, 0.5, 0.9999, 1.0)],
+        },
+    ]
+    for data in cases:
+        assert "".join(json_pieces(data)) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
