@@ -29,6 +29,7 @@ from newsterm.text.diff import pair_spans
 from newsterm.tui import actions
 from newsterm.tui.background import until_cancelled
 from newsterm.tui.render import MARKS, StyleMap, highlighted, passage_name, short_date
+from newsterm.tui.screens.once import OnceScreen
 from newsterm.tui.side_by_side import Row, row_counts, rows
 from newsterm.tui.widgets.footer import FittingFooter
 
@@ -69,7 +70,7 @@ def columns(left: Text, gutter: Text, right: Text, width: int) -> Text:
     return result
 
 
-class CompareScreen(Screen[str | None]):
+class CompareScreen(OnceScreen[str | None]):
     """Two sources of one story, aligned; dismissed with the passage to read, or None."""
 
     BINDINGS = actions.bindings("compare")

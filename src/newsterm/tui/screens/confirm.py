@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from newsterm.tui.screens.once import OnceModal
 
-class Confirm(ModalScreen[bool]):
+
+class Confirm(OnceModal[bool]):
     """`y` says yes; `n`, escape or the focused "No" button say no."""
 
     BINDINGS = [

@@ -17,12 +17,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from newsterm.export import ExportError, render_text, write_file
 from newsterm.model import Story
 from newsterm.tui.screens.confirm import Confirm
+from newsterm.tui.screens.once import OnceModal
 from newsterm.tui.threads import finishing
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def export_in(screen: Screen[None], corpus: Corpus, story_id: str, request: Expo
     screen.run_worker(write, thread=True, group="export", exit_on_error=False)
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(OnceModal[ExportRequest | None]):
     """Enter accepts, escape cancels; an existing file is only replaced after a yes."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -11,11 +11,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsterm.tui import actions
 from newsterm.tui.render import MARKS
+from newsterm.tui.screens.once import OnceModal
 
 _NAMES = {
     "question_mark": "?",
@@ -129,7 +129,7 @@ def closing_line(binding: Binding) -> str:
     return f"{listed} closes this screen; j/k or the arrows scroll it."
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     """Every key by section, then what each mark means."""
 
     BINDINGS = actions.bindings("help")

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsterm.model import LoadError
 from newsterm.tui import actions
+from newsterm.tui.screens.once import OnceModal
 
 
 def problems_text(errors: Sequence[LoadError]) -> Text:
@@ -42,7 +42,7 @@ def problems_text(errors: Sequence[LoadError]) -> Text:
     return text
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(OnceModal[None]):
     """Every problem met in the sources, scrollable."""
 
     BINDINGS = actions.bindings("problems")

@@ -18,12 +18,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from newsterm.model import Passage, Story
 from newsterm.tui.render import short_date, story_label
+from newsterm.tui.screens.once import OnceModal
 
 if TYPE_CHECKING:
     from newsterm.corpus.corpus import Corpus
@@ -81,7 +81,7 @@ def result_prompt(corpus: Corpus, passage: Passage, query: str, *, titled: bool 
     return text
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(OnceModal[str | None]):
     """Type to search; down moves into the results, enter opens one, escape closes."""
 
     BINDINGS = [

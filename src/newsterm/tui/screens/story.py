@@ -19,7 +19,6 @@ from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -40,6 +39,7 @@ from newsterm.tui.render import (
     short_span,
 )
 from newsterm.tui.screens.compare import CompareScreen, default_pair
+from newsterm.tui.screens.once import OnceScreen
 from newsterm.tui.story_facts import Disagreement, Moment, coverage, disagreements, timeline
 from newsterm.tui.widgets.footer import FittingFooter
 
@@ -72,7 +72,7 @@ def days_apart(first: date | None, last: date | None) -> str:
     return f" ({days} day{'s' if days != 1 else ''})"
 
 
-class StoryScreen(Screen[Choice | None]):
+class StoryScreen(OnceScreen[Choice | None]):
     """Timeline, coverage, conflicts and updates of one story."""
 
     BINDINGS = actions.bindings("story")
