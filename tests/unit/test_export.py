@@ -188,6 +188,7 @@ def test_json_is_written_in_pieces_that_add_up_to_the_whole(corpus, tmp_path, mo
     from newsterm.support import jsontext
 
     monkeypatch.setattr(jsontext, "PIECE_CHARS", 64)  # many pieces even for the seeds
+    monkeypatch.setattr(jsontext, "ITEMS_AT_ONCE", 2)
     data = export.to_json_data(corpus)
     pieces = list(export.json_pieces(data))
     assert len(pieces) > 10
@@ -294,5 +295,6 @@ def test_json_text_has_the_standard_librarys_layout_byte_for_byte() -> None:
             "links": [{"score": s, "ok": True} for s in (0.0, 0.0001, 0.5, 0.9999, 1.0)],
         },
     ]
+    cases.append({"links": [{"a": str(n), "score": n / 10_000} for n in range(1_500)]})
     for data in cases:
         assert "".join(json_pieces(data)) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
