@@ -28,9 +28,9 @@ def json_pieces(data: dict[str, Any]) -> Iterator[str]:
 
     An export of all of Reuters is some 60 MB of JSON: held whole as one string, then again as
     encoded bytes while written, it added a few hundred megabytes to the export's peak memory.
-    So each top-level list is encoded a slice of items at a time. Items are encoded by orjson (in C):
-    with an indent, the standard library's encoder is its pure-Python one, and rendering all of
-    Reuters took 3.5-4 CPU s of an export from the cache that takes 5."""
+    So each top-level list is encoded a slice of items at a time, by orjson (in C): with an
+    indent, the standard library's encoder is its pure-Python one, and rendering all of Reuters
+    took 3.5-4 CPU s of an export from the cache that takes 5."""
     batch: list[str] = []
     size = 0
     for piece in _json_parts(data):
