@@ -180,8 +180,8 @@ def test_2000_near_identical_articles_load_and_align_without_blowing_up(
     reason="grouping finds candidates through terms in at most Index.posting_cap() articles "
     "(50 and up, growing with the pile): when more reports than that share every word, none "
     "is a candidate for another and each is a story of its own (20 such reports make one "
-    "story, 100 make 100). The cap is what keeps grouping linear; newsterm.corpus is another "
-    "engineer's to change",
+    "story, 100 make 100). The cap is what keeps grouping linear: copies beyond it need a "
+    "near-duplicate pass of their own, collapsed before the average linkage",
 )
 def test_2000_near_identical_articles_are_one_story(near_identical: Grouped) -> None:
     assert near_identical.largest >= 1_900
