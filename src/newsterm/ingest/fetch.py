@@ -117,16 +117,9 @@ class _HTTPConnection(http.client.HTTPConnection):
         self.sock.settimeout(self._read_timeout)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    """The same for TLS: the handshake counts as connecting."""
-
-    def __init__(self, host: str, *, read_timeout: float, **kwargs: Any) -> None:
-        super().__init__(host, **kwargs)
-        self._read_timeout = read_timeout
-
-    def connect(self) -> None:
-        super().connect()
-        self.sock.settimeout(self._read_timeout)
+class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
+    """The same for TLS: the handshake counts as connecting (HTTPSConnection.connect wraps the
+    socket before `_HTTPConnection.connect` sets the read timeout on it)."""
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
