@@ -14,25 +14,13 @@ import pytest
 
 from tests.unit.ingest.fetch_server import news_site, serve
 
-from .tmux import NEWSTERM, Terminal, available
+from .tmux import NEWSTERM, Terminal, available, export_story, recording_browser, wait_for_file
 
 pytestmark = pytest.mark.skipif(not available(), reason="needs tmux and the installed command")
 
 
-def _wait_for_file(path: Path, timeout: float = 10.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.exists() and path.read_text(encoding="utf-8"):
-            return path.read_text(encoding="utf-8")
-        time.sleep(0.1)
-    raise AssertionError(f"{path} was never written")
-
-
 def test_fetch_two_feeds_filter_open_the_page_and_export(tmp_path: Path) -> None:
-    opened = tmp_path / "opened.txt"
-    browser = tmp_path / "browser.sh"
-    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > {opened}\n', encoding="utf-8")
-    browser.chmod(0o755)
+    browser, opened = recording_browser(tmp_path)
     with serve() as site:
         news = news_site(site)
         argv = [str(NEWSTERM), news.rss, news.atom, "--full", "--save", str(tmp_path / "saved")]
@@ -51,15 +39,9 @@ def test_fetch_two_feeds_filter_open_the_page_and_export(tmp_path: Path) -> None
 
             term.keys("o")
             term.wait_for("Opening http://127.0.0.1")
-            assert _wait_for_file(opened).startswith(site.base)
+            assert wait_for_file(opened).startswith(site.base)
 
-            term.keys("e")
-            term.wait_for("Export this story")
-            term.keys("Enter")
-            term.wait_for("Exported this story")
-            written = list(tmp_path.glob("newsterm-*.txt"))
-            assert len(written) == 1
-            report = written[0].read_text(encoding="utf-8")
+            report = export_story(term, tmp_path)
             assert news.gazette_fire in report and news.post_fire in report
             term.keys("q")
             assert term.exited(), term.screen()

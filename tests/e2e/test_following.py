@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .tmux import NEWSTERM, Terminal, available
+from .tmux import NEWSTERM, Terminal, available, export_story, recording_browser, wait_for_file
 
 pytestmark = pytest.mark.skipif(not available(), reason="needs tmux and the installed command")
 
@@ -42,15 +42,6 @@ RECORDS = [
 ]
 
 
-def _wait_for_file(path: Path, timeout: float = 10.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.exists() and path.read_text(encoding="utf-8"):
-            return path.read_text(encoding="utf-8")
-        time.sleep(0.1)
-    raise AssertionError(f"{path} was never written")
-
-
 def _buffer(term: Terminal, wanted: str, timeout: float = 10.0) -> str:
     """tmux's newest paste buffer, once it holds `wanted` (the app's OSC 52 lands there)."""
     deadline = time.monotonic() + timeout
@@ -68,10 +59,7 @@ def _buffer(term: Terminal, wanted: str, timeout: float = 10.0) -> str:
 def test_jump_back_open_the_link_cite_and_export(tmp_path: Path) -> None:
     pile = tmp_path / "pile.jsonl"
     pile.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
-    opened = tmp_path / "opened.txt"
-    browser = tmp_path / "browser.sh"
-    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > {opened}\n', encoding="utf-8")
-    browser.chmod(0o755)
+    browser, opened = recording_browser(tmp_path)
     with Terminal(
         [str(NEWSTERM), str(pile)], cwd=tmp_path, environ={"BROWSER": str(browser)}
     ) as term:
@@ -89,7 +77,7 @@ def test_jump_back_open_the_link_cite_and_export(tmp_path: Path) -> None:
 
         term.keys("o")
         term.wait_for("Opening https://")
-        assert _wait_for_file(opened) == (HERALD if first == "Herald" else COURIER)
+        assert wait_for_file(opened) == (HERALD if first == "Herald" else COURIER)
         assert "Traceback" not in term.screen()
 
         term.keys("n")  # 12 against 14 killed: a conflict between the two
@@ -100,13 +88,7 @@ def test_jump_back_open_the_link_cite_and_export(tmp_path: Path) -> None:
         assert HERALD in copied and COURIER in copied
         assert "Herald, 5 Mar 2024" in copied and "Courier, 5 Mar 2024" in copied
 
-        term.keys("e")
-        term.wait_for("Export this story")
-        term.keys("Enter")
-        term.wait_for("Exported this story")
-        written = list(tmp_path.glob("newsterm-*.txt"))
-        assert len(written) == 1
-        report = written[0].read_text(encoding="utf-8")
+        report = export_story(term, tmp_path)
         assert f"      {HERALD}\n" in report and f"      {COURIER}\n" in report
         term.keys("q")
         assert term.exited(), term.screen()

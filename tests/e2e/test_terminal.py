@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .tmux import NEWSTERM, Terminal, available
+from .tmux import NEWSTERM, Terminal, available, export_story
 
 pytestmark = pytest.mark.skipif(not available(), reason="needs tmux and the installed command")
 
@@ -21,13 +21,7 @@ def test_newsterm_opens_the_seeds_moves_to_a_conflict_exports_and_quits(tmp_path
         term.keys("n")
         screen = term.wait_for("CONFLICT")  # a counterpart, not the footer's "Next conflict"
         assert ": conflict" in screen  # the side panel's heading
-        term.keys("e")
-        term.wait_for("Export this story")
-        term.keys("Enter")
-        term.wait_for("Exported this story")
-        written = list(tmp_path.glob("newsterm-*.txt"))
-        assert len(written) == 1
-        assert written[0].read_text(encoding="utf-8").startswith("newsterm report")
+        assert export_story(term, tmp_path).startswith("newsterm report")
         term.keys("q")
         assert term.exited(), term.screen()
         assert "Traceback" not in term.screen()

@@ -120,3 +120,34 @@ class Terminal:
                 return True
             time.sleep(0.1)
         return False
+
+
+def recording_browser(folder: Path) -> tuple[Path, Path]:
+    """A `$BROWSER` that only writes the address it was given to a file: (the script, the
+    file it writes)."""
+    opened = folder / "opened.txt"
+    browser = folder / "browser.sh"
+    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    return browser, opened
+
+
+def wait_for_file(path: Path, timeout: float = 10.0) -> str:
+    """The text of `path` once something has been written to it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_text(encoding="utf-8"):
+            return path.read_text(encoding="utf-8")
+        time.sleep(0.1)
+    raise AssertionError(f"{path} was never written")
+
+
+def export_story(term: Terminal, folder: Path) -> str:
+    """e, then enter on the dialog's proposed name: the one report written in `folder`."""
+    term.keys("e")
+    term.wait_for("Export this story")
+    term.keys("Enter")
+    term.wait_for("Exported this story")
+    written = list(folder.glob("newsterm-*.txt"))
+    assert len(written) == 1
+    return written[0].read_text(encoding="utf-8")

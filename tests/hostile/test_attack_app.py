@@ -22,7 +22,7 @@ from newsterm.tui.app import NewstermApp, make_app
 from newsterm.tui.screens.main import MainScreen
 from newsterm.tui.screens.search import SearchScreen
 
-from ..tui.conftest import BRIDGE_A, BRIDGE_B, ORCHARD, wait_ready
+from ..tui.conftest import bridge_pile, exited, wait_ready
 
 pytestmark = pytest.mark.asyncio
 BOUND = 60.0  # seconds any test here may take
@@ -30,22 +30,7 @@ BOUND = 60.0  # seconds any test here may take
 
 @pytest.fixture
 def pile(tmp_path: Path) -> Path:
-    folder = tmp_path / "pile"
-    folder.mkdir()
-    (folder / "Herald - bridge.txt").write_text(BRIDGE_A, encoding="utf-8")
-    (folder / "Courier - bridge.txt").write_text(BRIDGE_B, encoding="utf-8")
-    (folder / "Gazette - orchard.txt").write_text(ORCHARD, encoding="utf-8")
-    return folder
-
-
-async def _exited(app: NewstermApp, timeout: float = 5.0) -> bool:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while app.is_running:
-        if loop.time() > deadline:
-            return False
-        await asyncio.sleep(0.02)
-    return True
+    return bridge_pile(tmp_path / "pile")
 
 
 async def _still_answers(app: NewstermApp, pilot: object) -> None:
@@ -94,7 +79,7 @@ async def test_a_resize_storm_leaves_the_app_working(pile: Path) -> None:
             await pilot.pause()
             await _still_answers(app, pilot)
             await pilot.press("q")
-            assert await _exited(app)
+            assert await exited(app)
 
     await asyncio.wait_for(run(), BOUND)
 
@@ -121,7 +106,7 @@ async def test_a_100_kb_paste_into_search_is_taken_and_the_app_quits(pile: Path)
             await pilot.pause()
             await _still_answers(app, pilot)
             await pilot.press("q")
-            assert await _exited(app)
+            assert await exited(app)
 
     await asyncio.wait_for(run(), BOUND)
 
@@ -170,7 +155,7 @@ async def _storm(pile: Path, keys: list[str]) -> None:
         assert isinstance(app.screen, MainScreen), [type(s).__name__ for s in app.screen_stack]
         await _still_answers(app, pilot)
         await pilot.press("q")
-        assert await _exited(app)
+        assert await exited(app)
 
 
 async def test_2000_moving_keys_at_once_are_all_handled_and_q_still_quits(pile: Path) -> None:
@@ -197,6 +182,6 @@ async def test_two_enters_at_once_in_the_story_view_keep_the_main_screen(pile: P
             await pilot.pause()
             assert any(isinstance(screen, MainScreen) for screen in app.screen_stack)
             await pilot.press("q")
-            assert await _exited(app)
+            assert await exited(app)
 
     await asyncio.wait_for(run(), BOUND)

@@ -56,15 +56,30 @@ The cooperative expects prices to fall as a result.
 """
 
 
-@pytest.fixture
-def pile(tmp_path: Path) -> Path:
-    """A folder of my own: one story told by two outlets with disagreements, and one other."""
-    folder = tmp_path / "pile"
+def bridge_pile(folder: Path) -> Path:
+    """One story told by two outlets with disagreements, and one other, written to `folder`."""
     folder.mkdir()
     (folder / "Herald - bridge.txt").write_text(BRIDGE_A, encoding="utf-8")
     (folder / "Courier - bridge.txt").write_text(BRIDGE_B, encoding="utf-8")
     (folder / "Gazette - orchard.txt").write_text(ORCHARD, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def pile(tmp_path: Path) -> Path:
+    """A folder of my own: see `bridge_pile`."""
+    return bridge_pile(tmp_path / "pile")
+
+
+async def exited(app: NewstermApp, timeout: float = 5.0) -> bool:
+    """True once the app has stopped running (not waiting on a pilot: there is none left)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while app.is_running:
+        if loop.time() > deadline:
+            return False
+        await asyncio.sleep(0.02)
+    return True
 
 
 @pytest.fixture

@@ -22,7 +22,9 @@ import newsterm.tui.background as background
 import newsterm.tui.screens.main as main_screen
 from newsterm.support.pausing import Cancelled, Pause, step
 from newsterm.tui.activity import Activity
-from newsterm.tui.app import NewstermApp, make_app
+from newsterm.tui.app import make_app
+
+from .conftest import exited
 
 pytestmark = pytest.mark.asyncio
 
@@ -35,17 +37,6 @@ async def until(pilot: object, condition: Callable[[], bool], timeout: float = 1
     while not condition():
         assert loop.time() < deadline, "timed out"
         await pilot.pause(0.02)  # type: ignore[attr-defined]
-
-
-async def exited(app: NewstermApp, timeout: float = 5.0) -> bool:
-    """True once the app has stopped running (not waiting on a pilot: there is none left)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while app.is_running:
-        if loop.time() > deadline:
-            return False
-        await asyncio.sleep(0.02)
-    return True
 
 
 class SlowStage:
