@@ -16,20 +16,17 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from newsterm.model import Article, Passage, StoryAlignment
-from newsterm.support.pausing import Cancelled
 from newsterm.text.diff import pair_spans
 from newsterm.tui import actions
-from newsterm.tui.background import until_cancelled
 from newsterm.tui.render import MARKS, StyleMap, highlighted, passage_name, short_date
-from newsterm.tui.screens.once import OnceScreen
+from newsterm.tui.screens.compared import ComparedStoryScreen
 from newsterm.tui.side_by_side import Row, row_counts, rows
 from newsterm.tui.widgets.footer import FittingFooter
 
@@ -70,7 +67,7 @@ def columns(left: Text, gutter: Text, right: Text, width: int) -> Text:
     return result
 
 
-class CompareScreen(OnceScreen[str | None]):
+class CompareScreen(ComparedStoryScreen[str | None]):
     """Two sources of one story, aligned; dismissed with the passage to read, or None."""
 
     BINDINGS = actions.bindings("compare")
@@ -93,35 +90,24 @@ class CompareScreen(OnceScreen[str | None]):
         self.rows: list[Row] = []
         self._row_at: dict[str, int] = {}  # passage id -> its row
         self._styles = styles
-        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-head", markup=False)
         yield OptionList(markup=False, id="compare-rows")
         yield FittingFooter()
 
+    @property
+    def compared_story(self) -> str:
+        return self.story_id
+
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-        if self.corpus.cached_alignment(self.story_id) is None:
+        if self.compare_if_needed():
+            self.call_after_refresh(self.show)
+        else:
             self.query_one("#compare-head", Static).update(
                 Text("Comparing this story's sources…", style="dim")
             )
-            self._align()
-        else:
-            self.call_after_refresh(self.show)
-
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _align(self) -> None:
-        try:
-            self.corpus.alignment(self.story_id, until_cancelled(get_current_worker()))
-        except Cancelled:
-            return
-        self.app.call_from_thread(self.show)
-
-    def on_resize(self) -> None:
-        width = self.query_one(OptionList).scrollable_content_region.width
-        if self.rows and width and width != self._width:
-            self.show()
 
     @property
     def alignment(self) -> StoryAlignment | None:

@@ -17,17 +17,14 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from newsterm.model import Passage
-from newsterm.support.pausing import Cancelled
 from newsterm.text.diff import pair_spans
 from newsterm.tui import actions
-from newsterm.tui.background import until_cancelled
 from newsterm.tui.finding import Outlet
 from newsterm.tui.render import (
     MARKS,
@@ -39,7 +36,7 @@ from newsterm.tui.render import (
     short_span,
 )
 from newsterm.tui.screens.compare import CompareScreen, default_pair
-from newsterm.tui.screens.once import OnceScreen
+from newsterm.tui.screens.compared import ComparedStoryScreen
 from newsterm.tui.story_facts import Disagreement, Moment, coverage, disagreements, timeline
 from newsterm.tui.widgets.footer import FittingFooter
 
@@ -72,7 +69,7 @@ def days_apart(first: date | None, last: date | None) -> str:
     return f" ({days} day{'s' if days != 1 else ''})"
 
 
-class StoryScreen(OnceScreen[Choice | None]):
+class StoryScreen(ComparedStoryScreen[Choice | None]):
     """Timeline, coverage, conflicts and updates of one story."""
 
     BINDINGS = actions.bindings("story")
@@ -92,31 +89,20 @@ class StoryScreen(OnceScreen[Choice | None]):
         self.reading = reading  # the article open in the main screen
         self._styles = styles
         self._disagreements: dict[str, Disagreement] = {}
-        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="story-head", markup=False)
         yield OptionList(markup=False, id="story-list")
         yield FittingFooter()
 
+    @property
+    def compared_story(self) -> str:
+        return self.story.id
+
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self.call_after_refresh(self.show)  # rows are fitted to the list's width: laid out
-        if self.corpus.cached_alignment(self.story.id) is None:
-            self._align()
-
-    def on_resize(self) -> None:
-        width = self.query_one(OptionList).scrollable_content_region.width
-        if self._width and width and width != self._width:
-            self.show()
-
-    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
-    def _align(self) -> None:
-        try:
-            self.corpus.alignment(self.story.id, until_cancelled(get_current_worker()))
-        except Cancelled:
-            return
-        self.app.call_from_thread(self.show)
+        self.compare_if_needed()  # drawn again once compared
 
     def show(self) -> None:
         """Fill the view (again, once the story's sources are compared), cursor kept."""
