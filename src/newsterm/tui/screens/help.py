@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from newsterm.tui import actions
 from newsterm.tui.render import MARKS
-from newsterm.tui.screens.once import OnceModal
+from newsterm.tui.screens.once import ScrollingDialog
 
 _NAMES = {
     "question_mark": "?",
@@ -129,18 +129,10 @@ def closing_line(binding: Binding) -> str:
     return f"{listed} closes this screen; j/k or the arrows scroll it."
 
 
-class HelpScreen(OnceModal[None]):
+class HelpScreen(ScrollingDialog):
     """Every key by section, then what each mark means."""
 
     BINDINGS = actions.bindings("help")
-
-    def action_scroll(self, step: int) -> None:
-        """j/k: the help is taller than a small terminal."""
-        help_text = self.query_one("#help", VerticalScroll)
-        if step > 0:
-            help_text.scroll_down(animate=False)
-        else:
-            help_text.scroll_up(animate=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):

@@ -12,6 +12,7 @@ import asyncio
 from typing import TypeVar
 
 from textual.await_complete import AwaitComplete
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 
 ResultT = TypeVar("ResultT")
@@ -38,3 +39,14 @@ class OnceModal(ModalScreen[ResultT]):
         if self.app.screen is not self:  # popped already (the stack changes at once)
             return _nothing()
         return super().dismiss(result)
+
+
+class ScrollingDialog(OnceModal[None]):
+    """A dialog of text in one VerticalScroll, taller than a small terminal: j/k scroll it."""
+
+    def action_scroll(self, step: int) -> None:
+        text = self.query_one(VerticalScroll)
+        if step > 0:
+            text.scroll_down(animate=False)
+        else:
+            text.scroll_up(animate=False)

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from newsterm.model import LoadError
 from newsterm.tui import actions
-from newsterm.tui.screens.once import OnceModal
+from newsterm.tui.screens.once import ScrollingDialog
 
 
 def problems_text(errors: Sequence[LoadError]) -> Text:
@@ -42,7 +42,7 @@ def problems_text(errors: Sequence[LoadError]) -> Text:
     return text
 
 
-class ProblemsScreen(OnceModal[None]):
+class ProblemsScreen(ScrollingDialog):
     """Every problem met in the sources, scrollable."""
 
     BINDINGS = actions.bindings("problems")
@@ -55,10 +55,3 @@ class ProblemsScreen(OnceModal[None]):
         with VerticalScroll(id="problems", classes="dialog"):
             yield Static(Text("Source problems", style="bold"), id="problems-title")
             yield Static(problems_text(self.errors), id="problems-list")
-
-    def action_scroll(self, step: int) -> None:
-        found = self.query_one("#problems", VerticalScroll)
-        if step > 0:
-            found.scroll_down(animate=False)
-        else:
-            found.scroll_up(animate=False)
