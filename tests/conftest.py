@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled seeds, and small articles written for one test."""
+"""Shared fixtures: the bundled seeds, small articles written for one test, and for the fetch
+tests a web server of their own on 127.0.0.1 with every other address cut off."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsterm.corpus.load import seeds_path
+
+from .unit.ingest.fetch_server import Connections, Site, offline, serve
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
@@ -68,3 +71,17 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return _write
+
+
+@pytest.fixture
+def net(monkeypatch: pytest.MonkeyPatch) -> Iterator[Connections]:
+    """Every connection the test makes, none of them leaving 127.0.0.1 (see fetch_server)."""
+    with offline(monkeypatch) as connections:
+        yield connections
+
+
+@pytest.fixture
+def site(net: Connections) -> Iterator[Site]:
+    """A web server on 127.0.0.1 for this test alone, serving the routes it is given."""
+    with serve() as running:
+        yield running

@@ -18,8 +18,6 @@ from pathlib import Path
 import pytest
 
 from newsterm.ingest.document import Document
-from newsterm.ingest.fetch import FetchOptions
-from newsterm.ingest.web import read_urls
 
 from ..unit.ingest.fetch_server import (
     GAZETTE_FIRE,
@@ -27,11 +25,10 @@ from ..unit.ingest.fetch_server import (
     Reply,
     Site,
     deadline,
-    offline,
     page,
     quick,
+    read_quickly,
     rss,
-    serve,
 )
 
 # Escape sequences that fit in a header (Latin-1), and a bidi override for the pages.
@@ -43,24 +40,6 @@ BIDI = "\u202e"
 def bounded() -> Iterator[None]:
     with deadline(30):
         yield
-
-
-@pytest.fixture
-def net(monkeypatch: pytest.MonkeyPatch) -> Iterator[Connections]:
-    with offline(monkeypatch) as connections:
-        yield connections
-
-
-@pytest.fixture
-def site(net: Connections) -> Iterator[Site]:
-    with serve() as running:
-        yield running
-
-
-def _read(urls: list[str], options: FetchOptions | None = None) -> tuple[list, list]:
-    errors: list[tuple[str, str]] = []
-    found = read_urls(urls, lambda where, why: errors.append((where, why)), options or quick())
-    return found, errors
 
 
 def _shown(documents: list[list[Document]], errors: list[tuple[str, str]]) -> str:
@@ -91,7 +70,7 @@ def test_escapes_in_pages_headers_and_addresses_never_reach_the_reader(site: Sit
     site.routes["/moved"] = Reply(status=302, headers={"Location": f"/nowhere{ESC}"})
     site.routes["/typed"] = Reply(b"plain words", headers={"Content-Type": f"text/x{ESC}"})
     urls = ["/page", "/reason", "/moved", f"/x{ESC}", "/typed"]
-    documents, errors = _read([site.url(path) for path in urls])
+    documents, errors = read_quickly([site.url(path) for path in urls])
     assert documents[0] and documents[0][0].title.startswith("Fire at Northgate")
     assert documents[0][0].source == "Gazette"
     assert [why for _, why in errors] == [
@@ -116,7 +95,7 @@ def test_escapes_in_pages_headers_and_addresses_never_reach_the_reader(site: Sit
 )
 def test_a_redirect_never_leaves_the_web_or_this_host(site: Site, target: str) -> None:
     site.routes["/go"] = Reply(status=302, headers={"Location": target})
-    documents, errors = _read([site.url("/go")])
+    documents, errors = read_quickly([site.url("/go")])
     assert documents == [[]]
     assert len(errors) == 1
     assert "not followed" in errors[0][1] or "host not found" in errors[0][1]
@@ -140,7 +119,7 @@ def test_a_feed_fetches_no_entity(site: Site) -> None:
     site.add("/xxe.xml", xxe, "application/rss+xml")
     site.add("/laughs.xml", laughs, "application/rss+xml")
     started = time.monotonic()
-    documents, errors = _read([site.url("/xxe.xml"), site.url("/laughs.xml")])
+    documents, errors = read_quickly([site.url("/xxe.xml"), site.url("/laughs.xml")])
     assert time.monotonic() - started < 10
     assert site.asked("/secret") == 0
     shown = _shown(documents, errors)
@@ -154,7 +133,7 @@ def test_a_compression_bomb_is_refused(site: Site) -> None:
     site.routes["/bomb"] = Reply(
         bomb, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
     )
-    documents, errors = _read([site.url("/bomb")], quick(max_bytes=2**20))
+    documents, errors = read_quickly([site.url("/bomb")], quick(max_bytes=2**20))
     assert documents == [[]]
     assert errors == [
         (site.url("/bomb"), "too big: more than 1 MiB (the limit is 1 MiB a response)")
@@ -183,7 +162,7 @@ def _cut_short(handler: BaseHTTPRequestHandler) -> None:
 @pytest.mark.parametrize("reply", [_garbage, _many_headers, _cut_short])
 def test_broken_http_is_one_line(site: Site, reply: object) -> None:
     site.routes["/broken"] = reply  # type: ignore[assignment]
-    documents, errors = _read([site.url("/broken")])
+    documents, errors = read_quickly([site.url("/broken")])
     assert documents == [[]]
     assert len(errors) == 1 and errors[0][1].startswith("broken HTTP response"), errors
 
@@ -196,7 +175,7 @@ def test_nothing_on_a_page_is_run_or_followed(site: Site) -> None:
         '<img src="/pixel.gif"><script>location="/scripted"</script></article>',
     )
     site.add("/page", body)
-    documents, errors = _read([site.url("/page")])
+    documents, errors = read_quickly([site.url("/page")])
     assert errors == [] and documents[0]
     assert [path for path, _ in site.requests] == ["/page"]
 
@@ -217,7 +196,7 @@ def test_full_follows_only_web_links_of_this_feed(site: Site, net: Connections) 
         )
     ]
     site.add("/feed.xml", rss("Links", entries), "application/rss+xml")
-    documents, errors = _read([site.url("/feed.xml")], quick(full=True))
+    documents, errors = read_quickly([site.url("/feed.xml")], quick(full=True))
     assert [d.text for d in documents[0]] == [
         f"Summary number {n} of a story." for n in range(1, 5)
     ]
@@ -245,7 +224,7 @@ def test_saving_stays_in_its_folder_and_follows_no_link(site: Site, tmp_path: Pa
     first = f"001-127.0.0.1_{site.port}-tmp-escape.html"
     (saved / first).symlink_to(outside)
     urls = [f"{site.base}{path}" for path in paths]
-    documents, errors = _read(urls, quick(save=saved))
+    documents, errors = read_quickly(urls, quick(save=saved))
     assert errors == [] and all(documents)
     assert outside.read_text() == "untouched"
     written = [p for p in saved.rglob("*") if not p.is_symlink()]

@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from newsterm.ingest.fetch import FetchOptions
+from newsterm.ingest.web import read_urls
 
 LOCAL = "127.0.0.1"
 
@@ -388,3 +389,12 @@ def news_site(site: Site) -> News:
         "text/x-opml",
     )
     return News(gazette_fire, gazette_bridge, post_fire, feed, atom_feed, listing)
+
+
+def read_quickly(
+    urls: list[str], options: FetchOptions | None = None
+) -> tuple[list[Any], list[tuple[str, str]]]:
+    """What `read_urls` finds at `urls` with short timeouts, and the errors it reports."""
+    errors: list[tuple[str, str]] = []
+    found = read_urls(urls, lambda where, why: errors.append((where, why)), options or quick())
+    return found, errors

@@ -35,12 +35,11 @@ from .fetch_server import (
     Site,
     deadline,
     news_site,
-    offline,
     opml,
     page,
     quick,
+    read_quickly,
     rss,
-    serve,
 )
 
 
@@ -48,24 +47,6 @@ from .fetch_server import (
 def bounded() -> Iterator[None]:
     with deadline(30):
         yield
-
-
-@pytest.fixture
-def net(monkeypatch: pytest.MonkeyPatch) -> Iterator[Connections]:
-    with offline(monkeypatch) as connections:
-        yield connections
-
-
-@pytest.fixture
-def site(net: Connections) -> Iterator[Site]:
-    with serve() as running:
-        yield running
-
-
-def _read(urls: list[str], options: FetchOptions | None = None) -> tuple[list, list]:
-    errors: list[tuple[str, str]] = []
-    found = read_urls(urls, lambda where, why: errors.append((where, why)), options or quick())
-    return found, errors
 
 
 def _fields(document: Document) -> dict:
@@ -80,7 +61,7 @@ def test_a_page_is_read_with_its_url_outlet_and_date(site: Site, net: Connection
     """A fetched page is read by the HTML reader: headline, outlet, date and body; its URL is
     where it came from, so the outlet is known from the host too. Scripts are not run."""
     news = news_site(site)
-    [[document]], errors = _read([news.gazette_fire])
+    [[document]], errors = read_quickly([news.gazette_fire])
     assert errors == []
     assert document.url == news.gazette_fire
     assert document.location == news.gazette_fire
@@ -98,7 +79,7 @@ def test_feed_entries_keep_their_links(site: Site) -> None:
     """RSS and Atom entries become articles with their links as URLs and the feed's title as
     the outlet, located as FEED#n."""
     news = news_site(site)
-    (gazette, post), errors = _read([news.rss, news.atom])
+    (gazette, post), errors = read_quickly([news.rss, news.atom])
     assert errors == []
     assert [(d.url, d.source, d.location) for d in gazette] == [
         (news.gazette_fire, "Harbour Gazette", f"{news.rss}#1"),
@@ -124,7 +105,7 @@ def test_full_reads_each_entrys_page(site: Site) -> None:
         ),
         "application/rss+xml",
     )
-    ([fire, summary],), errors = _read([site.url("/mixed.xml")], quick(full=True))
+    ([fire, summary],), errors = read_quickly([site.url("/mixed.xml")], quick(full=True))
     assert fire.url == news.gazette_fire and "Fire chief Dana Ruiz" in fire.text
     assert fire.location == news.gazette_fire
     assert summary.text == "Only this summary." and summary.url == gone
@@ -146,7 +127,7 @@ def test_full_fills_what_a_page_does_not_say_from_its_entry(site: Site) -> None:
         rss("Bare News", [("Warehouse fire", link, "Wed, 04 Jun 2025 07:30:00 +0000", "x")]),
         "application/rss+xml",
     )
-    ([document],), errors = _read([site.url("/bare.xml")], quick(full=True))
+    ([document],), errors = read_quickly([site.url("/bare.xml")], quick(full=True))
     assert errors == []
     assert document.source == "Bare News"
     assert document.title == "Warehouse fire"
@@ -161,7 +142,7 @@ def test_results_keep_the_order_given(site: Site) -> None:
         body = page(text, f"Outlet {number}", "2025-06-04T07:30:00+00:00")
         site.routes[f"/p{number}"] = Reply(body, delay=0.05 * (6 - number))
         urls.append(site.url(f"/p{number}"))
-    found, errors = _read(urls)
+    found, errors = read_quickly(urls)
     assert errors == []
     assert [documents[0].source for documents in found] == [f"Outlet {n}" for n in range(6)]
 
@@ -190,7 +171,7 @@ def test_html_charset_from_the_server(site: Site) -> None:
     site.routes["/cp1251"] = Reply(
         body.encode("cp1251"), headers={"Content-Type": "text/html; charset=windows-1251"}
     )
-    [[document]], errors = _read([site.url("/cp1251")])
+    [[document]], errors = read_quickly([site.url("/cp1251")])
     assert errors == [] and "Дана Руис" in document.text
 
 
@@ -200,7 +181,7 @@ def test_gzip_is_read(site: Site) -> None:
     site.routes["/gz"] = Reply(
         body, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
     )
-    [[document]], errors = _read([site.url("/gz")])
+    [[document]], errors = read_quickly([site.url("/gz")])
     assert errors == [] and "seven workers" in document.text
     assert "gzip" in dict(site.requests[-1][1])["Accept-Encoding"]
     del news
@@ -209,7 +190,7 @@ def test_gzip_is_read(site: Site) -> None:
 def test_a_redirect_is_followed_and_the_article_keeps_where_it_landed(site: Site) -> None:
     news = news_site(site)
     site.routes["/short"] = Reply(status=301, headers={"Location": "/gazette/2025/06/fire.html"})
-    [[document]], errors = _read([site.url("/short")])
+    [[document]], errors = read_quickly([site.url("/short")])
     assert errors == []
     assert document.url == news.gazette_fire
     assert document.location == site.url("/short")
@@ -232,7 +213,7 @@ def test_a_page_claiming_another_site_keeps_the_url_it_came_from(site: Site) -> 
     )
     site.add("/claims?utm_source=x", claims)
     site.add("/own?utm_source=x", own)
-    ([claimed], [owned]), errors = _read(
+    ([claimed], [owned]), errors = read_quickly(
         [site.url("/claims?utm_source=x"), site.url("/own?utm_source=x")]
     )
     assert errors == []
@@ -313,7 +294,7 @@ def test_each_failure_is_one_line_naming_the_url(site: Site, case: str) -> None:
     site.routes["/case"] = route
     good = news_site(site).gazette_fire
     started = time.monotonic()
-    (nothing, [document]), errors = _read(
+    (nothing, [document]), errors = read_quickly(
         [site.url("/case"), good], quick(total_timeout=1.5, max_bytes=256 * 1024)
     )
     assert time.monotonic() - started < 5
@@ -327,7 +308,7 @@ def test_each_failure_is_one_line_naming_the_url(site: Site, case: str) -> None:
 def test_too_many_redirects(site: Site) -> None:
     for number in range(8):
         site.routes[f"/r{number}"] = Reply(status=302, headers={"Location": f"/r{number + 1}"})
-    _, errors = _read([site.url("/r0")], quick(max_redirects=3))
+    _, errors = read_quickly([site.url("/r0")], quick(max_redirects=3))
     assert errors == [(site.url("/r0"), "too many redirects (more than 3)")]
     assert site.asked("/r4") == 0
 
@@ -339,7 +320,7 @@ def test_host_not_found_and_connection_refused(net: Connections) -> None:
     port = closed.getsockname()[1]
     closed.close()
     dead = f"http://127.0.0.1:{port}/page"
-    _, errors = _read(["https://news.invalid/story", dead])
+    _, errors = read_quickly(["https://news.invalid/story", dead])
     assert errors == [
         ("https://news.invalid/story", "host not found (DNS lookup failed)"),
         (dead, "connection refused"),
@@ -347,7 +328,7 @@ def test_host_not_found_and_connection_refused(net: Connections) -> None:
 
 
 def test_not_a_valid_address() -> None:
-    _, errors = _read(["http:///no-host", "http://[::1/broken"])
+    _, errors = read_quickly(["http:///no-host", "http://[::1/broken"])
     assert [why.split(" (")[0] for _, why in errors] == ["not a valid web address"] * 2
 
 
@@ -472,7 +453,7 @@ def test_saving_never_overwrites(site: Site, tmp_path: Path) -> None:
     news = news_site(site)
     folder = tmp_path / "saved"
     for _ in range(2):
-        _read([news.gazette_fire], quick(save=folder))
+        read_quickly([news.gazette_fire], quick(save=folder))
     first = slug(news.gazette_fire)
     assert {p.name for p in folder.glob("0*")} == {f"001-{first}.html", f"001-{first}-2.html"}
 
@@ -483,7 +464,7 @@ def test_a_save_folder_that_is_a_file_is_named_and_reading_goes_on(
     news = news_site(site)
     blocker = tmp_path / "saved"
     blocker.write_text("not a folder")
-    [[document]], errors = _read([news.gazette_fire], quick(save=blocker))
+    [[document]], errors = read_quickly([news.gazette_fire], quick(save=blocker))
     assert document.url == news.gazette_fire
     assert errors == [
         (str(blocker), "cannot save what is fetched here: it exists and is not a folder")
