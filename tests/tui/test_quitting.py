@@ -8,6 +8,7 @@ nothing behind. What a real terminal and real signals do is checked in tests/e2e
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import threading
 import time
@@ -22,7 +23,7 @@ import newsterm.tui.background as background
 import newsterm.tui.screens.main as main_screen
 from newsterm.support.pausing import Cancelled, Pause, step
 from newsterm.tui.activity import Activity
-from newsterm.tui.app import make_app
+from newsterm.tui.app import arm_exit_deadline, make_app, terminal_gone
 
 from .conftest import exited
 
@@ -108,6 +109,35 @@ async def test_a_signal_quits_with_the_shells_status_for_it(ready, pile: Path) -
 
     await asyncio.wait_for(run(), BOUND)
     assert app.return_code == 128 + signal.SIGTERM
+
+
+def test_a_signalled_process_that_has_not_ended_by_the_deadline_is_ended() -> None:
+    """The backstop for a terminal closed under the app (tests/e2e/test_quit.py): its own exit
+    can hang on the gone terminal, and the deadline ends the process with the signal's status."""
+    ended: list[int] = []
+    done = threading.Event()
+
+    def end(status: int) -> None:
+        ended.append(status)
+        done.set()
+
+    timer = arm_exit_deadline(128 + signal.SIGHUP, seconds=0.05, end=end)
+    assert timer.daemon, "the process would wait for the deadline at exit"
+    assert done.wait(2.0)
+    assert ended == [128 + signal.SIGHUP]
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals")
+def test_a_terminal_is_gone_once_its_window_has_closed() -> None:
+    """A closed window is the master side of the app's pseudo-terminal closing: from then on
+    the app's side is hung up, and the app gives itself GONE_DEADLINE rather than longer."""
+    master, slave = os.openpty()
+    try:
+        assert not terminal_gone(slave)
+        os.close(master)
+        assert terminal_gone(slave)
+    finally:
+        os.close(slave)
 
 
 async def test_the_workers_threads_are_not_waited_for_long_at_quit(pile: Path) -> None:

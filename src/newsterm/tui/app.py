@@ -8,10 +8,13 @@ the terminal and cancels the workers; their threads (tui.threads) are waited for
 from __future__ import annotations
 
 import asyncio
+import errno
 import gc
+import os
 import signal
+import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -36,6 +39,39 @@ _INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScro
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
 )
+# Seconds a signalled app has to end its own way before the process is ended outright. Its own
+# way takes one or two (tui.threads' graces). When the terminal was closed under it, though,
+# Textual's output thread can die on the hung-up terminal and its restore then waits forever on
+# the thread's full queue: one closed window in ten left a process running.
+EXIT_DEADLINE = 5.0
+# Seconds instead when the terminal is already gone (a window closed: SIGHUP after the hang-up).
+# There is nothing to restore, and the place in the pile is saved within milliseconds of the
+# loop's turn (NewstermApp.exit).
+GONE_DEADLINE = 1.0
+
+
+def terminal_gone(fd: int) -> bool:
+    """Whether the terminal on `fd` has hung up: a write of nothing to it fails with EIO (or
+    the descriptor is no longer there), where a live one takes the nothing and says so."""
+    try:
+        os.write(fd, b"")
+    except OSError as error:
+        return error.errno in (errno.EIO, errno.ENXIO, errno.EBADF)
+    return False
+
+
+def arm_exit_deadline(
+    status: int, seconds: float = EXIT_DEADLINE, end: Callable[[int], object] = os._exit
+) -> threading.Timer:
+    """End the process with `status` in `seconds` unless it has ended by then: a daemon timer,
+    which the process does not wait for when it ends first. The place in the pile is saved
+    before the app's exit begins (NewstermApp.exit), so nothing the reader needs is lost."""
+    timer = threading.Timer(seconds, end, (status,))
+    timer.daemon = True
+    timer.name = "newsterm-exit-deadline"
+    timer.start()
+    return timer
+
 
 if TYPE_CHECKING:
     from newsterm.ingest.fetch import FetchOptions
@@ -66,6 +102,7 @@ class NewstermApp(App[tuple[LoadError, ...]]):
         self.full_collections = FullCollections()
         self._collect_later: Timer | None = None
         self._stopping = False
+        self._deadline: threading.Timer | None = None
         self.settings = saved.Settings()  # read in on_mount (tui.settings)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
@@ -74,6 +111,7 @@ class NewstermApp(App[tuple[LoadError, ...]]):
             return super().run(*args, **kwargs)
         finally:
             if not kwargs.get("headless"):  # a headless app's process goes on: tests
+                self._default_stop_signals()
                 self._end_quietly()
 
     @staticmethod
@@ -139,20 +177,39 @@ class NewstermApp(App[tuple[LoadError, ...]]):
     def _handle_stop_signals(self) -> None:
         """In a real terminal, SIGTERM, SIGHUP and SIGINT quit the app (see `stop_on_signal`).
         A test's app leaves the signals of the process that runs it alone. So does an app run
-        outside the main thread, where signals cannot be handled."""
+        outside the main thread, where signals cannot be handled.
+
+        The handler is Python's own rather than the loop's: it runs at once in the main
+        thread, even while that thread is busy with the pile, so the exit deadline starts when
+        the signal comes; the loop's would start it only once the loop is free again."""
         if self.is_headless or threading.current_thread() is not threading.main_thread():
             return
         loop = asyncio.get_running_loop()
+
+        output = sys.__stderr__.fileno() if sys.__stderr__ else 2  # where Textual draws
+
+        def on_signal(signum: int, _frame: object) -> None:
+            if self._deadline is None:
+                seconds = GONE_DEADLINE if terminal_gone(output) else EXIT_DEADLINE
+                self._deadline = arm_exit_deadline(128 + signum, seconds)
+            loop.call_soon_threadsafe(self.stop_on_signal, signum)
+
         for signum in STOP_SIGNALS:
-            try:
-                loop.add_signal_handler(signum, self.stop_on_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
-                continue
-        # The loop removes them when it closes, once the app has ended.
+            signal.signal(signum, on_signal)
+
+    @staticmethod
+    def _default_stop_signals() -> None:
+        """Once the app has ended there is no loop to quit through: a signal ends the process
+        as it would have without the app (SIGINT is ignored: see `_end_quietly`)."""
+        if threading.current_thread() is threading.main_thread():
+            for signum in STOP_SIGNALS:
+                signal.signal(signum, signal.SIG_DFL)
 
     def stop_on_signal(self, signum: int) -> None:
         """Quit as `q` does, with the status a shell gives a process ended by the signal (128 +
-        its number: 143 for SIGTERM). A second signal while the app quits changes nothing."""
+        its number: 143 for SIGTERM), and within EXIT_DEADLINE seconds even if the terminal has
+        gone (see `_handle_stop_signals`). A second signal while the app quits changes
+        nothing."""
         if self._stopping:
             return
         self._stopping = True
