@@ -37,6 +37,7 @@ import importlib.util
 import os
 import stat
 import sys
+import threading
 import time
 from array import array
 from collections.abc import Callable, Mapping, Sequence
@@ -167,7 +168,10 @@ _REBUILT = {"term_ids", "_search"}  # _search: arrays rebuilt on first use
 
 def _put_corpus(writer: frames.Writer, state: CorpusState) -> None:
     articles, stories, index, errors = state
-    tables = {name: value for name, value in vars(index).items() if name not in _REBUILT}
+    if isinstance(index, _StoredIndex):
+        index.decode_all()
+    skipped = _REBUILT | _StoredIndex.OWN
+    tables = {name: value for name, value in vars(index).items() if name not in skipped}
     if set(tables) != set(_INDEX_TABLES):
         raise ValueError(f"index tables the cache does not know: {sorted(tables)}")
     writer.put_split(articles)
@@ -180,7 +184,8 @@ def _put_corpus(writer: frames.Writer, state: CorpusState) -> None:
         writer.put_split(tables[name])
 
 
-def _take_corpus(reader: frames.Reader) -> CorpusState:
+def _take_corpus(reader: frames.Reader, name: str) -> CorpusState:
+    """`name`: the file's, deleted if a table of the index proves undecodable later."""
     articles = reader.take_split(list[Article])
     for number, offset in reader.take(dict[int, int]).items():
         published = articles[number].published
@@ -190,13 +195,63 @@ def _take_corpus(reader: frames.Reader) -> CorpusState:
         articles[number] = replace(articles[number], published=published.astimezone(zone))
     stories = reader.take_split(tuple[Story, ...])
     errors = tuple(reader.take(list[LoadError]))
-    tables = {name: reader.take_split(kind) for name, kind in _INDEX_TABLES.items()}
-    tables["passage_article"] = array("i", tables["passage_article"])
-    tables["passage_postings"] = [array("i", posting) for posting in tables["passage_postings"]]
-    tables["term_ids"] = {term: number for number, term in enumerate(tables["term_names"])}
-    index = Index.__new__(Index)
-    index.__dict__.update(tables)
-    return tuple(articles), stories, index, errors
+    tables = {name: reader.take_later(kind) for name, kind in _INDEX_TABLES.items()}
+    return tuple(articles), stories, _StoredIndex(tables, name), errors
+
+
+class _StoredIndex(Index):
+    """An Index read from the cache, each of its tables decoded when first used.
+
+    Its tables are most of the objects in the file (on all of Reuters, 0.8 CPU s of decoding,
+    and the garbage collector's passes over all they build), and an export whose comparisons
+    were stored too never looks at them. Their bytes were read and checked
+    with the rest of the file (frames.Reader.take_later), so a damaged file is still refused
+    whole when it is read. A table that, whole, is not of its declared type is in a file we
+    could not have written: the file is deleted, so that the next start builds the corpus again,
+    and Damaged raised, since this one has no index to give."""
+
+    OWN = frozenset({"_later", "_decoding", "_file"})  # the loader's state, not tables
+
+    def __init__(self, tables: dict[str, frames.Later[Any]], file: str) -> None:
+        """`file`: the cache file's name, deleted if a table turns out undecodable."""
+        # Not Index.__init__, which indexes articles: the tables come from the file.
+        self._later = tables
+        self._file = file
+        # Reentrant: decoding term_ids reads term_names. The app reads the index from more
+        # than one thread.
+        self._decoding = threading.RLock()
+
+    def __getattr__(self, name: str) -> Any:
+        """A table not decoded yet (only called for attributes not set on the object)."""
+        if name != "term_ids" and name not in _INDEX_TABLES:  # _later may be emptied meanwhile
+            raise AttributeError(name)
+        with self._decoding:
+            if name not in self.__dict__:
+                self._decode(name)
+        return self.__dict__[name]
+
+    def _decode(self, name: str) -> None:
+        if name == "term_ids":  # not stored: the order of term_names numbers the terms
+            self.term_ids = {term: number for number, term in enumerate(self.term_names)}
+            return
+        try:
+            value = self._later[name].value()
+        except frames.Damaged as error:
+            with private_folder.private(cache_dir()) as folder:
+                if folder is not None:
+                    drop(folder, self._file)
+            raise frames.Damaged(f"the cached index's {name} is undecodable: {error}") from None
+        if name == "passage_article":
+            value = array("i", value)
+        elif name == "passage_postings":
+            value = [array("i", posting) for posting in value]
+        self.__dict__[name] = value
+        del self._later[name]  # its bytes are not needed again
+
+    def decode_all(self) -> None:
+        """Every table, now (before the index is written out again)."""
+        for name in [*self._later, "term_ids"]:
+            getattr(self, name)
 
 
 def _zones(articles: Sequence[Article]) -> dict[int, int]:
@@ -250,7 +305,7 @@ def _take_alignments(reader: frames.Reader) -> dict[str, StoryAlignment]:
 def read_corpus(key: str) -> CorpusState | None:
     """The articles, stories, index and load errors `write_corpus` stored under this key, or None
     (missing, untrusted, damaged or foreign: then deleted)."""
-    return _read(key, _SUFFIX, _take_corpus)
+    return _read(key, _SUFFIX, lambda reader: _take_corpus(reader, f"{key}{_SUFFIX}"))
 
 
 def read_alignments(key: str) -> dict[str, StoryAlignment] | None:

@@ -136,6 +136,9 @@ class Corpus:
         ]
         in_parallel = workers > 1 and len(pending) >= FORK_MIN_STORIES and forking.can_fork()
         if in_parallel:
+            # The names headlines are read against, decoded here once if the index came from
+            # the cache (see cache._StoredIndex), not again in every worker.
+            self.index.article_names  # noqa: B018
             done = total - len(pending)
             for story_id, alignment in self._align_forked(pending, workers):
                 self._alignments.setdefault(story_id, alignment)

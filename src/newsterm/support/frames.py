@@ -22,7 +22,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Mapping
-from typing import IO, Any, TypeVar, cast, get_args, get_origin
+from typing import IO, Any, Generic, TypeVar, cast, get_args, get_origin
 
 import msgspec
 
@@ -85,6 +85,10 @@ class Reader:
 
     def take(self, kind: type[T]) -> T:
         """The next frame, decoded as `kind`."""
+        return _decode(self._decoder(kind), self._payload())
+
+    def _payload(self) -> bytes:
+        """The next frame's bytes, checked against its length and CRC-32."""
         head = self._source.read(_HEAD.size)
         if len(head) < _HEAD.size:
             raise Damaged("cut short")
@@ -96,42 +100,107 @@ class Reader:
         self._left -= length
         if len(payload) != length or zlib.crc32(payload) != checksum:
             raise Damaged("cut short or altered")
+        return payload
+
+    def _decoder(self, kind: Any) -> msgspec.msgpack.Decoder[Any]:
         decoder = self._decoders.get(kind)
         if decoder is None:
             decoder = self._decoders[kind] = msgspec.msgpack.Decoder(kind)
-        try:
-            value: T = decoder.decode(payload)
-        except msgspec.DecodeError as error:  # ValidationError too: not of the declared type
-            raise Damaged(str(error)) from error
-        return value
+        return decoder
 
     def take_split(self, kind: type[T]) -> T:
         """What `Writer.put_split` wrote, as `kind`: list[X], tuple[X, ...], dict[K, V], or any
         other type (then one frame)."""
+        return self.take_later(kind).value()
+
+    def take_later(self, kind: type[T]) -> Later[T]:
+        """What `take_split` would return, read and checked now (every frame's length and
+        CRC-32, so a file cut short or altered is still refused as a whole, at once) but decoded
+        only when `Later.value` is first called: a reader that may never need a big value pays
+        for its bytes, not for the millions of objects they make."""
         origin, args = get_origin(kind), get_args(kind)
         if origin is dict:
             key: Any
             value: Any
             key, value = args
-            return cast(T, dict(self._items(tuple[key, value], self.take(int))))
-        if origin is list:
-            return cast(T, self._items(args[0], self.take(int)))
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return cast(T, tuple(self._items(args[0], self.take(int))))
-        return self.take(kind)
-
-    def _items(self, item: Any, count: int) -> list[Any]:
-        found: list[Any] = []
-        while len(found) < count:
-            chunk = self.take(list[item])
-            if not chunk:
-                raise Damaged("an empty piece")
-            found.extend(chunk)
-        if len(found) != count:
+            item: Any = tuple[key, value]  # put_split wrote a dict as a list of its items
+        elif origin is list or (origin is tuple and len(args) == 2 and args[1] is Ellipsis):
+            item = args[0]
+        else:
+            return Later(kind, self._decoder(kind), [self._payload()], split=False)
+        count = self.take(int)
+        payloads = []
+        announced = 0
+        while announced < count:
+            payload = self._payload()
+            size = _array_size(payload)
+            if not size:
+                raise Damaged("an empty piece, or not a list")
+            announced += size
+            payloads.append(payload)
+        if announced != count:
             raise Damaged("more items than announced")
-        return found
+        return Later(kind, self._decoder(list[item]), payloads, split=True)
 
     def end(self) -> None:
         """Raise Damaged unless the file ends here: anything after the last frame is foreign."""
         if self._left or self._source.read(1):
             raise Damaged("bytes after the last frame")
+
+
+class Later(Generic[T]):
+    """A value whose frames were read and checked but not yet decoded (`Reader.take_later`)."""
+
+    def __init__(
+        self,
+        kind: type[T],
+        decoder: msgspec.msgpack.Decoder[Any],
+        payloads: list[bytes],
+        *,
+        split: bool,
+    ) -> None:
+        """`split`: the payloads are the pieces of a list, tuple or dict, each decoded by
+        `decoder` as a list; else one payload, the value whole."""
+        self._kind = kind
+        self._decoder = decoder
+        self._payloads = payloads
+        self._split = split
+
+    def value(self) -> T:
+        """The value, decoded now (each call decodes again: keep what it returns); raises
+        Damaged if the bytes, though whole, are not of the declared types."""
+        if not self._split:
+            return cast(T, _decode(self._decoder, self._payloads[0]))
+        found: list[Any] = []
+        for payload in self._payloads:
+            found.extend(_decode(self._decoder, payload))
+        origin = get_origin(self._kind)
+        if origin is dict:
+            return cast(T, dict(found))
+        if origin is tuple:
+            return cast(T, tuple(found))
+        return cast(T, found)
+
+
+def _decode(decoder: msgspec.msgpack.Decoder[Any], payload: bytes) -> Any:
+    try:
+        return decoder.decode(payload)
+    except msgspec.DecodeError as error:  # ValidationError too: not of the declared type
+        raise Damaged(str(error)) from error
+
+
+def _array_size(payload: bytes) -> int:
+    """How many items the MessagePack array that `payload` starts with holds (0 if it is not an
+    array): a piece of a split list is counted without being decoded. Decoding checks the
+    rest, and that the array is all there is."""
+    first = payload[:1]
+    if not first:
+        return 0
+    tag = first[0]
+    if 0x90 <= tag <= 0x9F:  # fixarray
+        return tag & 0x0F
+    if tag == 0xDC and len(payload) >= 3:  # array 16
+        return int.from_bytes(payload[1:3], "big")
+    if tag == 0xDD and len(payload) >= 5:  # array 32
+        return int.from_bytes(payload[1:5], "big")
+    return 0

@@ -137,3 +137,29 @@ def test_a_length_larger_than_the_file_is_refused_before_it_is_read() -> None:
     data = frames.MAGIC + (2**32 - 1).to_bytes(4, "little") + bytes(4)
     with pytest.raises(frames.Damaged):
         frames.Reader(io.BytesIO(data), len(data)).take(bytes)
+
+
+def test_a_value_read_for_later_is_checked_now_and_decoded_on_demand() -> None:
+    data = written()
+    reader = frames.Reader(io.BytesIO(data), len(data))
+    assert reader.take(str) == "header"
+    later = [reader.take_later(kind) for kind in KINDS]
+    reader.end()
+    assert tuple(value.value() for value in later) == VALUE
+    # Cut short or altered, the file is refused at once, before anything is decoded.
+    for damaged in (data[: len(data) // 2], data[:-5] + bytes(5)):
+        reader = frames.Reader(io.BytesIO(damaged), len(damaged))
+        reader.take(str)
+        with pytest.raises(frames.Damaged):
+            for kind in KINDS:
+                reader.take_later(kind)
+            reader.end()
+
+
+def test_a_value_read_for_later_of_other_types_is_refused_when_decoded() -> None:
+    out = io.BytesIO()
+    frames.Writer(out).put_split(["a", "b"])
+    data = out.getvalue()
+    later = frames.Reader(io.BytesIO(data), len(data)).take_later(list[int])
+    with pytest.raises(frames.Damaged):
+        later.value()
