@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsterm.corpus.claim_groups import ClaimGroup, report_claims
-from newsterm.model import Article, Passage, Story
+from newsterm.model import Article, Passage, Story, StoryAlignment
 from newsterm.support import files
 from newsterm.support.jsontext import json_pieces
+from newsterm.support.memory import collections_paused
 from newsterm.text.diff import differing_spans, mark, pair_spans
 
 if TYPE_CHECKING:
@@ -383,7 +384,12 @@ def _passage_json(passage: Passage) -> dict[str, Any]:
 
 def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, Any]:
     """The JSON contract of DESIGN.md, with a few extra fields other tools may use."""
-    alignments = corpus.align_all(progress)
+    alignments = corpus.align_all(progress)  # comparing makes garbage: collected as usual
+    with collections_paused():
+        return _json_data(corpus, alignments)
+
+
+def _json_data(corpus: Corpus, alignments: list[StoryAlignment]) -> dict[str, Any]:
     return {
         "version": 1,
         "articles": [

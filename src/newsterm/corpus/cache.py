@@ -31,7 +31,6 @@ Files of an older newsterm (`.corpus.pickle`, `.alignments.pickle`) are dropped 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import importlib.util
 import os
@@ -52,6 +51,7 @@ import msgspec
 from newsterm.corpus.index import Index
 from newsterm.model import Article, Link, LoadError, Story, StoryAlignment
 from newsterm.support import frames, private_folder
+from newsterm.support.memory import collections_paused
 from newsterm.support.pausing import Cancelled, Pause
 from newsterm.support.private_folder import PART, drop, listing
 
@@ -235,7 +235,8 @@ class _StoredIndex(Index):
             self.term_ids = {term: number for number, term in enumerate(self.term_names)}
             return
         try:
-            value = self._later[name].value()
+            with collections_paused():  # as when the file was read: none of it is garbage
+                value = self._later[name].value()
         except frames.Damaged as error:
             with private_folder.private(cache_dir()) as folder:
                 if folder is not None:
@@ -345,10 +346,8 @@ def _read(key: str, part: str, take: Callable[[frames.Reader], T]) -> T | None:
             return None
         # Millions of objects arrive at once and none is garbage: collections on the way would
         # only scan them again and again.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            with handle:
+            with handle, collections_paused():
                 reader = frames.Reader(handle, os.fstat(handle.fileno()).st_size)
                 if reader.take(_Header) != _header(key, part):
                     raise frames.Damaged("written for another key or format")
@@ -361,9 +360,6 @@ def _read(key: str, part: str, take: Callable[[frames.Reader], T]) -> T | None:
             return None
         except OSError:
             return None
-        finally:
-            if collecting:
-                gc.enable()
     return value
 
 

@@ -1,4 +1,5 @@
-"""Running out of memory ends a command-line run with one line, not a traceback.
+"""Running out of memory ends a command-line run with one line, not a traceback; and stretches
+that build millions of objects, none of them garbage, go without the garbage collector.
 
 A pile too big for the memory a process may have (a container's limit, `ulimit -v`, a small
 machine) raises MemoryError wherever the next allocation happens, usually deep in building the
@@ -35,3 +36,21 @@ def out_of_memory_ends_run(warn: Callable[[str], None]) -> Iterator[None]:
     stop_workers()
     warn(OUT_OF_MEMORY)
     raise SystemExit(1)
+
+
+@contextmanager
+def collections_paused() -> Iterator[None]:
+    """No garbage collection within this block (as it was after it).
+
+    For stretches that build millions of objects at once, none of them garbage until the block
+    is long over: reading a corpus back from the cache, building an export's JSON data. The
+    collector would otherwise pass over them again and again as they are made, finding nothing
+    (the JSON data of all of Reuters took 1.2 CPU s to build with it, 0.3 s without). Only for
+    code that makes no reference cycles: none are collected meanwhile."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
