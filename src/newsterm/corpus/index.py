@@ -17,9 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.negation import NEGATIONS
@@ -28,6 +26,12 @@ from newsterm.support.pausing import Pause, step
 from newsterm.text.lexicon import canonical_stem
 from newsterm.text.tokens import STOPWORDS, TOKEN_RE, fold, stem
 from newsterm.text.weights import idf as background_idf
+
+if TYPE_CHECKING:
+    # At run time numpy is imported where the search arrays are used: a load from the cache
+    # that only exports (the index unread, see cache._StoredIndex) need not pay for it.
+    import numpy as np
+    import numpy.typing as npt
 
 PROGRESS_EVERY = 250  # articles between progress reports
 ARTICLE_TERMS = 40  # terms kept in an article's vector: its most characteristic words
@@ -233,6 +237,8 @@ class Index:
         and after a load from the cache, which does not store them)."""
         found: _Postings | None = self.__dict__.get("_search")
         if found is None:
+            import numpy as np
+
             cap = self.posting_cap()
             found = self._search = {
                 term: (
@@ -251,6 +257,8 @@ class Index:
         this article's terms, as a loop over dictionaries summed them (np.bincount adds in
         input order), so scores are the same to the last bit, three times faster.
         """
+        import numpy as np
+
         search = self.prepare_search()
         others: list[npt.NDArray[np.int64]] = []
         products: list[npt.NDArray[np.float64]] = []
