@@ -13,12 +13,12 @@ import os
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsterm.corpus.claim_groups import ClaimGroup, report_claims
-from newsterm.model import Article, Passage, Story, StoryAlignment
+from newsterm.model import Article, Story, StoryAlignment
 from newsterm.support import files
 from newsterm.support.jsontext import json_pieces
 from newsterm.support.memory import collections_paused
@@ -364,24 +364,6 @@ def render_markdown(corpus: Corpus, progress: Progress | None = None) -> str:
 # --------------------------------------------------------------------------------- json
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _passage_json(passage: Passage) -> dict[str, Any]:
-    """Offsets point into the cleaned text; a headline's taken from the title, marked `"in":
-    "title"`, into the title (the cleaned text does not repeat it)."""
-    found: dict[str, Any] = {
-        "id": passage.id,
-        "text": passage.text,
-        "start": passage.start,
-        "end": passage.end,
-    }
-    if passage.in_title:
-        found["in"] = "title"
-    return found
-
-
 def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, Any]:
     """The JSON contract of DESIGN.md, with a few extra fields other tools may use."""
     alignments = corpus.align_all(progress)  # comparing makes garbage: collected as usual
@@ -390,22 +372,55 @@ def to_json_data(corpus: Corpus, progress: Progress | None = None) -> dict[str, 
 
 
 def _json_data(corpus: Corpus, alignments: list[StoryAlignment]) -> dict[str, Any]:
-    return {
-        "version": 1,
-        "articles": [
+    # Plain loops, no helper called per passage or per link: on all of Reuters (141,000
+    # passages, 62,000 links) the calls cost a third of the building.
+    articles = []
+    for a in corpus.articles:
+        passages = []
+        for p in a.passages:
+            # Offsets point into the cleaned text; a headline's taken from the title, marked
+            # `"in": "title"`, into the title (the cleaned text does not repeat it).
+            passage: dict[str, Any] = {"id": p.id, "text": p.text, "start": p.start, "end": p.end}
+            if p.in_title:
+                passage["in"] = "title"
+            passages.append(passage)
+        articles.append(
             {
                 "id": a.id,
                 "source": a.source,
                 "title": a.title,
-                "published": _iso(a.published),
+                "published": a.published.isoformat() if a.published is not None else None,
                 "published_inferred": a.published_inferred,
                 "reference_date": a.reference_date.isoformat() if a.reference_date else None,
                 "location": a.location,
                 "url": a.url,
-                "passages": [_passage_json(p) for p in a.passages],
+                "passages": passages,
             }
-            for a in corpus.articles
-        ],
+        )
+    links = []
+    for alignment in alignments:
+        for link in alignment.links:
+            conflicts = (
+                [
+                    {"kind": c.kind, "a": c.a, "b": c.b, "explanation": c.explanation}
+                    for c in link.conflicts
+                ]
+                if link.conflicts
+                else []
+            )
+            links.append(
+                {
+                    "a": link.a,
+                    "b": link.b,
+                    "relation": link.relation,
+                    "score": link.score,
+                    "same_outlet": link.same_outlet,
+                    "conflicts": conflicts,
+                }
+            )
+    return {
+        "version": 1,
+        "articles": articles,
         "stories": [
             {
                 "id": s.id,
@@ -418,21 +433,7 @@ def _json_data(corpus: Corpus, alignments: list[StoryAlignment]) -> dict[str, An
             }
             for s in corpus.stories
         ],
-        "links": [
-            {
-                "a": link.a,
-                "b": link.b,
-                "relation": link.relation,
-                "score": link.score,
-                "same_outlet": link.same_outlet,
-                "conflicts": [
-                    {"kind": c.kind, "a": c.a, "b": c.b, "explanation": c.explanation}
-                    for c in link.conflicts
-                ],
-            }
-            for alignment in alignments
-            for link in alignment.links
-        ],
+        "links": links,
         "unique": [pid for alignment in alignments for pid in alignment.unique],
         "errors": [{"location": e.location, "reason": e.reason} for e in corpus.errors],
     }
