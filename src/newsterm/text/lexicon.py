@@ -181,6 +181,38 @@ def are_antonyms(stem_a: str, stem_b: str, word_a: str = "", word_b: str = "") -
     return _prefixed_opposite(word_a or stem_a, word_b or stem_b)
 
 
+# Comparative and superlative endings, and the spellings a base takes before them: "low" ->
+# "lowest", "large" -> "larger", "big" -> "biggest", "early" -> "earliest".
+_DEGREE_ENDINGS = ("est", "er")
+
+
+@lru_cache(maxsize=50_000)
+def adjective_base(word: str) -> str:
+    """The stem of the adjective a comparative or superlative is formed from ("highest" ->
+    "high", "larger" -> "larg", "earliest" -> "earli"), or "" for any other word. WordNet keeps
+    opposites between base forms only ("high" / "low"), and the stemmer leaves degrees alone,
+    so "highest" / "lowest" met no opposite. Only a word WordNet knows as an adjective, if it
+    knows it at all ("higher" and "lower" it keeps as adjectives; "worker" and "water" as no
+    adjective), and whose base it knows as one."""
+    net = _wordnet()
+    if not net.is_adjective(stem(word)) and net.senses(stem(word)):
+        return ""
+    for ending in _DEGREE_ENDINGS:
+        if not word.endswith(ending) or len(word) < len(ending) + 3:
+            continue
+        root = word[: -len(ending)]
+        candidates = [root[:-1] + "y"] if root.endswith("i") else []  # "earliest"
+        candidates += [root, root + "e"]
+        if len(root) > 2 and root[-1] == root[-2] and root[-1] not in "aeiou":
+            candidates.append(root[:-1])  # "biggest"
+        for candidate in candidates:
+            found = stem(candidate)
+            # Three letters at least: "upper" and "inner" are no degrees of "up" and "in".
+            if len(found) >= 3 and found != stem(word) and net.is_adjective(found):
+                return found
+    return ""
+
+
 # Prefixes that turn a word into its opposite ("controlled"/"uncontrolled", "legal"/"illegal").
 # "in-", "im-" and "dis-" only where WordNet knows the unprefixed word as an adjective
 # ("inaccurate", "impossible", "dishonest"): too many other words merely start with them

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsterm.text.lexicon import are_antonyms, shared_class, synonymous
+from newsterm.text.lexicon import adjective_base, are_antonyms, shared_class, synonymous
 from newsterm.text.tokens import stem
 
 
@@ -65,3 +65,23 @@ def test_a_stem_in_two_synonym_groups_is_a_synonym_of_both() -> None:
     """ "ships" stems like "shipped", whose group is that of "transported": it is still a
     synonym of "vessel"."""
     assert synonymous(stem("ships"), stem("vessels"))
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("highest", "high"),
+        ("lower", "low"),
+        ("larger", "large"),  # the base's "e" dropped before the ending
+        ("biggest", "big"),  # its last consonant doubled
+        ("earliest", "early"),  # its "y" turned to "i"
+        ("weaker", "weak"),
+    ],
+)
+def test_a_comparative_or_superlative_has_its_adjective_as_base(word: str, base: str) -> None:
+    assert adjective_base(word) == stem(base)
+
+
+@pytest.mark.parametrize("word", ["worker", "water", "officer", "upper", "inner", "rain", "best"])
+def test_nouns_short_roots_and_other_words_have_no_base(word: str) -> None:
+    assert adjective_base(word) == ""

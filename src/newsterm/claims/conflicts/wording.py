@@ -17,6 +17,7 @@ from newsterm.facts.durations import length_in_days, same_length_of_time
 from newsterm.facts.negation import is_negation, negated
 from newsterm.model import Conflict
 from newsterm.text.lexicon import (
+    adjective_base,
     are_antonyms,
     contrast_set,
     leaning,
@@ -106,14 +107,16 @@ def _one_for_one(ops: list[Op], i: int, j: int) -> bool:
 
 def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
     for i, j in replaced_pairs(ops, 4):
-        sa, sb = stem(a.tokens[i].norm), stem(b.tokens[j].norm)
+        sa, sb = _base_stem(a.tokens[i].norm), _base_stem(b.tokens[j].norm)
         # "carry out" / "executed": a particle is no opposite of anything. The function words
         # that are ("voted for" / "voted against") are in the curated list, and oppose each
         # other only about one thing: "the fight for his ouster" is "the fight against him".
         function_word = a.tokens[i].norm in STOPWORDS or b.tokens[j].norm in STOPWORDS
         if function_word and (not listed_antonyms(sa, sb) or _object_of(a, i) != _object_of(b, j)):
             continue
-        opposite = are_antonyms(sa, sb, a.tokens[i].norm, b.tokens[j].norm)
+        opposite = are_antonyms(sa, sb, a.tokens[i].norm, b.tokens[j].norm) or _opposite_degrees(
+            a.tokens[i].norm, b.tokens[j].norm
+        )
         # "a troubled start-up" against "a triumphant start-up": no antonym pair, but one
         # judges well what the other judges badly.
         judged_apart = not opposite and leaning(sa) * leaning(sb) < 0
@@ -125,8 +128,8 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
             continue  # "not likely" / "unlikely": an opposite denied says the same
         if _prefix_written_apart(a, i, sb) or _prefix_written_apart(b, j, sa):
             continue  # "non-binding" against "nonbinding": one word, hyphenated or not
-        a_stems = [stem(t.norm) for t in a.tokens]
-        b_stems = [stem(t.norm) for t in b.tokens]
+        a_stems = [_base_stem(t.norm) for t in a.tokens]
+        b_stems = [_base_stem(t.norm) for t in b.tokens]
         if swapped(sa, sb, a_stems, b_stems):
             wa, wb = a.tokens[i].surface, b.tokens[j].surface
             what = (
@@ -139,6 +142,26 @@ def antonym_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]
             explanation = f"'{wa}' vs '{wb}': {what} in the same claim"
             return [Conflict("antonym", wa, wb, explanation)]
     return []
+
+
+def _opposite_degrees(word_a: str, word_b: str) -> bool:
+    """ "higher" / "lower", "strongest" / "weakest": one degree of two adjectives opposite in some
+    sense. Alone, "high" and "low" have so many senses that WordNet's opposites between them are
+    weak evidence (opposite_in_some_sense); a comparison or a superlative is of the measured
+    sense, where they are plain opposites."""
+    base_a, base_b = adjective_base(word_a), adjective_base(word_b)
+    return (
+        bool(base_a and base_b)
+        and base_a != base_b
+        and word_a[-2:] == word_b[-2:]  # both "-er" or both "-est"
+        and opposite_in_some_sense(base_a, base_b)
+    )
+
+
+def _base_stem(word: str) -> str:
+    """A word's stem, or for a comparative or superlative its adjective's: "highest" against
+    "lowest" are opposites as "high" and "low" are (text.lexicon.adjective_base)."""
+    return adjective_base(word) or stem(word)
 
 
 def _object_of(prep: Prepared, index: int) -> tuple[str, ...]:

@@ -41,6 +41,35 @@ def test_opposite_words_in_the_same_claim_conflict(a: str, b: str) -> None:
     assert "antonym" in _kinds(a, b)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Turnout in the northern districts was higher than officials expected on Sunday.",
+            "Turnout in the northern districts was lower than officials expected on Sunday.",
+        ),
+        (
+            "The river reached its highest level in a decade after the storm on Friday.",
+            "The river reached its lowest level in a decade after the storm on Friday.",
+        ),
+        (
+            "The storm was stronger than forecasters had predicted on Monday.",
+            "The storm was weaker than forecasters had predicted on Monday.",
+        ),
+    ],
+)
+def test_opposite_degrees_of_adjectives_conflict(a: str, b: str) -> None:
+    """ "higher" / "lower": WordNet keeps opposites between base forms, and "high" / "low" only
+    in some sense; a degree is of the measured sense, where they are plain opposites."""
+    assert "antonym" in _kinds(a, b)
+
+
+def test_two_degrees_of_one_adjective_are_no_opposites() -> None:
+    a = "The storm was stronger than forecasters had predicted on Monday."
+    b = "The storm was strongest in the north, forecasters had predicted on Monday."
+    assert "antonym" not in _kinds(a, b)
+
+
 @pytest.mark.parametrize("cause", ["because of"])
 def test_a_cause_against_a_concession_conflicts(cause: str) -> None:
     """ "Closed because of the strike" and "closed despite the strike" relate the strike to the
