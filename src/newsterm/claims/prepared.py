@@ -18,7 +18,7 @@ from newsterm.facts.names import Name, extract_names
 from newsterm.facts.negation import NEGATIONS
 from newsterm.facts.numbers import Quantity, may_hold_quantity
 from newsterm.facts.timestamps import parse_date
-from newsterm.text.lexicon import canonical_stem, has_aliases
+from newsterm.text.lexicon import canonical_stems, has_aliases
 from newsterm.text.tokens import STOPWORDS, Token, tokenize
 from newsterm.text.weights import weights
 
@@ -79,13 +79,9 @@ class Prepared:
         return frozenset(q.value for q in self.quantities)
 
 
-def _is_term(token: Token) -> bool:
-    return (
-        token.norm not in STOPWORDS
-        and token.norm not in NEGATIONS
-        and not token.is_number
-        and (len(token.norm) > 1)
-    )
+# What is never an informative term: stopwords and negations (besides numbers and single
+# letters, tested in prepare).
+_NOT_TERMS = STOPWORDS | NEGATIONS
 
 
 def prepare(
@@ -103,8 +99,13 @@ def prepare(
     tokens = tuple(tokenize(text))
     capitals_tell = False if headline else None
     names = tuple(extract_names(text, capitals_tell=capitals_tell, name_words=name_words))
-    keys = [canonical_stem(t.stem) for t in tokens]
-    content_mask = [_is_term(t) for t in tokens]
+    keys = canonical_stems([t.stem for t in tokens])
+    # A term: not in _NOT_TERMS, not a number, longer than a letter. Tested inline: a call per
+    # token cost more than the test.
+    content_mask = [
+        norm not in _NOT_TERMS and len(norm) > 1 and not norm[:1].isdigit()
+        for norm in (t.norm for t in tokens)
+    ]
     # Tokens do not overlap and come in order, so both their starts and their ends ascend, and
     # the tokens inside a name are one run, found by bisection instead of a pass over all tokens
     # for each name.

@@ -96,16 +96,84 @@ def match_probability(a: Prepared, b: Prepared) -> float:
 
 
 def model_says_match(a: Prepared, b: Prepared, threshold: float) -> bool:
-    """match_probability(a, b) >= threshold, without the word-order alignment when the other
-    features already settle it (the alignment's term lies between 0 and its weight)."""
+    """match_probability(a, b) >= threshold, without the costly features when the others
+    already settle it.
+
+    Each feature lies in a known range (see _FEATURE_RANGES), so the cheap ones (word overlaps,
+    computed from what prepare kept) bound the score: when even the most the missing ones could
+    add, or take away, leaves it on one side of the threshold, the answer is given without them.
+    Left out so are the word-order alignment, the synonym look-ups and, above all, the figures
+    (number_mismatch), whose extraction is most of a passage's facts: on 5,000 Reuters articles
+    most candidate pairs are settled this way. An unsettled pair is scored exactly as before, the
+    features summed in the same order, so no decision moves by the last bit.
+    """
     cut = math.log(threshold / (1 - threshold))
-    z = MATCH_BIAS + sum(
-        MATCH_WEIGHTS[name] * value for name, value in match_features(a, b, False).items()
-    )
-    weight = MATCH_WEIGHTS["sequence_ratio"]
-    if z + min(weight, 0.0) >= cut:
+    weight = weights().__getitem__
+    cheap = {
+        "word_cosine": _cosine(a.words, b.words),
+        "length_ratio": min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),
+        "unshared_weight": max(
+            math.fsum(map(weight, a.terms - b.terms)), math.fsum(map(weight, b.terms - a.terms))
+        )
+        / 10,
+        "trigram_dice": (
+            2 * len(a.trigrams & b.trigrams) / (len(a.trigrams) + len(b.trigrams))
+            if a.trigrams or b.trigrams
+            else 0
+        ),
+        "stem_cosine": _cosine(a.stem_set, b.stem_set),
+    }
+    partial = MATCH_BIAS + sum(MATCH_WEIGHTS[name] * value for name, value in cheap.items())
+    settled = _settled(partial, cut, ("number_mismatch", "synonym_cover", "sequence_ratio"))
+    if settled is not None:
+        return settled
+    cover = _synonym_cover(a, b)
+    partial += MATCH_WEIGHTS["synonym_cover"] * cover
+    settled = _settled(partial, cut, ("number_mismatch", "sequence_ratio"))
+    if settled is not None:
+        return settled
+    # The exact score from here on: match_features' dict, in its order.
+    features = {
+        "word_cosine": cheap["word_cosine"],
+        "length_ratio": cheap["length_ratio"],
+        "unshared_weight": cheap["unshared_weight"],
+        "number_mismatch": float(a.numbers != b.numbers),
+        "trigram_dice": cheap["trigram_dice"],
+        "stem_cosine": cheap["stem_cosine"],
+        "synonym_cover": cover,
+    }
+    z = MATCH_BIAS + sum(MATCH_WEIGHTS[name] * value for name, value in features.items())
+    seq_weight = MATCH_WEIGHTS["sequence_ratio"]
+    if z + min(seq_weight, 0.0) >= cut:
         return True
-    if z + max(weight, 0.0) < cut:
+    if z + max(seq_weight, 0.0) < cut:
         return False
     ratio = SequenceMatcher(None, a.stems, b.stems, autojunk=False).ratio()
-    return z + weight * ratio >= cut
+    return z + seq_weight * ratio >= cut
+
+
+# The range of each feature the early decision may leave out: a share or a flag, 0..1.
+_FEATURE_RANGES = {
+    "number_mismatch": (0.0, 1.0),
+    "synonym_cover": (0.0, 1.0),
+    "sequence_ratio": (0.0, 1.0),
+}
+# A partial score summed in another order than the exact one differs from it in the last bits;
+# a decision is taken early only with this much room to spare, far beyond any rounding.
+_MARGIN = 1e-9
+
+
+def _settled(partial: float, cut: float, missing: tuple[str, ...]) -> bool | None:
+    """True or False when no values of the `missing` features can move `partial` (the score
+    without them) across `cut`; None when they can."""
+    low = high = partial
+    for name in missing:
+        lo, hi = _FEATURE_RANGES[name]
+        w = MATCH_WEIGHTS[name]
+        low += min(w * lo, w * hi)
+        high += max(w * lo, w * hi)
+    if low - _MARGIN >= cut:
+        return True
+    if high + _MARGIN < cut:
+        return False
+    return None

@@ -39,24 +39,30 @@ def _candidates(
     # A term in most of the story's passages ("Korea" in a story about Korea) finds nothing.
     common = max(8, len(passages) // 2)
     idf = weights().__getitem__
+    # Each usable term's weight beside its postings, looked up once per term rather than once
+    # per passage that has it.
+    usable = {
+        term: (idf(term), posting) for term, posting in postings.items() if len(posting) <= common
+    }
+    article_of = [passage.article_id for passage in passages]
     result: dict[int, list[int]] = {}
     for number, prep in enumerate(prepared):
-        own = passages[number].article_id
+        own = article_of[number]
         scores: dict[int, float] = {}
         # In sorted order, not set order: sums of floats taken in another order differ in the
         # last bit, and a tie between two candidates broken the other way links other passages
         # from run to run (the order of a set of strings changes with the hash seed).
         for term in sorted(prep.terms):
-            posting = postings[term]
-            if len(posting) > common:
+            found = usable.get(term)
+            if found is None:
                 continue
-            weight = idf(term)
+            weight, posting = found
             for other in posting:
-                if passages[other].article_id != own:
+                if article_of[other] != own:
                     scores[other] = scores.get(other, 0.0) + weight
         by_article: dict[str, list[tuple[float, int]]] = {}
         for other, score in scores.items():
-            by_article.setdefault(passages[other].article_id, []).append((score, other))
+            by_article.setdefault(article_of[other], []).append((score, other))
         chosen: list[int] = []
         for article_id in sorted(by_article, key=article_rank.__getitem__):
             best = sorted(by_article[article_id], key=lambda item: (-item[0], item[1]))

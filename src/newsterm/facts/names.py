@@ -194,7 +194,12 @@ def _written_as_name(text: str, word: str, first: int) -> bool:
     """True when a sentence-initial word is capitalised again later (so it is a name)."""
     # Searched in the slice, not from a position: the slice's start is a word boundary.
     later = text[first + len(word) :]
-    return _later_pattern(_strip_possessive(word)).search(later) is not None
+    bare = _strip_possessive(word)
+    # Most such words are not in the rest of the passage at all: then no pattern is compiled
+    # (a pattern per distinct word cost a fifth of finding names on 5,000 Reuters articles).
+    if bare not in later:
+        return False
+    return _later_pattern(bare).search(later) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -11,6 +11,7 @@ bench/build_wordnet.py, nothing is downloaded at run time.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -156,6 +157,13 @@ def _alias_targets() -> frozenset[str]:
 def canonical_stem(word_stem: str) -> str:
     """Map a stem to its synonym group's representative ("wound" -> "injur")."""
     return _synonyms().get(word_stem, word_stem)
+
+
+def canonical_stems(word_stems: Iterable[str]) -> list[str]:
+    """canonical_stem of each stem, in order: one dict look-up per stem rather than a call
+    (preparing a passage maps every one of its tokens)."""
+    get = _synonyms().get
+    return [get(word_stem, word_stem) for word_stem in word_stems]
 
 
 def listed_antonyms(stem_a: str, stem_b: str) -> bool:

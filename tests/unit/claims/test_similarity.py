@@ -47,3 +47,34 @@ def test_shortcut_decision_agrees_with_the_model(a: str, b: str) -> None:
     assert model_says_match(pa, pb, MATCH_THRESHOLD) == (
         match_probability(pa, pb) >= MATCH_THRESHOLD
     )
+
+
+_SENTENCES = (
+    "The company hired 300 workers at the plant on Monday.",
+    "The company hired 350 workers at the plant on Monday.",
+    "On Monday the plant took on 300 new workers, the company said.",
+    "Shares of the company fell 3 pct to 41 dlrs in early trading.",
+    "The company's shares rose 2 pct in early trading.",
+    "Rain flooded dozens of homes in the valley overnight.",
+)
+
+
+@pytest.mark.parametrize("threshold", [0.05, 0.3, 0.5, 0.7, 0.95])
+def test_early_decision_agrees_with_the_model_at_any_threshold(threshold: float) -> None:
+    """Whichever features the decision leaves out, it gives the full model's answer."""
+    from newsterm.claims.similarity import model_says_match
+
+    prepared = [prepare(text) for text in _SENTENCES]
+    for pa in prepared:
+        for pb in prepared:
+            assert model_says_match(pa, pb, threshold) == (match_probability(pa, pb) >= threshold)
+
+
+def test_a_settled_pair_leaves_the_figures_unread() -> None:
+    """A pair the word overlaps settle does not extract either passage's facts."""
+    from newsterm.claims.similarity import model_says_match
+
+    pa = prepare("Shares of the company fell 3 pct to 41 dlrs in early trading.")
+    pb = prepare("Rain flooded 40 homes in the valley overnight, police said.")
+    assert not model_says_match(pa, pb, 0.5)
+    assert pa._facts is None and pb._facts is None

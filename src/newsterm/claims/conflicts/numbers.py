@@ -10,6 +10,7 @@ someone else ("Daye had eight rebounds", "Hansbrough had nine"), or in another c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from newsterm.claims.conflicts.names import keyed
@@ -79,22 +80,22 @@ def _pair_quantities(
 ) -> Iterable[tuple[Quantity, Quantity]]:
     qa_all = list(a.quantities)
     qb_all = list(b.quantities)
+    # Each figure's counted noun as a canonical stem, and how many figures of its passage count
+    # it, worked out once per figure rather than again for every figure it is paired with.
+    stems_a = [canonical_stem(q.noun) for q in qa_all]
+    stems_b = [canonical_stem(q.noun) for q in qb_all]
+    counts_a = Counter(s for q, s in zip(qa_all, stems_a, strict=True) if q.noun)
+    counts_b = Counter(s for q, s in zip(qb_all, stems_b, strict=True) if q.noun)
     used_b: set[int] = set()
-    for qa in qa_all:
+    for qa, stem_a in zip(qa_all, stems_a, strict=True):
         best: tuple[int, int] | None = None
-        same_noun_a = [
-            q for q in qa_all if q.noun and canonical_stem(q.noun) == canonical_stem(qa.noun)
-        ]
         for j, qb in enumerate(qb_all):
             if j in used_b or not _units_compatible(qa.unit, qb.unit):
                 continue
-            same_noun = bool(qa.noun) and canonical_stem(qa.noun) == canonical_stem(qb.noun)
+            same_noun = bool(qa.noun) and stem_a == stems_b[j]
             in_slot = same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))
-            same_noun_b = [
-                q for q in qb_all if q.noun and canonical_stem(q.noun) == canonical_stem(qb.noun)
-            ]
             lone = len(qa_all) == 1 and len(qb_all) == 1 and (not qa.noun or not qb.noun)
-            unique_noun = same_noun and len(same_noun_a) == 1 and len(same_noun_b) == 1
+            unique_noun = same_noun and counts_a[stem_a] == 1 and counts_b[stems_b[j]] == 1
             rank = (
                 3
                 if same_noun and in_slot

@@ -9,9 +9,11 @@ two share just before a fact says what it is about ("other countries in the moni
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from operator import itemgetter
 
 from newsterm.claims.prepared import Prepared
 from newsterm.text.tokens import STOPWORDS
@@ -23,6 +25,8 @@ Slot = tuple[Span, Span]  # the character ranges of one differing region, in a a
 # One difflib opcode over the two passages' keys: (tag, i1, i2, j1, j2), token ranges in a and b.
 Op = tuple[str, int, int, int, int]
 
+
+_token_end = itemgetter(1)  # a Token's end
 
 # The widest rewritten stretch (in words, either side) in which one fact can replace another.
 SLOT_WIDTH = 6
@@ -70,7 +74,10 @@ def shared_context(a: Prepared, a_start: int, b: Prepared, b_start: int) -> list
     """
 
     def window(prep: Prepared, start: int) -> list[int]:
-        return [i for i, t in enumerate(prep.tokens) if t.end <= start][-12:]
+        # Tokens come in order without overlapping, so their ends ascend and the ones ending
+        # before `start` are a prefix, found by bisection rather than a pass over the passage.
+        before = bisect_right(prep.tokens, start, key=_token_end)
+        return list(range(max(0, before - 12), before))
 
     wa, wb = window(a, a_start), window(b, b_start)
     b_keys = [b.keys[i] for i in wb]
