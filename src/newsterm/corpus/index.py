@@ -86,24 +86,20 @@ def term_of(word: str) -> str | None:
 
 def terms(text: str) -> list[str]:
     """Content terms of a text in order: the fast path used for whole articles."""
-    out = []
-    for word in TOKEN_RE.findall(text):
-        term = term_of(word)
-        if term is not None:
-            out.append(term)
-    return out
+    # map over the cached term_of: no Python step per word but the filter.
+    return [term for term in map(term_of, TOKEN_RE.findall(text)) if term is not None]
 
 
 def shingles(article_terms: list[str]) -> frozenset[int]:
     """Hashes of consecutive term runs; republished copy shares most of them."""
-    return (
-        frozenset(
-            zlib.crc32(" ".join(article_terms[i : i + SHINGLE]).encode())
-            for i in range(max(1, len(article_terms) - SHINGLE + 1))
-        )
-        if article_terms
-        else frozenset()
-    )
+    if not article_terms:
+        return frozenset()
+    if len(article_terms) < SHINGLE:
+        return frozenset((zlib.crc32(" ".join(article_terms).encode()),))
+    # The runs as tuples zipped from shifted views, rather than a slice per position.
+    runs = zip(*(article_terms[k:] for k in range(SHINGLE)), strict=False)
+    crc32 = zlib.crc32
+    return frozenset(crc32(" ".join(run).encode()) for run in runs)
 
 
 # Each term's postings of article numbers and weights, as arrays (see Index.prepare_search).
@@ -177,6 +173,8 @@ class Index:
     def _add(self, number: int, article: Article) -> None:
         tf: Counter[int] = Counter()
         all_terms: list[str] = []
+        known = self.term_ids.get
+        postings = self.passage_postings
         title_terms = terms(article.title)
         for term in title_terms:
             tf[self._term_id(term)] += 2  # a headline says what the story is about
@@ -185,16 +183,16 @@ class Index:
             self.passage_ids.append(passage.id)
             self.passage_article.append(number)
             passage_terms = terms(passage.text)
+            ids = [
+                found if (found := known(term)) is not None else self._term_id(term)
+                for term in passage_terms
+            ]
             if not passage.in_title:  # the title's words are counted above, twice
                 all_terms.extend(passage_terms)
-            seen = set()
-            for term in passage_terms:
-                term_id = self._term_id(term)
-                if not passage.in_title:
-                    tf[term_id] += 1
-                if term_id not in seen:
-                    seen.add(term_id)
-                    self.passage_postings[term_id].append(ordinal)
+                tf.update(ids)
+            # Each term once per passage, in order of first appearance.
+            for term_id in dict.fromkeys(ids):
+                postings[term_id].append(ordinal)
         for term_id in tf:
             self.article_df[term_id] += 1
         self.article_tf.append(dict(tf))

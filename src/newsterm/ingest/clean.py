@@ -91,6 +91,35 @@ _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S))")
 
 
+# A piece of every _FORM_TERMS alternative, in lower case: an ASCII line without any of them
+# holds no form term.
+_FORM_TERM_PIECES = (
+    "sign",
+    "newsletter",
+    "subscri",
+    "privacy ",
+    "cookie",
+    "terms ",
+    "mail address",
+    "consent",
+    "recaptcha",
+    "opt",
+    "advert",
+    "marketing",
+    "inbox",
+)
+
+
+def _may_hold_form_terms(line: str) -> bool:
+    """False for a line _FORM_TERMS cannot match: a few substring tests instead of a
+    case-insensitive scan of every line (which was most of the cost of cleaning a text). Only
+    for ASCII: outside it, case-insensitive matching has its own equivalents ("ſ" for "s")."""
+    if not line.isascii():
+        return True
+    lowered = line.lower()
+    return any(piece in lowered for piece in _FORM_TERM_PIECES)
+
+
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture rather than part of the story."""
     stripped = line.strip()
@@ -101,7 +130,12 @@ def is_boilerplate(line: str) -> bool:
         return True
     if _COPYRIGHT.match(stripped) and len(words) <= 25:
         return True
-    if len(_FORM_TERMS.findall(stripped)) >= 2 and len(words) <= 80 and not _reports(stripped):
+    if (
+        _may_hold_form_terms(stripped)
+        and len(_FORM_TERMS.findall(stripped)) >= 2
+        and len(words) <= 80
+        and not _reports(stripped)
+    ):
         return True
     if len(words) <= 30 and _CREDIT_TAIL.search(stripped):
         return True
