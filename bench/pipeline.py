@@ -13,10 +13,11 @@ noisy: read the medians and ratios, not single runs; CPU seconds move less with 
 wall seconds do.
 
 `--no-cold` leaves out the `--no-cache` export (a minute each on all of Reuters) when only the
-cached one is in question. `--against SRC` also times the cached export of another checkout's
-source folder (say a worktree at the commit before a change: `git worktree add /tmp/before
-HEAD~1`, then `--against /tmp/before/src`), in the same rounds, with a cache of its own: a
-before-and-after measured side by side, under the same load.
+cached one is in question. `--against SRC` also times the exports of another checkout's source
+folder (say a worktree at the commit before a change: `git worktree add /tmp/before HEAD~1`,
+then `--against /tmp/before/src`), in the same rounds: the cold one too unless `--no-cold`, and
+the cached one with a cache of its own. A before-and-after measured side by side, under the
+same load.
 
     python bench/pipeline.py [--runs 3] [--sizes 1000,5000,all] [--corpus PATH] [--no-cold]
                              [--against SRC]
@@ -86,6 +87,8 @@ def main() -> int:
     head = f"{'articles':>8} {'floor s':>7} {'cpu':>5} {'MiB':>5}"
     if not args.no_cold:
         head += f" | {'cold s':>7} {'cpu':>6} {'x':>5} {'MiB':>5}"
+        if args.against:
+            head += f" | {'ag.cold s':>9} {'cpu':>6} {'x':>5} {'MiB':>5}"
     head += f" | {'cached s':>8} {'cpu':>5} {'x':>4} {'MiB':>5}"
     if args.against:
         head += f" | {'against s':>9} {'cpu':>5} {'x':>4} {'MiB':>5}"
@@ -109,6 +112,7 @@ def main() -> int:
             pipes: list[Run] = []
             cached: list[Run] = []
             against: list[Run] = []
+            against_cold: list[Run] = []
             for _ in range(args.runs):  # alternate so that load drifts hit all alike
                 floors.append(run([sys.executable, "-c", FLOOR, str(path)]))
                 if not args.no_cold:
@@ -116,6 +120,8 @@ def main() -> int:
                 cached.append(run([*newsterm, str(path)], cached_env))
                 if against_env is not None:
                     against.append(run([*newsterm, str(path)], against_env))
+                    if not args.no_cold:
+                        against_cold.append(run([*newsterm, "--no-cache", str(path)], against_env))
             floor_cpu = _median(floors, "cpu")
             line = (
                 f"{count:>8,} {_median(floors, 'wall'):>7.2f} {floor_cpu:>5.2f} "
@@ -125,6 +131,13 @@ def main() -> int:
                 line += (
                     f" | {_median(pipes, 'wall'):>7.2f} {_median(pipes, 'cpu'):>6.2f} "
                     f"{_median(pipes, 'cpu') / floor_cpu:>5.1f} {_median(pipes, 'peak'):>5.0f}"
+                )
+            if against_cold:
+                line += (
+                    f" | {_median(against_cold, 'wall'):>9.2f} "
+                    f"{_median(against_cold, 'cpu'):>6.2f} "
+                    f"{_median(against_cold, 'cpu') / floor_cpu:>5.1f} "
+                    f"{_median(against_cold, 'peak'):>5.0f}"
                 )
             for runs in (cached, against):
                 if runs:
