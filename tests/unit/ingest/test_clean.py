@@ -3,9 +3,12 @@ joined."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsterm.corpus.articles import build_article
+from newsterm.ingest import clean
 from newsterm.ingest.clean import carries_amount, clean_body, is_boilerplate, unwrap
 from newsterm.ingest.document import Document
 
@@ -227,3 +230,48 @@ def test_reporting_with_form_words_or_a_footnote_mark_is_kept(line: str) -> None
 def test_forms_and_copyright_lines_still_go(line: str) -> None:
     """Guards: a form that reports nothing and a copyright line are still furniture."""
     assert is_boilerplate(line)
+
+
+# One example of each alternative of the form-term pattern, in the cases pages write them.
+FORM_TERM_EXAMPLES = [
+    "Sign-up",
+    "NEWSLETTER",
+    "Unsubscribe",
+    "Subscription",
+    "Privacy Notice",
+    "Cookie policy",
+    "Terms and Conditions",
+    "E-mail address",
+    "Consented",
+    "reCAPTCHA",
+    "Opt out",
+    "Adverts from",
+    "MARKETING",
+    "Inbox",
+]
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The pattern's alternatives outside any group: "a|b(?:c|d)" is ["a", "b(?:c|d)"]."""
+    parts, depth, start = [], 0, 0
+    for position, char in enumerate(pattern):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:position])
+            start = position + 1
+    return [*parts, pattern[start:]]
+
+
+def test_the_quick_form_term_test_never_passes_over_a_form_term() -> None:
+    """The substring test run before the pattern (a speed-up) must say "maybe" wherever the
+    pattern matches. One example per alternative, in order, so that an alternative added to
+    the pattern without an example here (and its piece there) fails."""
+    alternatives = _top_level_alternatives(clean._FORM_TERMS.pattern)
+    assert len(alternatives) == len(FORM_TERM_EXAMPLES)
+    for alternative, example in zip(alternatives, FORM_TERM_EXAMPLES, strict=True):
+        assert re.fullmatch(alternative, example, re.IGNORECASE), (alternative, example)
+        assert clean._may_hold_form_terms(f"Read our {example} today"), example
+        assert not clean._may_hold_form_terms("The council met on Monday about the bridge.")
