@@ -48,24 +48,42 @@ def similarity(a: Prepared, b: Prepared) -> tuple[float, float]:
 def match_features(a: Prepared, b: Prepared, sequence: bool = True) -> dict[str, float]:
     """The word-overlap features the match decision weighs (see MATCH_WEIGHTS); without
     `sequence`, the one costly feature (a word-order alignment) is left out."""
+    features = _in_order(_cheap_features(a, b), float(a.numbers != b.numbers), _synonym_cover(a, b))
+    if sequence:
+        matcher = SequenceMatcher(None, a.stems, b.stems, autojunk=False)
+        features["sequence_ratio"] = matcher.ratio()
+    return features
+
+
+def _cheap_features(a: Prepared, b: Prepared) -> dict[str, float]:
+    """The features computed from what prepare kept (word overlaps), without figures, synonyms
+    or a word-order alignment: enough to settle most pairs (see model_says_match)."""
     tri_a, tri_b = a.trigrams, b.trigrams
     weight = weights().__getitem__
     unshared = max(
         math.fsum(map(weight, a.terms - b.terms)), math.fsum(map(weight, b.terms - a.terms))
     )
-    features = {
+    return {
         "word_cosine": _cosine(a.words, b.words),
         "length_ratio": min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),
         "unshared_weight": unshared / 10,
-        "number_mismatch": float(a.numbers != b.numbers),
         "trigram_dice": 2 * len(tri_a & tri_b) / (len(tri_a) + len(tri_b)) if tri_a or tri_b else 0,
         "stem_cosine": _cosine(a.stem_set, b.stem_set),
     }
-    features["synonym_cover"] = _synonym_cover(a, b)
-    if sequence:
-        matcher = SequenceMatcher(None, a.stems, b.stems, autojunk=False)
-        features["sequence_ratio"] = matcher.ratio()
-    return features
+
+
+def _in_order(cheap: dict[str, float], number_mismatch: float, cover: float) -> dict[str, float]:
+    """All the features but the word-order alignment, in the order the score is summed in: a
+    sum taken in another order could differ in its last bit and flip a decision at the edge."""
+    return {
+        "word_cosine": cheap["word_cosine"],
+        "length_ratio": cheap["length_ratio"],
+        "unshared_weight": cheap["unshared_weight"],
+        "number_mismatch": number_mismatch,
+        "trigram_dice": cheap["trigram_dice"],
+        "stem_cosine": cheap["stem_cosine"],
+        "synonym_cover": cover,
+    }
 
 
 def _synonym_cover(a: Prepared, b: Prepared) -> float:
@@ -108,21 +126,7 @@ def model_says_match(a: Prepared, b: Prepared, threshold: float) -> bool:
     features summed in the same order, so no decision moves by the last bit.
     """
     cut = math.log(threshold / (1 - threshold))
-    weight = weights().__getitem__
-    cheap = {
-        "word_cosine": _cosine(a.words, b.words),
-        "length_ratio": min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),
-        "unshared_weight": max(
-            math.fsum(map(weight, a.terms - b.terms)), math.fsum(map(weight, b.terms - a.terms))
-        )
-        / 10,
-        "trigram_dice": (
-            2 * len(a.trigrams & b.trigrams) / (len(a.trigrams) + len(b.trigrams))
-            if a.trigrams or b.trigrams
-            else 0
-        ),
-        "stem_cosine": _cosine(a.stem_set, b.stem_set),
-    }
+    cheap = _cheap_features(a, b)
     partial = MATCH_BIAS + sum(MATCH_WEIGHTS[name] * value for name, value in cheap.items())
     settled = _settled(partial, cut, ("number_mismatch", "synonym_cover", "sequence_ratio"))
     if settled is not None:
@@ -133,15 +137,7 @@ def model_says_match(a: Prepared, b: Prepared, threshold: float) -> bool:
     if settled is not None:
         return settled
     # The exact score from here on: match_features' dict, in its order.
-    features = {
-        "word_cosine": cheap["word_cosine"],
-        "length_ratio": cheap["length_ratio"],
-        "unshared_weight": cheap["unshared_weight"],
-        "number_mismatch": float(a.numbers != b.numbers),
-        "trigram_dice": cheap["trigram_dice"],
-        "stem_cosine": cheap["stem_cosine"],
-        "synonym_cover": cover,
-    }
+    features = _in_order(cheap, float(a.numbers != b.numbers), cover)
     z = MATCH_BIAS + sum(MATCH_WEIGHTS[name] * value for name, value in features.items())
     seq_weight = MATCH_WEIGHTS["sequence_ratio"]
     if z + min(seq_weight, 0.0) >= cut:
