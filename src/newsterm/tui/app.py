@@ -8,6 +8,7 @@ the terminal and cancels the workers; their threads (tui.threads) are waited for
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import gc
 import os
@@ -192,7 +193,9 @@ class NewstermApp(App[tuple[LoadError, ...]]):
             if self._deadline is None:
                 seconds = GONE_DEADLINE if terminal_gone(output) else EXIT_DEADLINE
                 self._deadline = arm_exit_deadline(128 + signum, seconds)
-            loop.call_soon_threadsafe(self.stop_on_signal, signum)
+            # A closed loop (the app is ending already) refuses the call: the deadline ends it.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self.stop_on_signal, signum)
 
         for signum in STOP_SIGNALS:
             signal.signal(signum, on_signal)
