@@ -217,16 +217,6 @@ class CompareScreen(ComparedStoryScreen[str | None]):
         return self._row_at.get(passage_id or "", 0)
 
     # ----------------------------------------------------------------- actions
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_move(self, step: int) -> None:
-        listing = self.query_one(OptionList)
-        if step > 0:
-            listing.action_cursor_down()
-        else:
-            listing.action_cursor_up()
-
     def action_difference(self, forward: bool = True) -> None:
         """The next (or previous) row where the two disagree, wrapping round."""
         listing = self.query_one(OptionList)

@@ -56,3 +56,13 @@ class ComparedStoryScreen(OnceScreen[ResultT]):
         width = self.query_one(OptionList).scrollable_content_region.width
         if self._width and width and width != self._width:
             self.show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)  # None: each view's "nothing chosen"
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one(OptionList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()

@@ -261,16 +261,6 @@ class StoryScreen(ComparedStoryScreen[Choice | None]):
         kind, value = chosen
         self.dismiss((kind, value.split("|")[0]))
 
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_move(self, step: int) -> None:
-        listing = self.query_one(OptionList)
-        if step > 0:
-            listing.action_cursor_down()
-        else:
-            listing.action_cursor_up()
-
     def action_compare(self) -> None:
         """A conflict's two sources side by side; for an article, it against the one being
         read (or the source sharing most with it)."""
