@@ -23,6 +23,7 @@ import pytest
 
 from newsterm.ingest.sources import source_files
 
+from .disks import mount, small_tmpfs
 from .test_export_interrupt import write_pile
 
 WAIT = 120.0
@@ -122,27 +123,15 @@ def test_a_file_size_limit_mid_write_is_one_line_and_leaves_nothing(
     assert os.listdir(out) == []
 
 
-def _mount(*argv: str) -> None:
-    done = subprocess.run(["mount", *argv], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
-
-
 @pytest.fixture
 def tmpfs(tmp_path: Path) -> Iterator[Path]:
-    """A mount point for a small tmpfs, unmounted after the test; skipped without root."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    yield disk
-    if subprocess.run(["umount", str(disk)], check=False).returncode != 0:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+    """A 64 KiB tmpfs, unmounted after the test; skipped where it cannot be mounted."""
+    with small_tmpfs(tmp_path / "disk", "64k", "0755") as disk:
+        yield disk
 
 
 def test_a_full_disk_is_one_line_and_leaves_nothing(tiny_pile: Path, tmpfs: Path) -> None:
     """A 64 KiB tmpfs filled up before the export: ENOSPC while writing."""
-    _mount("-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", str(tmpfs))
     fd = os.open(tmpfs / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
     try:
         while True:
@@ -164,7 +153,7 @@ def test_a_read_only_folder_is_one_line_before_any_work(tiny_pile: Path, tmp_pat
     folder = tmp_path / "locked"
     folder.mkdir()
     if os.geteuid() == 0:
-        _mount("-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder))
+        mount("-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder))
     else:
         folder.chmod(0o555)
     try:

@@ -13,7 +13,6 @@ import os
 import resource
 import select
 import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +23,8 @@ import pytest
 import newsterm.corpus.load
 from newsterm import load
 from newsterm.corpus import cache
+
+from .disks import mount, small_tmpfs
 
 TEXT = "{title}\n2024-04-0{day}\n\n{body}\n"
 FORK = multiprocessing.get_context("fork")
@@ -163,25 +164,11 @@ def test_a_write_that_runs_out_of_room_costs_only_the_cache(
     assert_served_from_the_cache(pile, monkeypatch)
 
 
-def _mount(*argv: str) -> None:
-    done = subprocess.run(["mount", *argv], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
-
-
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 256 KiB tmpfs, or the test is skipped."""
-    if os.getuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    _mount("-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(disk))
-    try:
+    with small_tmpfs(tmp_path / "disk", "256k", "0700") as disk:
         yield disk
-    finally:
-        if subprocess.run(["umount", str(disk)], check=False).returncode != 0:
-            subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_a_full_disk_costs_only_the_cache(
@@ -220,7 +207,7 @@ def test_a_read_only_folder_costs_only_the_cache(
         path for path in corpora(folder) if path.name.startswith(cache.key_for([damaged_pile]))
     )
     damaged.write_bytes(damaged.read_bytes()[:100])
-    _mount("-o", "remount,ro", str(tiny_disk))
+    mount("-o", "remount,ro", str(tiny_disk))
     assert_served_from_the_cache(pile, monkeypatch)
     assert texts(damaged_pile, cache=True) == texts(damaged_pile)
     new_pile = write_pile(tmp_path / "new", "Earthquake")
