@@ -32,3 +32,17 @@ def small_tmpfs(folder: Path, size: str, mode: str) -> Iterator[Path]:
     finally:
         if subprocess.run(["umount", str(folder)], check=False).returncode != 0:
             subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """A file that takes every free byte of `disk`, so that the next write fails with ENOSPC."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return filler

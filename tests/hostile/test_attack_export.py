@@ -23,7 +23,7 @@ import pytest
 
 from newsterm.ingest.sources import source_files
 
-from .disks import mount, small_tmpfs
+from .disks import fill, mount, small_tmpfs
 from .test_export_interrupt import write_pile
 
 WAIT = 120.0
@@ -132,14 +132,7 @@ def tmpfs(tmp_path: Path) -> Iterator[Path]:
 
 def test_a_full_disk_is_one_line_and_leaves_nothing(tiny_pile: Path, tmpfs: Path) -> None:
     """A 64 KiB tmpfs filled up before the export: ENOSPC while writing."""
-    fd = os.open(tmpfs / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fill(tmpfs)
     target = tmpfs / "report.json"
     done = _run([str(tiny_pile), "-o", str(target), "--no-cache"])
     assert done.returncode == 1

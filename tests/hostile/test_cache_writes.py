@@ -24,7 +24,7 @@ import newsterm.corpus.load
 from newsterm import load
 from newsterm.corpus import cache
 
-from .disks import mount, small_tmpfs
+from .disks import fill, mount, small_tmpfs
 
 TEXT = "{title}\n2024-04-0{day}\n\n{body}\n"
 FORK = multiprocessing.get_context("fork")
@@ -176,15 +176,7 @@ def test_a_full_disk_costs_only_the_cache(
 ) -> None:
     folder = tiny_disk / "cache"
     monkeypatch.setenv(cache.CACHE_ENV, str(folder))
-    filler = tiny_disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    filler = fill(tiny_disk)
     expected = texts(pile)
     assert texts(pile, cache=True) == expected
     assert corpora(folder) == [] and parts(folder) == []
