@@ -55,6 +55,8 @@ class Prepared:
     # Counts the conflict checks take of one passage whatever the other (how many words deny),
     # kept once found: a passage meets several others in its story (see conflicts.negation).
     counts: dict[object, int] = field(default_factory=dict, repr=False, compare=False)
+    # The nouns its figures count (see conflicts.numbers.counted_nouns), kept once found.
+    counted_nouns: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def facts(self) -> Facts:

@@ -87,6 +87,9 @@ def align_story(
         return StoryAlignment(story.id, (), tuple(p.id for p in passages), {})
     article_rank = {article.id: rank for rank, article in enumerate(articles)}
     article_of = {article.id: article for article in articles}
+    # An article's voice is worked out from its source, URL or file (see Article.voice): once
+    # per article here, not once per link.
+    voice_of = {article.id: article.voice for article in articles}
     prepared = []
     for passage in passages:
         step(pause)
@@ -128,7 +131,7 @@ def align_story(
                     relation = outcome.relation
                 first = article_of[passages[a].article_id]
                 second = article_of[passages[b].article_id]
-                same_outlet = first.voice == second.voice
+                same_outlet = voice_of[first.id] == voice_of[second.id]
                 conflicts = outcome.conflicts
                 if relation == "conflict":
                     update = update_note(first, second, same_outlet)

@@ -171,12 +171,14 @@ def listed_antonyms(stem_a: str, stem_b: str) -> bool:
     return (stem_a, stem_b) in _antonyms()
 
 
+@lru_cache(maxsize=65_536)
 def are_antonyms(stem_a: str, stem_b: str, word_a: str = "", word_b: str = "") -> bool:
     """Opposites: from the curated list or WordNet, two words of opposite direction classes
     (any word the synonym groups fold into "rise" against any folded into "fall"), or a word
     against its negative-prefixed form. `word_a`/`word_b`, the words as folded, let the prefix
     test read the word rather than its stem ("unarmed" is "un" + "armed"; the stems "unarm"
-    and "arm" hide it)."""
+    and "arm" hide it). Kept per pair of words: the words replaced in one story's passages
+    meet again and again (a big story asked about the same pairs thousands of times)."""
     if stem_a == stem_b:
         return False
     if (stem_a, stem_b) in _antonyms() or _wordnet_opposite(stem_a, stem_b):

@@ -282,5 +282,12 @@ def _rounded_alike(qa: Quantity, qb: Quantity) -> bool:
     return round(wa[0], places) == round(wb[0], places)
 
 
-def counted_nouns(prep: Prepared) -> set[str]:
-    return {canonical_stem(q.noun) for q in prep.quantities if q.noun}
+def counted_nouns(prep: Prepared) -> frozenset[str]:
+    """The nouns a passage's figures count, as canonical stems. Kept with the passage: the
+    anchored check asks for them for every pair the passage meets."""
+    found = prep.counted_nouns
+    if found is None:
+        found = prep.counted_nouns = frozenset(
+            canonical_stem(q.noun) for q in prep.quantities if q.noun
+        )
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from newsterm.claims.conflicts.slots import (
     Slot,
@@ -69,7 +70,7 @@ def same_frame(a: Prepared, b: Prepared) -> bool:
     where a reader most needs to know."""
     if not (_QUOTE_MARKS.search(a.text) and _QUOTE_MARKS.search(b.text)):
         return False  # asked of most pairs a story compares: spare them their facts
-    quotes_a, quotes_b = extract_quotes(a.text), extract_quotes(b.text)
+    quotes_a, quotes_b = _quotes(a.text), _quotes(b.text)
     if len(quotes_a) != 1 or len(quotes_b) != 1:
         return False
     frame_a = _outside(a, quotes_a[0])
@@ -77,6 +78,13 @@ def same_frame(a: Prepared, b: Prepared) -> bool:
     if len(frame_a) < 3 or not any(k in a.terms for k in frame_a):
         return False  # "He said: '...'" alone names no statement
     return SequenceMatcher(None, frame_a, frame_b, autojunk=False).ratio() >= _FRAME_ALIKE
+
+
+@lru_cache(maxsize=4096)
+def _quotes(text: str) -> tuple[Quote, ...]:
+    """A passage's quotations, kept for the pairs it meets next: a passage with a quotation is
+    asked for its frame against each other one with a quotation in its story."""
+    return tuple(extract_quotes(text))
 
 
 def _outside(prep: Prepared, quote: Quote) -> list[str]:

@@ -32,12 +32,16 @@ def transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
     yet each passage says of one thing what the other says of the other."""
     keys_a, keys_b = a.keys, b.keys
     at_a, at_b = _positions(keys_a), _positions(keys_b)
-    for i, first in enumerate(keys_a):
-        if first not in at_b or not _is_content(a, i):
-            continue
-        for k in range(i + 2, min(i + 2 + _SWAP_GAP, len(keys_a))):
+    # Only content words b also has can trade places: found once, rather than tested again for
+    # every word within reach of each (the pairs are met in the same order as before).
+    usable = [i for i, key in enumerate(keys_a) if key in at_b and _is_content(a, i)]
+    for n, i in enumerate(usable):
+        first = keys_a[i]
+        for k in usable[n + 1 :]:
+            if k >= i + 2 + _SWAP_GAP:
+                break
             second = keys_a[k]
-            if second == first or second not in at_b or not _is_content(a, k):
+            if k < i + 2 or second == first:
                 continue
             # "Macintosh II and Macintosh SE": the words before the first item, said again
             # before the second, are the name both items share, not a difference between them.
