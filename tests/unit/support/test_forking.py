@@ -21,6 +21,9 @@ from newsterm.corpus import corpus as corpus_module
 from newsterm.corpus import stories
 from newsterm.support import forking
 
+from ..corpus.conftest import _indexed
+from ..corpus.test_split import _two_events
+
 STORM_A = """Storm floods the coastal town of Marlow
 2024-04-02
 
@@ -106,6 +109,30 @@ def test_grouping_in_two_processes_gives_the_same_stories(
         sorted(s.article_ids) for s in serial.stories
     ]
     assert len(forked.stories) == 2  # the storm and the vote
+
+
+def test_groups_cut_in_two_in_forked_processes_give_the_same_stories(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two players' injuries told in the same words: linkage makes one group of eight, and the
+    split, run in forked workers, cuts it by player exactly as one process does."""
+    texts = _two_events(
+        ("Ike Dunmore", "Raul Vastag"), ("Dorvale Herons", "Kestwick Owls"), ("2016", "2018")
+    )
+    articles, index = _indexed(texts)
+    serial = stories._clusters(articles, index, workers=1)
+    sent = []
+    real = forking.forked_map
+
+    def counted(task: object, items: list[list[int]], *args: object) -> object:
+        sent.append(items)
+        return real(task, items, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stories, "FORK_MIN_SPLIT_ARTICLES", 1)
+    monkeypatch.setattr(forking, "forked_map", counted)
+    forked = stories._clusters(articles, index, workers=2)
+    assert sent == [[list(range(8))]], "the group was not cut in a worker"
+    assert forked == serial == [[0, 1, 2, 3], [4, 5, 6, 7]]
 
 
 def test_no_fork_while_other_threads_run(pile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
