@@ -20,8 +20,10 @@ _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:\s+(?:(?:of|de|da|del|der|van|von|bin|al|la|le|du|the)\s+)?"
     r"(?:[A-Z][\w’'.-]*|[A-Z]\.))*"
 )
+# Titles written before a name, themselves no part of it.
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "prof"})
 _NOT_NAMES = frozenset(
-    {*MONTHS, *WEEKDAYS, "i", "mr", "mrs", "ms", "dr", "sir", "prof"}
+    {*MONTHS, *WEEKDAYS, "i", *_TITLES}
     | {w for w in STOPWORDS if len(w) > 1}
     | set(
         """according asked meanwhile however earlier later also after before while despite
@@ -118,7 +120,9 @@ def extract_names(
         start = m.start()
         words = raw.split()
         # Drop leading words that are capitalised function words ("The", "In", "According").
+        titled = False
         while words and fold(words[0]) in _NOT_NAMES:
+            titled = titled or fold(words[0]) in _TITLES
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
             words = words[1:]
         while words and fold(words[-1]) in _NOT_NAMES:
@@ -127,7 +131,9 @@ def extract_names(
             continue
         surface = " ".join(_strip_possessive(w) for w in words)
         end = start + len(" ".join(words))
-        sentence_start = _opens_sentence(text, start)
+        # After "Mr." the next word follows a full stop yet opens no sentence: a title names
+        # whoever comes next (the New York Times' "Mr. Netanyahu" was otherwise no name at all).
+        sentence_start = not titled and _opens_sentence(text, start)
         if (
             sentence_start
             and len(words) == 1
@@ -180,6 +186,11 @@ def _opens_sentence(text: str, start: int) -> bool:
     before = char_before(text, start)
     if not before:
         return start == 0 or text[:start] == "\n"
+    if before == '"':
+        # A straight mark opens a quotation or closes one: after ',"' the quotation closed and
+        # the sentence goes on ('"We will not back down," Smith said').
+        mark = text.rindex('"', 0, start)
+        return char_before(text, mark) != ","
     return before in _SENTENCE_OPENERS
 
 

@@ -40,3 +40,19 @@ def test_names_and_sentence_openers(text: str, names: list[str]) -> None:
 )
 def test_capitals_tell_names_except_in_title_case_or_capitals(text: str, tells: bool) -> None:
     assert capitals_tell_names(text) is tells
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A title's full stop ends no sentence: the word after it is the name it introduces.
+        ("He thanked Mr. Vantongeren for the visit.", ["Vantongeren"]),
+        ("Dr. Okafor and Mrs. Lindqvist met on Tuesday.", ["Okafor", "Lindqvist"]),
+        # A straight mark after a comma closes a quotation; the sentence goes on.
+        ('"We will not back down," Halvorsen said on Monday.', ["Halvorsen"]),
+        # One that opens a sentence's quotation still opens the sentence.
+        ('He left. "Nothing was said," she wrote.', []),
+    ],
+)
+def test_names_after_a_title_or_a_closing_quotation_mark(text: str, names: list[str]) -> None:
+    assert [name.text for name in extract_names(text)] == names
