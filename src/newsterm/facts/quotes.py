@@ -18,11 +18,13 @@ from newsterm.text.tokens import squash
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join((*UNITS, *TENS)) + r")\b", re.IGNORECASE)
 _NUMBER_VALUE = {word: str(value) for word, value in (*UNITS.items(), *TENS.items())}
 
-# Double quotes of every style pair up freely; single quotes only when they sit at word edges
-# ("as 'unlawful' by" but not "Russia's").
+# Double quotes of every style pair up freely: an opening mark, curly or straight, closes at the
+# next double mark of either style. Scraped and re-typed copy mixes them ("... a nuclear bomb,”
+# he says. “The world ..."): paired by style alone, the straight marks there enclosed both
+# quotations and the words between them. Single quotes only when they sit at word edges ("as
+# 'unlawful' by" but not "Russia's").
 _QUOTE_RE = re.compile(
-    r"“(?P<curly>[^”“]{1,600})”"
-    r"|\"(?P<straight>[^\"]{1,600})\""
+    r"[“\"](?P<double>[^”“\"]{1,600})[”\"]"
     r"|«\s?(?P<guillemet>[^»]{1,600}?)\s?»"
     r"|(?<![\w’'])‘(?P<single_curly>[^‘’]{1,300}?)’(?![\w’])"
     r"|(?<![\w'’])'(?P<single>[^']{1,300}?)'(?![\w'’])"
