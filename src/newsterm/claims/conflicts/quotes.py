@@ -118,10 +118,34 @@ def _differ_only_in_names(text_a: str, text_b: str) -> bool:
 
 
 def _anchored_alike(a: Prepared, qa: Quote, b: Prepared, qb: Quote) -> bool:
-    """Both quotes follow the same word ("as", "called", "described ... as")."""
+    """Both quotes follow the same word ("as", "called", "described ... as"), or both open
+    their passage, the same speaker is named after them and they are one statement told in
+    two wordings ("'We will not back down,' Smith said" against "'We will never back down,'
+    Mr. Smith said"), not two things one speaker said."""
 
     def word_before(prep: Prepared, start: int) -> str:
         before = [i for i, t in enumerate(prep.tokens) if t.end <= start]
         return prep.keys[before[-1]] if before else ""
 
-    return word_before(a, qa.start) == word_before(b, qb.start) != ""
+    def speaker_after(prep: Prepared, quote: Quote) -> str:
+        after = [n.key for n in prep.names if n.start >= quote.end]
+        return after[0] if after else ""
+
+    before_a, before_b = word_before(a, qa.start), word_before(b, qb.start)
+    if before_a or before_b:
+        return before_a == before_b
+    if not speaker_after(a, qa) == speaker_after(b, qb) != "":
+        return False
+    words_a = [
+        k for k, t in zip(a.keys, a.tokens, strict=True) if k and qa.start <= t.start < qa.end
+    ]
+    words_b = [
+        k for k, t in zip(b.keys, b.tokens, strict=True) if k and qb.start <= t.start < qb.end
+    ]
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    return matcher.ratio() >= _ONE_STATEMENT
+
+
+# Two quotations by one speaker are one statement when this much of their words is shared
+# (difflib ratio over comparison keys); below it, two things the speaker said.
+_ONE_STATEMENT = 0.6
