@@ -20,6 +20,7 @@ from newsterm.claims.judge import features, says_conflict
 from newsterm.claims.prepared import Prepared, as_date, prepare
 from newsterm.claims.similarity import model_says_match, similarity
 from newsterm.model import Comparison, Conflict, Passage
+from newsterm.text.tokens import STOPWORDS
 
 # Decision thresholds, fitted by bench/accuracy.py on the development part of the evaluation
 # sets (see README "Accuracy").
@@ -51,6 +52,11 @@ def _different_actors(a: Prepared, b: Prepared) -> bool:
     words_a = {w for key in keys_a for w in key.split()}
     words_b = {w for key in keys_b for w in key.split()}
     return not (words_a & words_b)
+
+
+def _has_content(prep: Prepared, start: int, end: int) -> bool:
+    """Whether tokens start..end hold a word other than a function word."""
+    return any(token.norm not in STOPWORDS for token in prep.tokens[start:end])
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +104,12 @@ def evidence(a: Prepared, b: Prepared, similar: tuple[float, float] | None = Non
         changed = sum((i2 - i1) + (j2 - j1) for _tag, i1, i2, j1, j2 in ops)
         words = len(a.tokens) + len(b.tokens)
         unchanged = 1 - changed / words if words else 0.0
-        found = features(conflicts, symmetric, containment, len(ops), unchanged)
+        # Stretches of function words alone follow from another change ("Liz Cheney set out
+        # her position" / "Dick Cheney set out his position"): not a second difference.
+        stretches = sum(
+            1 for op in ops if _has_content(a, op[1], op[2]) or _has_content(b, op[3], op[4])
+        )
+        found = features(conflicts, symmetric, containment, stretches, unchanged)
     return Evidence(claim, symmetric, containment, tuple(conflicts), found)
 
 
