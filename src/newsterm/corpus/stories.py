@@ -249,11 +249,10 @@ def _edges(
         for i in span:
             step(between_articles)
             mine = []
-            for j, cosine in index.similar_articles(i, LINK_MIN):
-                if j > i:
-                    score = pair_score(articles, names, headlines, figures, i, j, cosine)
-                    if score >= LINK_MIN:
-                        mine.append((j, score))
+            for j, cosine in index.similar_articles(i, LINK_MIN, later=True):
+                score = pair_score(articles, names, headlines, figures, i, j, cosine)
+                if score >= LINK_MIN:
+                    mine.append((j, score))
             found.append(mine)
         return found
 

@@ -63,6 +63,33 @@ def test_similar_articles_come_from_shared_terms(tmp_path) -> None:
     assert [sorted(s.article_ids) for s in corpus.stories] == [["a", "b"], ["c"]]
 
 
+def test_later_candidates_are_the_later_part_of_all_and_a_zero_minimum_keeps_only_the_met(
+    tmp_path,
+) -> None:
+    """Grouping asks each article only for the articles after it: the same candidates in the
+    same order as the full list cut there. Scores are binned over the whole pile, so an
+    article that shares no term scores 0 and must not pass a minimum of 0."""
+    corpus = _corpus(
+        tmp_path,
+        {
+            f"{name}.txt": f"Valdoria quake {name}\nAn earthquake struck Valdoria province, "
+            f"collapsing the Mirela bridge near {name}.\n"
+            for name in ("a", "b", "c", "d")
+        }
+        | {"z.txt": "Chess final\nThe chess final in Oslo ended in a draw after six hours.\n"},
+    )
+    index = corpus.index
+    number = {a.id: n for n, a in enumerate(corpus.articles)}
+    for n in range(index.size):
+        every = index.similar_articles(n, 0.0)
+        assert index.similar_articles(n, 0.0, later=True) == [(j, s) for j, s in every if j > n]
+        assert n not in [j for j, _ in every]
+    for name in "abcd":
+        quake = index.similar_articles(number[name], 0.0)
+        assert sorted(j for j, _ in quake) == sorted(number[k] for k in "abcd" if k != name)
+    assert index.similar_articles(number["z"], 0.0) == []
+
+
 def test_a_tables_row_labels_are_not_names_but_its_dates_and_wrapped_prose_are() -> None:
     """Wire earnings briefs are tables: their rows open with the same capitalised labels in
     every brief, and counted as names those made every brief share its "names" with every
