@@ -84,6 +84,17 @@ QUANTITY_RE = re.compile(
     r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|pct\b))?",
     re.IGNORECASE,
 )
+
+
+def _glued_scale(match: re.Match[str]) -> bool:
+    """Whether a one-letter scale is written onto its digits as headlines and social copy write
+    thousands and millions ("266K jobs", "a 2.5M fine"): a "k" of either case, or a capital "M".
+    Spaced ("5 m") or a lower-case "m" ("a 5m wall") is more often a distance, and "3B" more
+    often a flat, a route or a paper size, so those stay plain numbers without a currency."""
+    scale = match.group("dscale")
+    return match.start("dscale") == match.end("digits") and scale in ("k", "K", "M")
+
+
 # What every quantity holds: a digit, a currency sign, or the start of a word of _WORD_NUMBER or
 # _VAGUE_PHRASES other than "a", "an" and "of" (which count nothing alone: "a million" holds
 # "million", "a few" holds "few"). A passage with none has no quantity, and is spared the scan,
@@ -349,7 +360,12 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 continue
             if _is_year(digits, bool(dscale), currency, unit_text):
                 continue
-            if dscale and dscale.lower() in ("m", "b", "k") and not currency:
+            if (
+                dscale
+                and dscale.lower() in ("m", "b", "k")
+                and not currency
+                and not _glued_scale(match)
+            ):
                 # "5 m" is more likely metres than millions without a currency.
                 dscale = None
                 end = match.end("digits")
