@@ -286,6 +286,42 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     return word not in CURRENCY_WORDS or word in CURRENCY_VERBS
 
 
+# A word with a capital letter and a hyphen, written onto the digits: "COVID-19", "F-35", "G-7".
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[A-Z][A-Za-z]*-\Z")
+
+
+def _hyphenated_code(text: str, start: int) -> bool:
+    """ "COVID-19", "Covid-19", "F-35", "G-20", "MH-17": digits hyphenated onto a word with a
+    capital letter name a disease, a plane or a group, and count nothing. Read as counts, "the
+    COVID-19 pandemic" contradicted every figure of another outlet's sentence about it ("13 ≠ 19:
+    pandemic"). A lower-case word ("top-10", "under-21") and a range ("June 11-13": digits before
+    the hyphen) are left as they were."""
+    return _CODE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+# A fraction written after whole digits: "22 1/2 years", "22 and a half years".
+_FRACTION_AFTER = re.compile(
+    r"(?:\s+and\s+(?:a\s+(?P<half>half)|a\s+(?P<quarter>quarter)|(?P<three>three)\s+quarters)"
+    r"|\s+(?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6]))\b",
+    re.IGNORECASE,
+)
+
+
+def _fraction_value(match: re.Match[str]) -> float:
+    """What a fraction after whole digits adds: "22 1/2" and "22 and a half" are 22.5. Read as
+    22, the years of a sentence contradicted another outlet's "270 months", and the "1" of
+    "1/2" counted the years a second time. A top not below the bottom ("3/2") is no such
+    fraction: 0, and the digits are read as before."""
+    if match.group("half"):
+        return 0.5
+    if match.group("quarter"):
+        return 0.25
+    if match.group("three"):
+        return 0.75
+    top, bottom = int(match.group("top")), int(match.group("bottom"))
+    return top / bottom if top < bottom else 0.0
+
+
 _PER = re.compile(r"\bper \Z", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"0\d+$")
 _GROUP_BEFORE = re.compile(r"(?<![\d,.])(\d{3,}) \Z")
@@ -326,7 +362,10 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
         return found
     skip = skip or []
     qualifiers = [(m.start(), m.end(), m.group()) for m in QUALIFIER_RE.finditer(text)]
+    consumed = 0  # the end of a fraction read onto the digits before it ("22 1/2")
     for match in QUANTITY_RE.finditer(text):
+        if match.start() < consumed:
+            continue
         words = match.group("words")
         if words is not None and _ARTICLES_ONLY.fullmatch(words):
             continue  # "a", "an", "and": _trim_word_number would drop every word of it
@@ -355,7 +394,7 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
             if (
                 digits.isdigit()  # "91,381" and "1.50" are amounts: names carry plain digits
                 and not (currency or unit_text or dscale)
-                and _part_of_a_name(text, start, end)
+                and (_part_of_a_name(text, start, end) or _hyphenated_code(text, start))
             ):
                 continue
             if _is_year(digits, bool(dscale), currency, unit_text):
@@ -370,6 +409,10 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 dscale = None
                 end = match.end("digits")
             value, slack = _digits_value(digits)
+            fraction = None if dscale or not digits.isdigit() else _FRACTION_AFTER.match(text, end)
+            if fraction and _fraction_value(fraction):
+                value += _fraction_value(fraction)
+                end = consumed = fraction.end()
             if dscale:
                 factor = SCALES[dscale.lower()]
                 value, slack = value * factor, slack * factor

@@ -120,3 +120,41 @@ def test_a_scale_letter_written_onto_its_digits(text: str, values: list[float]) 
     another outlet's "48,000". A spaced or lower-case "m" and a "B" stay plain numbers (a
     distance, a flat), as they were."""
     assert [q.value for q in extract_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Clinics gave 40,000 Covid-19 shots on Monday.", [40_000.0]),
+        ("The navy ordered 12 F-35 jets and 3 MH-60 helicopters.", [12.0, 3.0]),
+        ("Leaders of the G-20 met for 2 days.", [2.0]),
+        ("The team won its top-10 match by 3 goals.", [10.0, 3.0]),
+        ("Talks ran from 11-13 June with 40 delegates.", [11.0, 13.0, 40.0]),
+    ],
+)
+def test_digits_hyphenated_onto_a_capitalised_word_name_a_thing(
+    text: str, values: list[float]
+) -> None:
+    """ "COVID-19", "F-35": the digits name a disease or a plane and count nothing; read as a
+    count, a pandemic's name contradicted another outlet's figures. A lower-case word before the
+    hyphen, and digits before it, are figures as before."""
+    assert [q.value for q in extract_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The judge gave him 14 1/2 years behind bars.", [14.5]),
+        ("She swam 6 and a half miles and 2 and a quarter more.", [6.5, 2.25]),
+        ("The hike took 3 and three quarters hours.", [3.75]),
+        ("The note rose 5/32 and then 7 ticks.", [5.0, 7.0]),
+        ("Crews worked 9 5/4 shifts.", [9.0, 5.0]),
+    ],
+)
+def test_a_fraction_after_whole_digits_is_part_of_the_figure(
+    text: str, values: list[float]
+) -> None:
+    """ "14 1/2 years" is fourteen and a half years, not 14 years and 1 more: read as 14, it
+    contradicted another outlet's "174 months"; a fraction alone, or one that is no proper
+    fraction, is read as before."""
+    assert [q.value for q in extract_quantities(text)] == values
