@@ -129,7 +129,7 @@ def quantity_conflicts(
     found = []
     apart = _time_apart(a, b)
     for qa, qb in _pair_quantities(a, b, slots):
-        if _counted_for_others(a, qa, b, qb):
+        if _counted_for_others(a, qa, b, qb) or _one_counts_the_others(qa, qb):
             continue
         text_a = f"{qa.qualifier_text} {qa.text}".strip()
         text_b = f"{qb.qualifier_text} {qb.text}".strip()
@@ -241,6 +241,23 @@ def _counted_for_others(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) ->
     if na.key == nb.key or same_actor(na.key, nb.key) or same_name(na.key, nb.key):
         return False
     return keyed(b, na.key) == 0 and keyed(a, nb.key) == 0
+
+
+# Words that open a counted noun and set its things apart from those counted before it.
+_SET_APART = frozenset({"other", "others", "additional"})
+
+
+def _one_counts_the_others(qa: Quantity, qb: Quantity) -> bool:
+    """ "seven AK-47s, three other assault rifles" against "seven AK-47 assault rifles": "three
+    other rifles" counts the rifles besides those named before it, so it is no figure for what
+    the other passage's plain "rifles" counts. Both saying "other" ("eight other countries",
+    "seven other countries") count the same set, and are compared."""
+
+    def apart(q: Quantity) -> bool:
+        first = q.noun_text.split(maxsplit=1)[0] if q.noun_text else ""
+        return fold(first) in _SET_APART
+
+    return apart(qa) != apart(qb)
 
 
 def _precise_rates_differ(qa: Quantity, qb: Quantity) -> bool:

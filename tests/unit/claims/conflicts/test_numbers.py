@@ -208,3 +208,29 @@ def test_a_date_only_inferred_from_the_story_says_nothing_about_time_apart() -> 
     inferred = prepare(TOLL_B, "2024-09-06", published_inferred=True)
     (conflict,) = [c for c in compare_prepared(dated, inferred).conflicts if c.kind == "number"]
     assert "apart" not in conflict.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (
+            "The haul held seven carbines, three other rifles and 40 rounds.",
+            "The haul held seven rifles, three pistols and 40 rounds.",
+            False,
+        ),
+        (
+            "Guards found five revolvers and two other handguns in the van.",
+            "Guards found five handguns and two shotguns in the van.",
+            False,
+        ),
+        (
+            "Peru and six other nations signed the pact.",
+            "Peru and nine other nations signed the pact.",
+            True,
+        ),
+    ],
+)
+def test_a_figure_of_other_things_counts_another_set(a: str, b: str, conflict: bool) -> None:
+    """ "four other handguns" counts handguns besides those named before, so a plain "four
+    handguns" elsewhere is no other figure for it; both saying "other" count one set."""
+    assert ("number" in _candidate_kinds(a, b)) is conflict
