@@ -37,11 +37,14 @@ _NOT_NEGATING = re.compile(
 NEGATING_VERBS = frozenset(stem(w) for w in "fail refuse unable decline".split())
 # Words that carry a denial in themselves ("gave no details" = "withheld the details"; "their
 # failure to win" = "they failed to win"): a side using one is not asserting what the other
-# side's "not" denies.
+# side's "not" denies. The words of opposing deny as much ("voted no" = "voted against it",
+# "won't create" = "is opposing creating"): on AllSides 2021 they spared three false conflicts
+# in two stories; no pair of SummEdits, MSRP, ClaimDiff, BASIL, ECB+ or Reuters moved.
 DENYING_WORDS = frozenset(
     stem(w)
     for w in (
         "deny denied lack lacked absent withheld withhold removed omitted failure refusal inability"
+        " against oppose opposed opposing"
     ).split()
 )
 # What a verb of refusing denies when it takes an object rather than "to": "declined comment".

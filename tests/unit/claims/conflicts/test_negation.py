@@ -99,11 +99,20 @@ def test_a_negation_that_adds_a_detail_denies_nothing() -> None:
             "The home side did not win the derby at the old stadium on Saturday evening.",
             "The home side lost the derby at the old stadium on Saturday evening.",
         ),
+        (
+            "Of the whole council, only Alderman Price of Ward 4 voted no on the levy.",
+            "Alderman Price was the only council member to vote against the levy.",
+        ),
+        (
+            "The governor will not set up a new panel on the flooding, aides said.",
+            "The governor is opposing setting up a new panel on the flooding, aides said.",
+        ),
     ],
 )
 def test_two_ways_of_denying_are_not_a_conflict(a: str, b: str) -> None:
-    """A "not" against a word that denies by itself ("declined", "unknown") or against the
-    opposite of the denied word ("did not win"/"lost") tells the same thing."""
+    """A "not" against a word that denies by itself ("declined", "unknown", "against",
+    "opposing") or against the opposite of the denied word ("did not win"/"lost") tells the same
+    thing."""
     assert not compare(a, b).conflicts
 
 
