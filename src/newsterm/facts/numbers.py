@@ -89,10 +89,38 @@ QUANTITY_RE = re.compile(
 def _glued_scale(match: re.Match[str]) -> bool:
     """Whether a one-letter scale is written onto its digits as headlines and social copy write
     thousands and millions ("266K jobs", "a 2.5M fine"): a "k" of either case, or a capital "M".
-    Spaced ("5 m") or a lower-case "m" ("a 5m wall") is more often a distance, and "3B" more
-    often a flat, a route or a paper size, so those stay plain numbers without a currency."""
+    A lower-case "m" is millions before a plural ("60m doses", "3m people": British copy) unless
+    an article makes it a compound ("the 400m hurdles"), and otherwise more often a distance
+    ("a 5m wall", "rose 2m"); a spaced "5 m" is a distance, and
+    "3B" more often a flat, a route or a paper size: those stay plain numbers without a
+    currency."""
+    if match.start("dscale") != match.end("digits"):
+        return False
     scale = match.group("dscale")
-    return match.start("dscale") == match.end("digits") and scale in ("k", "K", "M")
+    if scale in ("k", "K", "M"):
+        return True
+    if scale != "m":
+        return False
+    if _ARTICLE_BEFORE.search(
+        match.string, max(0, match.start("digits") - 5), match.start("digits")
+    ):
+        return False  # "the 400m hurdles", "a 10m pools": a compound of a distance
+    following = _WORD_AFTER.match(match.string, match.end("dscale"))
+    return following is not None and _plural(following.group(1).lower())
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+\Z", re.IGNORECASE)
+
+
+# Plurals that end in no "s".
+_IRREGULAR_PLURALS = frozenset("people children men women".split())
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as a plural noun: "doses", "people"; not "was", "this", "bus"."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 # What every quantity holds: a digit, a currency sign, or the start of a word of _WORD_NUMBER or

@@ -111,14 +111,18 @@ def test_telephone_numbers_and_conversions_are_not_counts(text: str, values: lis
         ("Her post drew 12k replies within a day.", [12_000.0]),
         ("The club was fined 1.5M for the breach.", [1_500_000.0]),
         ("Workers dug a 4m trench beside the road.", [4.0]),
+        ("The state will ship 25m masks to clinics.", [25_000_000.0]),
+        ("The city has 2m people within its walls.", [2_000_000.0]),
+        ("She ran the 200m heats twice.", [200.0]),
         ("The runners finished a 10 k loop.", [10.0]),
         ("She moved into flat 7B on the top floor.", [7.0]),
     ],
 )
 def test_a_scale_letter_written_onto_its_digits(text: str, values: list[float]) -> None:
     """ "48K" is forty-eight thousand even with no currency named: read as 48 it contradicted
-    another outlet's "48,000". A spaced or lower-case "m" and a "B" stay plain numbers (a
-    distance, a flat), as they were."""
+    another outlet's "48,000"; nor is "25m masks" 25. A spaced "m", a lower-case one before no
+    plural or after an article ("the 200m heats"), and a "B" stay plain numbers (a distance, a
+    flat), as they were."""
     assert [q.value for q in extract_quantities(text)] == values
 
 
