@@ -14,6 +14,13 @@ from dataclasses import dataclass, replace
 
 from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
 from newsterm.facts.dates import MONTHS, WEEKDAYS
+from newsterm.facts.digit_forms import (
+    FRACTION_AFTER,
+    fraction_value,
+    glued_scale,
+    hyphenated_code,
+    looks_plural,
+)
 from newsterm.facts.money import (
     CURRENCY_SYMBOLS,
     CURRENCY_VERBS,
@@ -84,43 +91,6 @@ QUANTITY_RE = re.compile(
     r"(?P<unit>\s?(?:%|per\s?cent\b|percent\b|pct\b))?",
     re.IGNORECASE,
 )
-
-
-def _glued_scale(match: re.Match[str]) -> bool:
-    """Whether a one-letter scale is written onto its digits as headlines and social copy write
-    thousands and millions ("266K jobs", "a 2.5M fine"): a "k" of either case, or a capital "M".
-    A lower-case "m" is millions before a plural ("60m doses", "3m people": British copy) unless
-    an article makes it a compound ("the 400m hurdles"), and otherwise more often a distance
-    ("a 5m wall", "rose 2m"); a spaced "5 m" is a distance, and
-    "3B" more often a flat, a route or a paper size: those stay plain numbers without a
-    currency."""
-    if match.start("dscale") != match.end("digits"):
-        return False
-    scale = match.group("dscale")
-    if scale in ("k", "K", "M"):
-        return True
-    if scale != "m":
-        return False
-    if _ARTICLE_BEFORE.search(
-        match.string, max(0, match.start("digits") - 5), match.start("digits")
-    ):
-        return False  # "the 400m hurdles", "a 10m pools": a compound of a distance
-    following = _WORD_AFTER.match(match.string, match.end("dscale"))
-    return following is not None and _plural(following.group(1).lower())
-
-
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+\Z", re.IGNORECASE)
-
-
-# Plurals that end in no "s".
-_IRREGULAR_PLURALS = frozenset("people children men women".split())
-
-
-def _plural(word: str) -> bool:
-    """Whether a word reads as a plural noun: "doses", "people"; not "was", "this", "bus"."""
-    if word in _IRREGULAR_PLURALS:
-        return True
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 # What every quantity holds: a digit, a currency sign, or the start of a word of _WORD_NUMBER or
@@ -194,18 +164,6 @@ def _interval(value: float, slack: float, qualifier: str) -> tuple[float, float]
     return low, high
 
 
-# Plurals without an "s": "48 people died" counts people, not "died".
-_IRREGULAR_PLURALS = frozenset(
-    "people men women children police staff personnel cattle sheep fish mice geese feet".split()
-)
-
-
-def _looks_plural(norm: str) -> bool:
-    if norm in _IRREGULAR_PLURALS:
-        return True
-    return len(norm) > 3 and norm.endswith("s") and not norm.endswith(("ss", "us", "is"))
-
-
 def _noun_after(text: str, end: int) -> tuple[str, str]:
     """The noun a number counts: "seven other countries" -> countries, "600 North Korean soldiers"
     -> soldiers. A run of up to three content words follows the number; its first plural word is
@@ -238,7 +196,7 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
             break
     if not run:
         return "", ""
-    plural = [i for i, word in enumerate(folded) if _looks_plural(word)]
+    plural = [i for i, word in enumerate(folded) if looks_plural(word)]
     head = next((i for i in plural if folded[i] not in CURRENCY_WORDS), len(run) - 1)
     first = _NOUN_WORD.search(rest)
     phrase_start = first.start() if first else run[0].start()
@@ -314,42 +272,6 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     return word not in CURRENCY_WORDS or word in CURRENCY_VERBS
 
 
-# A word with a capital letter and a hyphen, written onto the digits: "COVID-19", "F-35", "G-7".
-_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[A-Z][A-Za-z]*-\Z")
-
-
-def _hyphenated_code(text: str, start: int) -> bool:
-    """ "COVID-19", "Covid-19", "F-35", "G-20", "MH-17": digits hyphenated onto a word with a
-    capital letter name a disease, a plane or a group, and count nothing. Read as counts, "the
-    COVID-19 pandemic" contradicted every figure of another outlet's sentence about it ("13 ≠ 19:
-    pandemic"). A lower-case word ("top-10", "under-21") and a range ("June 11-13": digits before
-    the hyphen) are left as they were."""
-    return _CODE_BEFORE.search(text, max(0, start - 40), start) is not None
-
-
-# A fraction written after whole digits: "22 1/2 years", "22 and a half years".
-_FRACTION_AFTER = re.compile(
-    r"(?:\s+and\s+(?:a\s+(?P<half>half)|a\s+(?P<quarter>quarter)|(?P<three>three)\s+quarters)"
-    r"|\s+(?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6]))\b",
-    re.IGNORECASE,
-)
-
-
-def _fraction_value(match: re.Match[str]) -> float:
-    """What a fraction after whole digits adds: "22 1/2" and "22 and a half" are 22.5. Read as
-    22, the years of a sentence contradicted another outlet's "270 months", and the "1" of
-    "1/2" counted the years a second time. A top not below the bottom ("3/2") is no such
-    fraction: 0, and the digits are read as before."""
-    if match.group("half"):
-        return 0.5
-    if match.group("quarter"):
-        return 0.25
-    if match.group("three"):
-        return 0.75
-    top, bottom = int(match.group("top")), int(match.group("bottom"))
-    return top / bottom if top < bottom else 0.0
-
-
 _PER = re.compile(r"\bper \Z", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"0\d+$")
 _GROUP_BEFORE = re.compile(r"(?<![\d,.])(\d{3,}) \Z")
@@ -422,7 +344,7 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
             if (
                 digits.isdigit()  # "91,381" and "1.50" are amounts: names carry plain digits
                 and not (currency or unit_text or dscale)
-                and (_part_of_a_name(text, start, end) or _hyphenated_code(text, start))
+                and (_part_of_a_name(text, start, end) or hyphenated_code(text, start))
             ):
                 continue
             if _is_year(digits, bool(dscale), currency, unit_text):
@@ -431,15 +353,15 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 dscale
                 and dscale.lower() in ("m", "b", "k")
                 and not currency
-                and not _glued_scale(match)
+                and not glued_scale(match)
             ):
                 # "5 m" is more likely metres than millions without a currency.
                 dscale = None
                 end = match.end("digits")
             value, slack = _digits_value(digits)
-            fraction = None if dscale or not digits.isdigit() else _FRACTION_AFTER.match(text, end)
-            if fraction and _fraction_value(fraction):
-                value += _fraction_value(fraction)
+            fraction = None if dscale or not digits.isdigit() else FRACTION_AFTER.match(text, end)
+            if fraction and fraction_value(fraction):
+                value += fraction_value(fraction)
                 end = consumed = fraction.end()
             if dscale:
                 factor = SCALES[dscale.lower()]
