@@ -87,7 +87,11 @@ def _pair_quantities(
     counts_a = Counter(s for q, s in zip(qa_all, stems_a, strict=True) if q.noun)
     counts_b = Counter(s for q, s in zip(qb_all, stems_b, strict=True) if q.noun)
     used_b: set[int] = set()
-    for qa, stem_a in zip(qa_all, stems_a, strict=True):
+    told_alike = _told_alike(qa_all, qb_all)
+    used_b.update(told_alike.values())
+    for i, (qa, stem_a) in enumerate(zip(qa_all, stems_a, strict=True)):
+        if i in told_alike:
+            continue
         best: tuple[int, int] | None = None
         for j, qb in enumerate(qb_all):
             if j in used_b or not _units_compatible(qa.unit, qb.unit):
@@ -110,6 +114,49 @@ def _pair_quantities(
             yield qa, qb_all[best[1]]
 
 
+# A figure that tells by how much something moved rather than where it stands: right after a
+# verb of rising or falling ("rose 37,000", "fell by 5%", "up 3"), or after such a noun and
+# "of" ("a drop of 34,000", "an increase of 2%").
+_MOVES = (
+    r"ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)"
+    r"|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|los(?:e|es|t|ing)"
+    r"|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|plung(?:e|es|ed|ing)"
+    r"|soar(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|shr(?:ink|inks|ank|unk|inking)|up|down|off"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:" + _MOVES + r")(?:\s+by)?|(?:" + _MOVES + r"|cut|growth|reduction|loss)\s+of)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _is_a_change(text: str, q: Quantity) -> bool:
+    """Whether a figure tells a change ("rose 37,000", "a drop of 34,000") rather than a level
+    ("to 473,000", "from a revised 507,000"). A change and a level are two figures of one
+    report, never two tellings of one: "a drop of 34,000" against "from 507,000 a week earlier"
+    was a conflict."""
+    return _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
+
+
+def _told_alike(qa_all: list[Quantity], qb_all: list[Quantity]) -> dict[int, int]:
+    """The figures both passages give, written alike (value, unit, bound, and the noun counted
+    or none): "rose by 37,000 to 412,000" against "rose 37,000 last week to 412,000". Each is
+    the other's counterpart whatever stands around it; paired by position and noun instead, the
+    two sentences' figures crossed over ("412,000 ≠ 37,000"). Only a figure each passage gives
+    once."""
+
+    def key(q: Quantity) -> tuple[float, str, str, str]:
+        return (q.value, q.unit, q.qualifier, canonical_stem(q.noun) if q.noun else "")
+
+    count_a = Counter(key(q) for q in qa_all)
+    count_b = Counter(key(q) for q in qb_all)
+    where_b = {key(q): j for j, q in enumerate(qb_all) if count_b[key(q)] == 1}
+    return {
+        i: where_b[key(q)]
+        for i, q in enumerate(qa_all)
+        if count_a[key(q)] == 1 and key(q) in where_b and not q.vague
+    }
+
+
 def _time_apart(a: Prepared, b: Prepared) -> str:
     """' (published 5 days apart: perhaps a later figure)', or '' when the articles are of the
     same day or next day, or either date is unknown or only inferred from its story."""
@@ -129,7 +176,11 @@ def quantity_conflicts(
     found = []
     apart = _time_apart(a, b)
     for qa, qb in _pair_quantities(a, b, slots):
-        if _counted_for_others(a, qa, b, qb) or _one_counts_the_others(qa, qb):
+        if (
+            _counted_for_others(a, qa, b, qb)
+            or _one_counts_the_others(qa, qb)
+            or _is_a_change(a.text, qa) != _is_a_change(b.text, qb)
+        ):
             continue
         text_a = f"{qa.qualifier_text} {qa.text}".strip()
         text_b = f"{qb.qualifier_text} {qb.text}".strip()

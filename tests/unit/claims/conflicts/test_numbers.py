@@ -234,3 +234,35 @@ def test_a_figure_of_other_things_counts_another_set(a: str, b: str, conflict: b
     """ "four other handguns" counts handguns besides those named before, so a plain "four
     handguns" elsewhere is no other figure for it; both saying "other" count one set."""
     assert ("number" in _candidate_kinds(a, b)) is conflict
+
+
+def test_figures_both_passages_give_are_each_others_counterparts() -> None:
+    """Both give "two" life terms without parole, worded apart: paired by position instead,
+    the first passage's "five life terms" was set against the other's "two" ("five ≠ two")."""
+    a = "The court gave Hale five life terms and two terms of life without parole."
+    b = "A judge handed Hale two consecutive life terms without parole."
+    assert "number" not in _candidate_kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (
+            "Filings rose by 2,100 to 58,000 last month, the ministry said.",
+            "The ministry said filings rose 2,100 last month to 58,000.",
+            False,
+        ),
+        (
+            "Orders slid by 600 in May, the agency said.",
+            "Orders slid by 800 in May, the agency said.",
+            True,
+        ),
+    ],
+)
+def test_a_change_is_compared_with_a_change_not_with_a_level(
+    a: str, b: str, conflict: bool
+) -> None:
+    """ "rose by 2,100" tells how far a count moved, "to 58,000" where it stands: two figures
+    of one report, not two tellings of one figure ("58,000 ≠ 2,100" was shown). Two changes
+    are compared."""
+    assert ("number" in _candidate_kinds(a, b)) is conflict
