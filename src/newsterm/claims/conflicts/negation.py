@@ -43,17 +43,39 @@ def _count_marked(prep: Prepared, marks: Callable[[str, Sequence[Token], int], b
     ... nor" continues the denial "neither" opened: "neither the mayor nor the council" denies
     once, as "the mayor did not, or the council" does."""
     if "nor" not in prep.words:
-        return sum(marks(prep.text, prep.tokens, index) for index in range(len(prep.tokens)))
+        return sum(
+            marks(prep.text, prep.tokens, index) and not _said_again(prep.tokens, index)
+            for index in range(len(prep.tokens))
+        )
     count = 0
     neither = False
     for index, token in enumerate(prep.tokens):
         if index and CLAUSE_END.search(prep.text[prep.tokens[index - 1].end : token.start]):
             neither = False
-        if marks(prep.text, prep.tokens, index):
+        if marks(prep.text, prep.tokens, index) and not _said_again(prep.tokens, index):
             if not (token.norm == "nor" and neither):
                 count += 1
             neither = token.norm == "neither"
     return count
+
+
+# The longest run of words a speaker is taken to say twice in a row.
+_STUTTER_WORDS = 5
+
+
+def _said_again(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the word at `index` is in a run of words said again at once, as speech is
+    transcribed ("we will not, we will not stand by"): the run denies once. Counted twice, the
+    quotation denied more often than an outlet's tidied "we will not stand by" and was shown as a
+    negation conflict with it."""
+    for length in range(2, _STUTTER_WORDS + 1):
+        for start in range(max(0, index - length + 1), index + 1):
+            end = start + length
+            if end + length > len(tokens):
+                continue
+            if all(tokens[start + k].norm == tokens[end + k].norm for k in range(length)):
+                return True
+    return False
 
 
 def negation_conflicts(

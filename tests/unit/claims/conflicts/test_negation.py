@@ -203,3 +203,17 @@ def test_the_same_exception_in_both_is_no_conflict() -> None:
     a = "The island is opening its two airports to all airlines except foreign ones next spring."
     b = "The island is opening both its airports to all airlines except foreign ones next spring."
     assert not compare(a, b).conflicts
+
+
+def test_a_denial_said_twice_in_a_row_denies_once() -> None:
+    """Speech transcribed word for word repeats itself ("we will not, we will not give in"); an
+    outlet that tidies the quotation denies as often, and tells the same thing."""
+    a = (
+        "“We are going to be clear with the board that we will not, we will not give in to "
+        "these demands,” the union leader said on Friday."
+    )
+    b = (
+        "The union leader said on Friday they are going to be clear with the board that we "
+        "will not give in to these demands."
+    )
+    assert "negation" not in _kinds(a, b)
