@@ -9,6 +9,7 @@ someone else ("Daye had eight rebounds", "Hansbrough had nine"), or in another c
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -137,6 +138,35 @@ def _is_a_change(text: str, q: Quantity) -> bool:
     return _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
 
 
+def _a_part_of_the_other(prep: Prepared, part: Quantity, whole: Quantity) -> bool:
+    """Whether `part` and another figure of its passage add up to `whole`: "200 million doses
+    this year and 300 million in 2022" against "500 million doses". A sum told in parts is not
+    another figure for it. The parts are of one unit, count the noun `whole` counts (the second
+    may leave it unsaid), and are joined as parts are ("and", "plus", a comma), not set against
+    each other ("26 cts vs 10 cts", "from 12 to 18"), where a sum is a coincidence."""
+    if part.vague or whole.vague or not 0 < part.value < whole.value or not part.noun:
+        return False
+    stem = canonical_stem(part.noun)
+    if whole.noun and canonical_stem(whole.noun) != stem:
+        return False
+    for other in prep.quantities:
+        if other is part or other.vague or other.unit != part.unit or other.value <= 0:
+            continue
+        if other.noun and canonical_stem(other.noun) != stem:
+            continue
+        if not math.isclose(part.value + other.value, whole.value, rel_tol=1e-9):
+            continue
+        first, second = (part, other) if part.start < other.start else (other, part)
+        between = prep.text[first.end : second.start]
+        if _JOINS_PARTS.search(between) and not _SETS_AGAINST.search(between):
+            return True
+    return False
+
+
+_JOINS_PARTS = re.compile(r"\b(?:and|plus)\b|,")
+_SETS_AGAINST = re.compile(r"\b(?:vs|versus|from|to|against|compared|than)\b", re.IGNORECASE)
+
+
 def _told_alike(qa_all: list[Quantity], qb_all: list[Quantity]) -> dict[int, int]:
     """The figures both passages give, written alike (value, unit, bound, and the noun counted
     or none): "rose by 37,000 to 412,000" against "rose 37,000 last week to 412,000". Each is
@@ -180,6 +210,8 @@ def quantity_conflicts(
             _counted_for_others(a, qa, b, qb)
             or _one_counts_the_others(qa, qb)
             or _is_a_change(a.text, qa) != _is_a_change(b.text, qb)
+            or _a_part_of_the_other(a, qa, qb)
+            or _a_part_of_the_other(b, qb, qa)
         ):
             continue
         text_a = f"{qa.qualifier_text} {qa.text}".strip()

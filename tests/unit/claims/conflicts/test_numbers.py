@@ -266,3 +266,23 @@ def test_a_change_is_compared_with_a_change_not_with_a_level(
     of one report, not two tellings of one figure ("58,000 ≠ 2,100" was shown). Two changes
     are compared."""
     assert ("number" in _candidate_kinds(a, b)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("total", "conflict"),
+    [("90 new buses", False), ("120 new buses", True)],
+)
+def test_a_sum_told_in_parts_is_no_other_figure(total: str, conflict: bool) -> None:
+    """ "40 buses this year and 50 next" against "90 buses": the parts add up to the whole, so
+    neither part contradicts it; parts that do not add up still conflict."""
+    a = "The city will buy 40 new buses this year and 50 new buses next year, the mayor said."
+    b = f"The city will buy {total}, the mayor said."
+    assert ("number" in _candidate_kinds(a, b)) is conflict
+
+
+def test_figures_set_against_each_other_are_no_parts_of_a_sum() -> None:
+    """ "40 buses against 50 a year ago" compares two figures; that they happen to add up to
+    the other passage's 90 makes neither a part of it."""
+    a = "The city bought 40 new buses this year, compared with 50 new buses last year."
+    b = "The city bought 90 new buses this year."
+    assert "number" in _candidate_kinds(a, b)
