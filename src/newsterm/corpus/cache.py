@@ -58,7 +58,7 @@ from newsterm.support.private_folder import PART, drop, listing
 CACHE_ENV = "NEWSTERM_CACHE_DIR"
 MIN_ARTICLES = 100  # smaller piles build faster than a cache is worth keeping
 KEEP = 4  # cache files kept; the least recently used go first
-_FORMAT = 3  # 3: typed frames instead of a pickle
+_FORMAT = 4  # 3: typed frames instead of a pickle; 4: no per-term postings lists
 _SUFFIX = ".corpus.msgpack"
 # Beside a corpus, the story alignments an export computed for it (all of them), so that a second
 # export of the same sources skips the comparing too.
@@ -160,8 +160,6 @@ _INDEX_TABLES: dict[str, Any] = {
     "article_names": list[frozenset[str]],
     "_idf": list[float],
     "vectors": list[dict[int, float]],
-    "article_postings": dict[int, list[int]],
-    "_weighted": dict[int, list[tuple[int, float]]],
 }
 _REBUILT = {"term_ids", "_search"}  # _search: arrays rebuilt on first use
 

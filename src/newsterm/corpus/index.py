@@ -152,15 +152,6 @@ class Index:
         for tf in self.article_tf:
             step(pause)
             self.vectors.append(self._vector(tf))
-        self.article_postings: dict[int, list[int]] = {}
-        # The same postings with each article's weight beside it, so that a lookup multiplies
-        # two floats instead of reaching into another article's vector.
-        self._weighted: dict[int, list[tuple[int, float]]] = {}
-        for number, vector in enumerate(self.vectors):
-            step(pause)
-            for term, weight in vector.items():
-                self.article_postings.setdefault(term, []).append(number)
-                self._weighted.setdefault(term, []).append((number, weight))
 
     def _term_id(self, term: str) -> int:
         term_id = self.term_ids.get(term)
@@ -236,8 +227,10 @@ class Index:
         and after a load from the cache, which does not store them).
 
         Built from the article vectors in three flat arrays sorted by term, not term by term:
-        a stable sort keeps each term's articles in ascending order, as `_weighted` holds
-        them, and a Python step per posting took a tenth of grouping a big pile."""
+        a stable sort keeps each term's articles in ascending order, and a Python step per
+        posting took a tenth of grouping a big pile. They are the only per-term postings of
+        articles: lists of them, built beside the vectors and stored in the cache, were never
+        read."""
         found: _Postings | None = self.__dict__.get("_search")
         if found is None:
             import numpy as np

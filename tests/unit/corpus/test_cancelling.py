@@ -117,11 +117,11 @@ def test_indexing_stops_at_the_first_no_and_is_unchanged_without_one(pile: Path)
     articles = newsterm.load([pile]).articles
     counted = _always()
     index = Index(articles, pause=counted)
-    assert counted.calls > len(articles)  # the articles, then the vectors and postings
+    assert counted.calls > len(articles)  # the articles, then the vectors
     _stops_anywhere(lambda pause: Index(articles, pause=pause), counted.calls)
     plain = Index(articles)
     assert index.term_ids == plain.term_ids and index.vectors == plain.vectors
-    assert index.article_postings == plain.article_postings
+    assert index.passage_postings == plain.passage_postings
 
 
 def test_grouping_stops_at_the_first_no_and_is_unchanged_without_one(pile: Path) -> None:
