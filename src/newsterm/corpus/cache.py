@@ -58,7 +58,8 @@ from newsterm.support.private_folder import PART, drop, listing
 CACHE_ENV = "NEWSTERM_CACHE_DIR"
 MIN_ARTICLES = 100  # smaller piles build faster than a cache is worth keeping
 KEEP = 4  # cache files kept; the least recently used go first
-_FORMAT = 4  # 3: typed frames instead of a pickle; 4: no per-term postings lists
+# 3: typed frames instead of a pickle; 4: no per-term postings lists; 5: shingles of term ids.
+_FORMAT = 5
 _SUFFIX = ".corpus.msgpack"
 # Beside a corpus, the story alignments an export computed for it (all of them), so that a second
 # export of the same sources skips the comparing too.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import newsterm
 import newsterm.corpus.index
 import newsterm.corpus.stories
-from newsterm.corpus.index import names_in, shingles, term_of, terms
+from newsterm.corpus.index import SHINGLE, names_in, shingles, term_of, terms
 
 
 def _corpus(tmp_path, articles: dict[str, str]):
@@ -20,10 +24,27 @@ def test_terms_drop_stopwords_and_merge_inflections_and_synonyms() -> None:
     assert term_of("the") is None and term_of("not") is None and term_of("2024") is None
 
 
-def test_shingles_spot_copies() -> None:
-    words = terms("Heavy rain flooded the old town centre and closed three schools on Friday")
-    assert shingles(words) == shingles(list(words))
+def test_shingles_spot_copies_and_are_the_same_in_every_process() -> None:
+    """A copy shares every run of term ids, a trimmed copy all but the cut ones, another text
+    none; and the hashes do not change with the process's string-hash salt, since a cached
+    index's shingles are compared with those of articles indexed in a later run."""
+    ids = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3]
+    assert shingles(ids) == shingles(list(ids))
+    assert len(shingles(ids) & shingles(ids[2:])) == len(ids) - 2 - SHINGLE + 1
+    assert not shingles(ids) & shingles([7, 8, 7, 8, 7])
     assert shingles([]) == frozenset()
+    script = f"from newsterm.corpus.index import shingles; print(sorted(shingles({ids!r})))"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert runs == {f"{sorted(shingles(ids))}\n"}
 
 
 def test_search_finds_passages_with_all_words(tmp_path) -> None:
