@@ -4,6 +4,7 @@ labels fitted to a width."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,8 +13,15 @@ from rich.text import Text
 
 import newsterm
 from newsterm.corpus.corpus import Corpus
-from newsterm.model import Article, Link, Passage, StoryAlignment
-from newsterm.tui.finding import Finder, Query, parse_query, pile_outlets, with_conflicts
+from newsterm.model import Article, Link, Passage, Story, StoryAlignment
+from newsterm.tui.finding import (
+    Finder,
+    Query,
+    parse_query,
+    pile_outlets,
+    story_rank,
+    with_conflicts,
+)
 from newsterm.tui.side_by_side import row_counts, rows
 from newsterm.tui.story_facts import coverage, disagreements, timeline
 from newsterm.tui.widgets.source_labels import Entry, article_label, fit
@@ -88,6 +96,38 @@ def test_a_query_keeps_the_stories_it_describes(corpus: Corpus) -> None:
 def test_the_sorts(corpus: Corpus) -> None:
     assert found(corpus, "", "recent") == ["Dam", "Bridge", "single:Apple"]
     assert found(corpus, "", "conflicts") == ["Bridge", "Dam", "single:Apple"]
+
+
+def test_in_a_wire_archive_a_story_of_full_reports_ranks_above_a_pile_of_briefs(
+    tmp_path: Path,
+) -> None:
+    """One outlet tells every story of an archive, so the full reports decide: three reports of
+    some 120 words come before five market briefs of five short sentences each (a day's
+    template briefs, by passages as many as a report, came second of all Reuters)."""
+    long_lines = " ".join(
+        f"Sentence {k} of the report says what the ministers agreed at the talks."
+        for k in range(10)
+    )
+    brief = (
+        "Prices seen steady. Receipts seen at 2,000 head. Top seen at 51.00. "
+        "Sources said so. It may rain."
+    )
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    for k in range(3):
+        text = f"Talks end in {k + 3} capitals\n\nDelegates from {k + 3} states met. {long_lines}\n"
+        (folder / f"report{k}.txt").write_text(text, encoding="utf-8")
+    for k in range(5):
+        text = f"Hogs seen steady at market {k}\n\nMarket {k} opened. {brief}\n"
+        (folder / f"brief{k}.txt").write_text(text, encoding="utf-8")
+    corpus = newsterm.load([folder])
+    by_name = {Path(a.location).stem: a.id for a in corpus.articles}
+    reports = Story("r", "Talks end", tuple(by_name[f"report{k}"] for k in range(3)))
+    briefs = Story("b", "Hogs seen steady", tuple(by_name[f"brief{k}"] for k in range(5)))
+    assert all(len(corpus.article(aid).passages) >= 4 for aid in briefs.article_ids)
+    reports = replace(reports, reports=(0, 0, 0), outlets=("wire",) * 3)
+    briefs = replace(briefs, reports=(0,) * 5, outlets=("wire",) * 5)
+    assert story_rank(corpus, reports) < story_rank(corpus, briefs)
 
 
 def test_stories_not_compared_yet_are_counted_and_sorted_between(tmp_path: Path) -> None:

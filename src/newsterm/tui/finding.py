@@ -32,9 +32,12 @@ SORT_NAMES: dict[Sort, str] = {
     "recent": "most recent",
     "conflicts": "most conflicts",
 }
-# An article of at least this many passages is a report, not a brief (a dividend notice, a
-# table of results): what a reader opens a story for.
-REPORT_PASSAGES = 4
+# An article of at least this many words is a report, not a brief (a market report, a
+# dividend notice, a table of results): what a reader opens a story for. Counted in words, not
+# passages: a wire archive's market briefs ("PEORIA HOGS SEEN STEADY/UP 0.50 DLR") run to five
+# short sentences of some sixty words, and counted as reports, one day's 33 of them was the
+# second story of all Reuters.
+REPORT_WORDS = 100
 CONFLICTS_TERM = "has:conflicts"
 CHUNK = 500  # stories matched between two looks at whether to stop
 
@@ -353,7 +356,9 @@ def story_rank(corpus: Corpus, story: Story) -> tuple[int, int, int, int]:
     a wire archive, where one outlet tells them all) by the most full reports and articles: the
     first screen shows where outlets can agree or disagree, or a developing story, not a pile of
     one outlet's briefs told in one template."""
-    reports = sum(len(corpus.article(aid).passages) >= REPORT_PASSAGES for aid in story.article_ids)
+    reports = sum(
+        len(corpus.article(aid).text.split()) >= REPORT_WORDS for aid in story.article_ids
+    )
     return (-story.outlet_count, -story.independent_reports, -reports, -len(story.article_ids))
 
 
