@@ -13,12 +13,11 @@ import os
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsterm.corpus.claim_groups import ClaimGroup, report_claims
-from newsterm.model import Article, Story, StoryAlignment
+from newsterm.model import Article, Story, StoryAlignment, format_date, where_from
 from newsterm.support import files
 from newsterm.support.jsontext import json_pieces
 from newsterm.support.memory import collections_paused
@@ -54,31 +53,6 @@ def letters(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         label = chr(65 + rem) + label
     return label
-
-
-def inferred_day(day: date) -> str:
-    """A date borrowed from the article's story, never its own: '≈2 Jun 2025?'. Written the
-    same way in the list, the header, the side panel and the reports; not with '~', which
-    marks a related passage."""
-    return f"≈{day.day} {day:%b %Y}?"
-
-
-def format_date(article: Article) -> str:
-    """How an article's date reads in a report, saying when it is unknown or borrowed."""
-    if article.published is not None:
-        when = article.published
-        text = f"{when.day} {when:%b %Y}"
-        if when.hour or when.minute:
-            text += f" {when:%H:%M}"
-        return text
-    if article.reference_date is not None:
-        return f"date unknown ({inferred_day(article.reference_date)}, inferred from its story)"
-    return "date unknown"
-
-
-def where_from(article: Article) -> str:
-    """Where a reader can find the article again: its URL, else the file it was read from."""
-    return article.url or article.location or article.id
 
 
 def _source_labels(corpus: Corpus, story: Story) -> dict[str, str]:

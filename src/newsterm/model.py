@@ -128,6 +128,36 @@ class Article:
 _DESK = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*|^the\s+", re.IGNORECASE)
 
 
+# How an article is cited: its date as a reader reads it, and where it can be found again. One
+# wording for the app's list, header and side panel, the copied citation and the reports; here
+# rather than in newsterm.export, which the app's first frame would otherwise import for them.
+
+
+def inferred_day(day: date) -> str:
+    """A date borrowed from the article's story, never its own: '≈2 Jun 2025?'. Written the
+    same way in the list, the header, the side panel and the reports; not with '~', which
+    marks a related passage."""
+    return f"≈{day.day} {day:%b %Y}?"
+
+
+def format_date(article: Article) -> str:
+    """How an article's date reads in a report, saying when it is unknown or borrowed."""
+    if article.published is not None:
+        when = article.published
+        text = f"{when.day} {when:%b %Y}"
+        if when.hour or when.minute:
+            text += f" {when:%H:%M}"
+        return text
+    if article.reference_date is not None:
+        return f"date unknown ({inferred_day(article.reference_date)}, inferred from its story)"
+    return "date unknown"
+
+
+def where_from(article: Article) -> str:
+    """Where a reader can find the article again: its URL, else the file it was read from."""
+    return article.url or article.location or article.id
+
+
 def outlet_key(name: str) -> str:
     """The key two spellings of one outlet share: case, "The" and a desk in brackets aside."""
     return " ".join(_DESK.sub(" ", name).casefold().split())

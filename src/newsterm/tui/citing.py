@@ -11,8 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsterm.export import format_date, where_from
-from newsterm.model import Article, Link, Passage, StoryAlignment, other_end
+from newsterm.model import (
+    Article,
+    Link,
+    Passage,
+    StoryAlignment,
+    format_date,
+    other_end,
+    where_from,
+)
 
 if TYPE_CHECKING:
     from newsterm.corpus.corpus import Corpus

@@ -18,8 +18,16 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from newsterm.export import format_date, inferred_day
-from newsterm.model import Article, Link, Passage, Story, StoryAlignment, other_end
+from newsterm.model import (
+    Article,
+    Link,
+    Passage,
+    Story,
+    StoryAlignment,
+    format_date,
+    inferred_day,
+    other_end,
+)
 from newsterm.text.diff import pair_spans
 
 if TYPE_CHECKING:
@@ -43,7 +51,7 @@ LOCATION_MIN = 24  # narrower than this beside the date, the location takes a li
 
 def short_date(article: Article) -> str:
     """A date that fits a list column: '3 Jun 2025', '≈2 Jun 2025?' when borrowed from the
-    story (export.inferred_day: never '~', the related mark), 'date ?' when unknown."""
+    story (model.inferred_day: never '~', the related mark), 'date ?' when unknown."""
     if article.published is not None:
         when = article.published
         return f"{when.day} {when:%b %Y}"

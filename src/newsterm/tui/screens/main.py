@@ -40,7 +40,6 @@ from newsterm.tui.loading import (
 )
 from newsterm.tui.navigation import find_next, neighbour_article, story_passages
 from newsterm.tui.render import MARKS, StyleMap, warm_counterparts
-from newsterm.tui.screens.export import ExportDialog, ExportRequest, default_export_path, export_in
 from newsterm.tui.screens.finder import FindingScreen
 from newsterm.tui.screens.following import FollowingScreen
 from newsterm.tui.screens.search import SearchScreen
@@ -53,6 +52,7 @@ from newsterm.tui.widgets.sources import SourceTree
 if TYPE_CHECKING:
     from newsterm.corpus.corpus import Corpus
     from newsterm.ingest.fetch import FetchOptions
+    from newsterm.tui.screens.export import ExportRequest
 
 
 class MainScreen(FollowingScreen, FindingScreen):
@@ -482,8 +482,13 @@ class MainScreen(FollowingScreen, FindingScreen):
         if self.corpus is None or story is None:
             self.notify("Nothing to export yet.", severity="warning")
             return
+        # The exports are imported when first asked for: not on the first frame's path.
+        from newsterm.tui.screens.export import ExportDialog, default_export_path
+
         self.app.push_screen(ExportDialog(default_export_path(story)), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
+        from newsterm.tui.screens.export import export_in
+
         if request is not None and self.corpus is not None and self.story_id is not None:
             export_in(self, self.corpus, self.story_id, request)
