@@ -25,7 +25,8 @@ def looks_plural(norm: str) -> bool:
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+\Z", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+# The word after a position, past any spaces (facts.numbers reads it after a name's digits too).
+WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
 def glued_scale(match: re.Match[str]) -> bool:
@@ -46,7 +47,7 @@ def glued_scale(match: re.Match[str]) -> bool:
     digits = match.start("digits")
     if _ARTICLE_BEFORE.search(match.string, max(0, digits - 5), digits):
         return False
-    following = _WORD_AFTER.match(match.string, match.end("dscale"))
+    following = WORD_AFTER.match(match.string, match.end("dscale"))
     return following is not None and looks_plural(following.group(1).lower())
 
 

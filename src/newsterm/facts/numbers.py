@@ -16,6 +16,7 @@ from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.digit_forms import (
     FRACTION_AFTER,
+    WORD_AFTER,
     fraction_value,
     glued_scale,
     hyphenated_code,
@@ -234,7 +235,6 @@ def _is_year(digits: str, has_scale: bool, currency: str | None, unit: str | Non
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 # Units of measure: after one of these, digits that follow a name measure ("Kabul 12 miles
 # away"), whatever the name before them.
 _MEASURES = frozenset(
@@ -263,7 +263,7 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     before = char_before(text, match.start())
     if not before or before in ".!?:;\"'“‘(-–—":
         return False
-    after = _WORD_AFTER.match(text, end)
+    after = WORD_AFTER.match(text, end)
     if after is None:
         return True
     word = after.group(1).lower()
@@ -360,8 +360,9 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 end = match.end("digits")
             value, slack = _digits_value(digits)
             fraction = None if dscale or not digits.isdigit() else FRACTION_AFTER.match(text, end)
-            if fraction and fraction_value(fraction):
-                value += fraction_value(fraction)
+            added = fraction_value(fraction) if fraction else 0.0
+            if fraction and added:
+                value += added
                 end = consumed = fraction.end()
             if dscale:
                 factor = SCALES[dscale.lower()]

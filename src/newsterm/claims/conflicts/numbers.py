@@ -88,7 +88,7 @@ def _pair_quantities(
     counts_a = Counter(s for q, s in zip(qa_all, stems_a, strict=True) if q.noun)
     counts_b = Counter(s for q, s in zip(qb_all, stems_b, strict=True) if q.noun)
     used_b: set[int] = set()
-    told_alike = _told_alike(qa_all, qb_all)
+    told_alike = _told_alike(qa_all, stems_a, qb_all, stems_b)
     used_b.update(told_alike.values())
     for i, (qa, stem_a) in enumerate(zip(qa_all, stems_a, strict=True)):
         if i in told_alike:
@@ -167,23 +167,28 @@ _JOINS_PARTS = re.compile(r"\b(?:and|plus)\b|,")
 _SETS_AGAINST = re.compile(r"\b(?:vs|versus|from|to|against|compared|than)\b", re.IGNORECASE)
 
 
-def _told_alike(qa_all: list[Quantity], qb_all: list[Quantity]) -> dict[int, int]:
+def _told_alike(
+    qa_all: list[Quantity], stems_a: list[str], qb_all: list[Quantity], stems_b: list[str]
+) -> dict[int, int]:
     """The figures both passages give, written alike (value, unit, bound, and the noun counted
     or none): "rose by 37,000 to 412,000" against "rose 37,000 last week to 412,000". Each is
     the other's counterpart whatever stands around it; paired by position and noun instead, the
     two sentences' figures crossed over ("412,000 ≠ 37,000"). Only a figure each passage gives
-    once."""
+    once. `stems_a` and `stems_b`: each figure's counted noun as a canonical stem."""
 
-    def key(q: Quantity) -> tuple[float, str, str, str]:
-        return (q.value, q.unit, q.qualifier, canonical_stem(q.noun) if q.noun else "")
+    def keys(quantities: list[Quantity], stems: list[str]) -> list[tuple[float, str, str, str]]:
+        return [
+            (q.value, q.unit, q.qualifier, stem if q.noun else "")
+            for q, stem in zip(quantities, stems, strict=True)
+        ]
 
-    count_a = Counter(key(q) for q in qa_all)
-    count_b = Counter(key(q) for q in qb_all)
-    where_b = {key(q): j for j, q in enumerate(qb_all) if count_b[key(q)] == 1}
+    keys_a, keys_b = keys(qa_all, stems_a), keys(qb_all, stems_b)
+    count_a, count_b = Counter(keys_a), Counter(keys_b)
+    where_b = {key: j for j, key in enumerate(keys_b) if count_b[key] == 1}
     return {
-        i: where_b[key(q)]
-        for i, q in enumerate(qa_all)
-        if count_a[key(q)] == 1 and key(q) in where_b and not q.vague
+        i: where_b[key]
+        for i, (q, key) in enumerate(zip(qa_all, keys_a, strict=True))
+        if count_a[key] == 1 and key in where_b and not q.vague
     }
 
 
