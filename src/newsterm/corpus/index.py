@@ -90,17 +90,17 @@ def terms(text: str) -> list[str]:
     return [term for term in map(term_of, TOKEN_RE.findall(text)) if term is not None]
 
 
-def shingles(article_terms: list[int]) -> frozenset[int]:
+def shingles(term_ids: list[int]) -> frozenset[int]:
     """Hashes of consecutive runs of an article's term ids; republished copy shares most of
     them. Hashed as tuples of ints, which Python hashes the same in every process (no salt, as
     strings have), with no text joined and encoded per run: the crc32 of each run's words cost
     a fifth of indexing."""
-    if not article_terms:
+    if not term_ids:
         return frozenset()
-    if len(article_terms) < SHINGLE:
-        return frozenset((hash(tuple(article_terms)),))
+    if len(term_ids) < SHINGLE:
+        return frozenset((hash(tuple(term_ids)),))
     # The runs as tuples zipped from shifted views, rather than a slice per position.
-    return frozenset(map(hash, zip(*(article_terms[k:] for k in range(SHINGLE)), strict=False)))
+    return frozenset(map(hash, zip(*(term_ids[k:] for k in range(SHINGLE)), strict=False)))
 
 
 # Each term's postings of article numbers and weights, as arrays (see Index.prepare_search).
@@ -164,7 +164,7 @@ class Index:
 
     def _add(self, number: int, article: Article) -> None:
         tf: Counter[int] = Counter()
-        all_terms: list[int] = []
+        all_ids: list[int] = []
         known = self.term_ids.get
         postings = self.passage_postings
         title_terms = terms(article.title)
@@ -180,7 +180,7 @@ class Index:
                 for term in passage_terms
             ]
             if not passage.in_title:  # the title's words are counted above, twice
-                all_terms.extend(ids)
+                all_ids.extend(ids)
                 tf.update(ids)
             # Each term once per passage, in order of first appearance.
             for term_id in dict.fromkeys(ids):
@@ -188,7 +188,7 @@ class Index:
         for term_id in tf:
             self.article_df[term_id] += 1
         self.article_tf.append(dict(tf))
-        self.article_shingles.append(shingles(all_terms))
+        self.article_shingles.append(shingles(all_ids))
         names = {" ".join(match.split()).lower() for match in names_in(article.text)}
         self.article_names.append(frozenset(name for name in names if fold(name) not in STOPWORDS))
 
