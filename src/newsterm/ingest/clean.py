@@ -85,6 +85,13 @@ _MAX_ROW_WORDS = 12
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+# Words no sentence, heading or table label ends with: articles, prepositions, conjunctions,
+# auxiliaries, possessives. A line that stops on one was broken mid-sentence.
+_CARRIES_ON = frozenset(
+    "a an the of to in on at by for with from into onto and or but nor than as that which "
+    "whose its their his her our your my is are was were be been has have had will would "
+    "could should said having per via".split()
+)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\((?:[^)(]|\([^)]*\))*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
@@ -220,16 +227,31 @@ def strip_markdown(text: str) -> str:
     return "\n".join(lines)
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Lines broken mid-sentence at a fixed width (Reuters wire copy, e-mail, old archives)."""
-    body = [line for line in lines if line.strip()]
-    if len(body) < 4:
+def _broken(line: str, nxt: str) -> bool:
+    """Whether a sentence runs on from `line` into `nxt`: the next line goes on in lower case,
+    or the line ends on a comma or on a word no sentence or heading ends with."""
+    line = line.rstrip()
+    if not line:
         return False
-    broken = sum(
-        1
-        for line, nxt in pairwise(body)
-        if not _SENTENCE_END.search(line.rstrip()) and nxt.lstrip()[:1].islower()
-    )
+    if nxt.lstrip()[:1].islower():
+        # After a full stop, only an abbreviation goes on in lower case ("a U.S. / government
+        # agency"); after a colon or a quotation's close, a new line may start low.
+        return not _SENTENCE_END.search(line) or line.endswith(".")
+    if _SENTENCE_END.search(line):
+        return False
+    return line.endswith(",") or line.rsplit(None, 1)[-1].lower() in _CARRIES_ON
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Lines broken mid-sentence at a fixed width (Reuters wire copy, e-mail, old archives).
+
+    Two lines are enough to tell: a brief of two or three wrapped lines ("Hog prices are /
+    expected steady on estimated receipts of 2,800 head, private / sources said.") left
+    unjoined was read as headings, which sentence splitting leaves out, and lost its text."""
+    body = [line for line in lines if line.strip()]
+    if len(body) < 2:
+        return False
+    broken = sum(1 for line, nxt in pairwise(body) if _broken(line, nxt))
     if max(len(line) for line in body) > 100:
         return False
     return broken / (len(body) - 1) > 0.25 or _continues_indented_paragraphs(lines)
@@ -252,11 +274,24 @@ def _continues_indented_paragraphs(lines: list[str]) -> bool:
     return indented >= 2 and continued > 0
 
 
+def _join_broken(lines: list[str]) -> str:
+    """Lines joined only where a sentence plainly runs on, for a text that is not wrapped as a
+    whole: wire copy that mixes a table with wrapped prose ("...declaration was 20.792 pesos /
+    per dollar."), whose prose half was otherwise read as headings and left out."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line.strip() and _broken(joined[-1], line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines into one line per paragraph; indentation starts a paragraph."""
     lines = text.split("\n")
     if not _is_hard_wrapped(lines):
-        return text
+        return _join_broken(lines)
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:

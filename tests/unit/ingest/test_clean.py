@@ -76,6 +76,46 @@ def test_unwrap_joins_hard_wrapped_paragraphs() -> None:
     ]
 
 
+def test_a_brief_of_three_wrapped_lines_keeps_every_sentence() -> None:
+    """Too few lines to judge the wrapping by its share of broken lines, yet each break is
+    mid-sentence: unjoined, the first two lines read as headings and were left out."""
+    text = (
+        "Barley prices are\n"
+        "seen firm on estimated arrivals of 1,200 tonnes, dealers\n"
+        "said. Best grades quoted at 9.40 dlrs a bushel.\n"
+    )
+    assert _passages(text) == [
+        "Barley prices are seen firm on estimated arrivals of 1,200 tonnes, dealers said.",
+        "Best grades quoted at 9.40 dlrs a bushel.",
+    ]
+
+
+def test_wrapped_prose_after_a_table_is_joined_where_it_runs_on() -> None:
+    """A table keeps its rows; the note under it, wrapped mid-sentence, becomes one line.
+    After an abbreviation's full stop a line may go on in lower case."""
+    rows = [
+        "Shr 1.10 dlrs vs 90 cts",
+        "Net 4,200,000 vs 3,100,000",
+        "Revs 61.5 mln vs 55.0 mln",
+        "Nine mths",
+        "Shr 3.05 dlrs vs 2.80 dlrs",
+        "Net 11.6 mln vs 10.9 mln",
+    ]
+    note = ["The payout, set by the U.S.", "parent, was converted at 1.35 marks", "per dollar."]
+    lines = unwrap("\n".join(rows + note)).split("\n")
+    assert lines == [
+        *rows,
+        "The payout, set by the U.S. parent, was converted at 1.35 marks per dollar.",
+    ]
+
+
+def test_a_heading_over_a_paragraph_stays_a_heading() -> None:
+    """A short line that ends on no function word, followed by a capitalised sentence, is a
+    heading, not a wrapped line."""
+    text = "Market reaction\nShares of the bank fell 3 pct in early trading.\n"
+    assert unwrap(text) == text
+
+
 # A dividend brief and an earnings brief in the shape of Reuters wire copy (figures invented):
 # indented lines, no full stops, a sign-off.
 DIVIDEND_BRIEF = "Qtly div 14 cts vs 12 cts prior\n    Pay June 2\n    Record May Nine\n Reuter\n"
