@@ -29,6 +29,7 @@ from newsterm.facts.extract import figures_and_days
 from newsterm.model import Article, Story
 from newsterm.support import forking
 from newsterm.support.pausing import Pause, step
+from newsterm.text.lexicon import only_noun
 
 # Tuning. Measured by bench/grouping.py (pairwise F1 against gold events) on the development
 # part of BASIL and ECB+, and its Reuters headline-ticker proxy; the held-out parts were not
@@ -63,6 +64,23 @@ HEADLINE_RARE = 5.0
 # Two reports whose headlines each name something the other report never mentions keep this
 # share of their score: two firms' earnings briefs, told in one template.
 HEADLINE_APART = 0.5
+# A wire archive's headlines in capitals cannot show a name by its case, and its template
+# briefs ("PEORIA HOGS SEEN STEADY - PRIVATE" over "Hog prices are expected steady on estimated
+# receipts of 2,000 head...") name their subject, a market or a fund, in the headline alone.
+# The subjects of a capitals headline are its nouns (or words WordNet does not know, as most
+# names) at least SUBJECT_RARE rare (idf) that its own body never uses. Two briefs whose
+# headlines are told alike (at least SUBJECT_TEMPLATE of the shorter one's other words in
+# both) and each name a subject the other report never mentions are about two subjects, and
+# keep SUBJECTS_APART of their score. Without the template test and the nouns, reactions to
+# one event ("DOLE SAYS...", "DUTCH MINISTER APPLAUDS...") came apart on their verbs (Reuters'
+# 24 reports of Volcker's departure became six stories). Headlines in mixed case are left to
+# HEADLINE_APART: there such words are an outlet's wording ("assail", "fresh"; 17 same-event
+# pairs of AllSides dev). Set by hand on Reuters' hog and cattle briefs of 7 April (33
+# markets' reports in one story, now one story per market) and checked with the ticker proxy
+# of bench/grouping.py; BASIL, ECB+ and AllSides have no capitals headlines, and no change.
+SUBJECT_RARE = 3.0
+SUBJECT_TEMPLATE = 0.5
+SUBJECTS_APART = 0.2
 # Average link a lone article needs to join a group after the split: one clear link into a
 # small group is enough, a single link into a large one is not (0.02 to 0.05 do as well on the
 # dev part of bench/grouping.py; 0.1 left reports of an event on their own).
@@ -150,16 +168,28 @@ class _Headlines:
     def __init__(self, articles: Sequence[Article], index: Index) -> None:
         self.index = index
         self.rare: list[frozenset[int]] = []
-        for article in articles:
+        self.subjects: list[frozenset[int]] = []
+        self._headline_counts: dict[int, Counter[int]] = {}
+        for number, article in enumerate(articles):
             title = article.title or ""
             body = article.passages[1:] if article.headline else article.passages
             opening = body[0].text if body else article.text
             if opening.startswith(title.rstrip("…")) or article.text.startswith(title):
                 title = ""  # no headline: the title stands in for one with the opening words
-            ids = (index.term_ids.get(t) for t in terms(title))
-            self.rare.append(
-                frozenset(t for t in ids if t is not None and index.idf(t) >= HEADLINE_RARE)
-            )
+            ids = Counter(t for t in map(index.term_ids.get, terms(title)) if t is not None)
+            self.rare.append(frozenset(t for t in ids if index.idf(t) >= HEADLINE_RARE))
+            subjects: frozenset[int] = frozenset()
+            if title.isupper():
+                tf = index.article_tf[number]  # the headline's words count twice there
+                subjects = frozenset(
+                    t
+                    for t, n in ids.items()
+                    if tf[t] <= 2 * n
+                    and index.idf(t) >= SUBJECT_RARE
+                    and only_noun(index.term_names[t])
+                )
+                self._headline_counts[number] = ids
+            self.subjects.append(subjects)
 
     def apart(self, i: int, j: int) -> bool:
         """Each headline's rare words are missing from the other report, body and all."""
@@ -168,6 +198,24 @@ class _Headlines:
             return False
         tf = self.index.article_tf
         return tf[j].keys().isdisjoint(a) and tf[i].keys().isdisjoint(b)
+
+    def subjects_apart(self, i: int, j: int) -> bool:
+        """Two briefs in capitals whose headlines each name a subject that the other report
+        never mentions (see SUBJECTS_APART)."""
+        a, b = self.subjects[i], self.subjects[j]
+        if not a or not b:
+            return False
+        tf = self.index.article_tf
+        if a <= tf[j].keys() or b <= tf[i].keys():
+            return False
+        return self._told_alike(i, j) >= SUBJECT_TEMPLATE
+
+    def _told_alike(self, i: int, j: int) -> float:
+        """Share of the shorter headline's other words (its subjects aside) that the other
+        headline has too: "HOGS SEEN STEADY/UP 0.50 DLR - PRIVATE" under two markets' names."""
+        a = self._headline_counts[i].keys() - self.subjects[i]
+        b = self._headline_counts[j].keys() - self.subjects[j]
+        return len(a & b) / (min(len(a), len(b)) or 1)
 
 
 class _Figures:
@@ -219,6 +267,8 @@ def pair_score(
         cosine *= time_factor(abs((day_a - day_b).days))
     if headlines.apart(i, j):
         cosine *= HEADLINE_APART
+    elif headlines.subjects_apart(i, j):
+        cosine *= SUBJECTS_APART
     if words >= TEMPLATE_WORDS and cosine >= LINK_MIN and figures.apart(i, j):
         cosine *= FIGURES_APART
     return cosine

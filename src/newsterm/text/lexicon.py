@@ -261,7 +261,7 @@ class _WordNet:
         opposites: list[str] = []
         not_nouns: list[str] = []
         broad: list[str] = []
-        self.adjectives = range(0)
+        self.adjectives = self.nouns = range(0)
         for line in text.splitlines():
             tag = line[:1]
             if tag == "S":
@@ -279,9 +279,13 @@ class _WordNet:
                 not_nouns.append(line[2:])
             elif tag == "B":
                 broad.append(line[2:])
-            elif line.startswith("P a "):
-                _, _, first, last = line.split()
-                self.adjectives = range(int(first, 16), int(last, 16) + 1)
+            elif line.startswith(("P a ", "P n ")):
+                _, part, first, last = line.split()
+                span = range(int(first, 16), int(last, 16) + 1)
+                if part == "a":
+                    self.adjectives = span
+                else:
+                    self.nouns = span
         self.opposites = frozenset(opposites)
         self.mostly_not_nouns = frozenset(not_nouns)
         self.broad_opposites = frozenset(broad)
@@ -316,6 +320,10 @@ class _WordNet:
     def is_adjective(self, word_stem: str) -> bool:
         return any(sense in self.adjectives for sense in self.senses(word_stem))
 
+    def only_noun(self, word_stem: str) -> bool:
+        """No sense but a noun's, or none at all: what names a place, a firm or a thing."""
+        return all(sense in self.nouns for sense in self.senses(word_stem))
+
 
 # Two nouns are rivals in one class when each stands at most this many steps below a class they
 # share ("mayor" and "governor" under "politician"), and the class is at least this deep below
@@ -328,6 +336,12 @@ CLASS_MIN_DEPTH = 5
 def _wordnet() -> _WordNet:
     raw = files("newsterm").joinpath("data", "wordnet.txt.gz").read_bytes()
     return _WordNet(gzip.decompress(raw).decode("utf-8"))
+
+
+def only_noun(word_stem: str) -> bool:
+    """Whether WordNet knows the stem as a noun alone, or not at all (most names): "peoria",
+    "citi", but not "hog" (also to hog) nor "applaud"."""
+    return _wordnet().only_noun(word_stem)
 
 
 def _wordnet_opposite(stem_a: str, stem_b: str) -> bool:

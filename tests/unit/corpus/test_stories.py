@@ -232,3 +232,59 @@ def test_a_title_made_from_the_opening_words_is_no_headline(tmp_path) -> None:
     only repeats the opening words names nothing the body does not."""
     records = [{k: v for k, v in _brief(n).items() if k != "title"} for n in range(3)]
     assert _groups(load(_pile(tmp_path, records))) == [{"brief0", "brief1", "brief2"}]
+
+
+# Morning briefs of three grain markets in one template, as a wire archive files them: the
+# headline, in capitals, names the market; the body never does.
+_MARKETS = ("KELSO", "DUNMORE", "ARDLOW")
+
+
+def _market_brief(n: int) -> dict:
+    return {
+        "id": f"market{n}",
+        "title": f"{_MARKETS[n]} BARLEY SEEN STEADY/UP 0.{n + 2}5 DLR - DEALERS",
+        "text": (
+            f"Barley prices are expected steady to 0.{n + 2}5 dlr higher on estimated "
+            f"arrivals of {2 + n},{n}00 tonnes, dealers said. Top seen at {9 + n}.40 dlrs a "
+            "bushel.\nDealers said the market closed firmer late yesterday."
+        ),
+        "source": "Wire",
+        "published": "2026-04-07",
+    }
+
+
+def test_briefs_in_capitals_naming_different_markets_are_stories_of_their_own(
+    tmp_path, monkeypatch
+) -> None:
+    """Each headline names a market its body and the other briefs never mention, and the
+    headlines are otherwise alike: three events, not one story of three conflicting prices."""
+    path = _pile(tmp_path, [_market_brief(n) for n in range(3)])
+    assert _groups(load(path, cache=False)) == [{"market0"}, {"market1"}, {"market2"}]
+    monkeypatch.setattr(stories, "SUBJECTS_APART", 1.0)
+    assert _groups(load(path, cache=False)) == [{"market0", "market1", "market2"}]
+
+
+def test_reactions_in_capitals_to_one_event_stay_one_story(tmp_path, monkeypatch) -> None:
+    """Headlines alike but for their verbs, which the bodies word otherwise: the verbs are no
+    subjects (WordNet knows them as verbs), so the reactions stay one story."""
+    said = {
+        "union": "Its members had waited two years for the pay rise the accord brings.",
+        "mayor": "The town council will spend the new port fees on roads and schools.",
+    }
+    records = [
+        {
+            "id": f"reaction{n}",
+            "title": f"{who.upper()} {verb} HARBOUR ACCORD",
+            "text": (
+                f"The {who} said on Monday that the harbour accord signed in Port Wendel "
+                f"would secure jobs at the docks. {said[who]}"
+            ),
+            "source": "Wire",
+            "published": "2026-04-07",
+        }
+        for n, (who, verb) in enumerate((("union", "APPLAUDS"), ("mayor", "HAILS")))
+    ]
+    path = _pile(tmp_path, records)
+    assert _groups(load(path, cache=False)) == [{"reaction0", "reaction1"}]
+    monkeypatch.setattr(stories, "only_noun", lambda stem: True)
+    assert _groups(load(path, cache=False)) == [{"reaction0"}, {"reaction1"}]
