@@ -232,8 +232,8 @@ def eval_ecb(part: str, errors: list[dict]) -> dict[str, float]:
                 unmapped += 1  # newsterm refused or merged the article (see its load errors)
                 continue
             art_a, art_b = loaded[pair["doc_a"]], loaded[pair["doc_b"]]
-            if art_a.text != _source_text(by_topic[topic], pair["doc_a"]) or art_b.text != (
-                _source_text(by_topic[topic], pair["doc_b"])
+            if not _same_offsets(art_a.text, _source_text(by_topic[topic], pair["doc_a"])) or (
+                not _same_offsets(art_b.text, _source_text(by_topic[topic], pair["doc_b"]))
             ):
                 unmapped += 1  # the cleaned text moved; offsets would not be trustworthy
                 continue
@@ -280,6 +280,12 @@ def _annotated_sentences(
         for passage_id in _overlapping(article, *spans[(doc, sent)]):
             found.setdefault(passage_id, []).append((doc, sent))
     return found
+
+
+def _same_offsets(cleaned: str, source: str) -> bool:
+    """Whether offsets into the source hold in the cleaned text: the same characters, but for
+    lines of one sentence joined (a line break become a space)."""
+    return len(cleaned) == len(source) and cleaned.replace("\n", " ") == source.replace("\n", " ")
 
 
 def _source_text(clusters: list[dict], doc: str) -> str:
