@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.negation import NEGATIONS
+from newsterm.facts.number_words import TENS, UNITS
 from newsterm.model import Article
 from newsterm.support.pausing import Pause, step
 from newsterm.text.lexicon import canonical_stem
@@ -39,6 +40,7 @@ POSTING_CAP = 200  # most articles a term may be in and still find candidates (r
 SHINGLE = 4  # words per shingle, for spotting republished wire copy
 _NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*")
 
 
@@ -65,6 +67,11 @@ def names_in(text: str) -> list[str]:
         if start in line_starts:
             line_end = text.find("\n", end)
             following = text[end : line_end if line_end >= 0 else len(text)].split()[:3]
+            words = name.split()
+            while words and fold(words[-1]) in _NUMBER_WORDS:  # "Record March Two": a figure
+                following.insert(0, "0")
+                words.pop()
+            name = " ".join(words)
             if any(word[:1].isdigit() for word in following):
                 words = name.split()
                 dated = [k for k, word in enumerate(words) if _dated(word)]
