@@ -131,9 +131,14 @@ def test_a_tables_row_labels_are_not_names_but_its_dates_and_wrapped_prose_are()
 
 
 def test_a_row_whose_figure_is_written_in_words_is_a_label_too() -> None:
-    """ "Record April Nine": the row's figure is a number word, capitalised as the label is, so
+    """In "Record April Nine" the row's figure is a number word, capitalised as the label is, so
     the run of capitals takes it in. Counted as a name, every brief with that row shared it."""
-    text = "Shares of Seller Cove Inc rose.\nQtly div 14 cts vs 12 cts prior\nPay May 22\nRecord April Nine"
+    text = (
+        "Shares of Seller Cove Inc rose.\n"
+        "Qtly div 14 cts vs 12 cts prior\n"
+        "Pay May 22\n"
+        "Record April Nine"
+    )
     found = names_in(text)
     assert "Record April Nine" not in found and "Record April" not in found
     assert "April" in found and "Seller Cove Inc" in found
