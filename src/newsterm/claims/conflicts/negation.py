@@ -99,6 +99,9 @@ def negation_conflicts(
         asserter = b if neg_a else a
         if any(denies(asserter.text, asserter.tokens, k) for k in other):
             continue  # "gave no details" against "declined to give details"
+        last = other[-1] if other else other.start - 1  # the word a denial was put after
+        if last >= 0 and _cut_short_after(asserter, last):
+            continue  # "as the lone vote..." against "voted no": the denial may be what was cut
         negator, lo, hi = (a, i1, i2) if neg_a else (b, j1, j2)
         cue = next(k for k in range(lo, hi) if is_negation(negator.text, negator.tokens, k))
         if symmetric < _PREDICATE_CHECK_BELOW and not _predicate_told(
@@ -127,6 +130,14 @@ def negation_conflicts(
             )
         )
     return found
+
+
+def _cut_short_after(prep: Prepared, index: int) -> bool:
+    """Whether the passage stops on an ellipsis right after the word at `index`: an excerpt cut
+    off there, as feed summaries and roundups are ("...with Sen. Hawley as the lone vote..."),
+    whose next words, a "no" among them, are not known."""
+    rest = prep.text[prep.tokens[index].end :].strip()
+    return bool(rest) and ("..." in rest or "…" in rest) and not rest.strip(".…")
 
 
 # Words that carve an exception out of what they follow ("all carriers except Israeli ones").

@@ -50,6 +50,16 @@ def test_a_negation_added_before_a_told_word_still_conflicts() -> None:
     assert [c.kind for c in compare(a, b).conflicts] == ["negation"]
 
 
+@pytest.mark.parametrize("cut", ["...", "…", " ..."])
+def test_an_excerpt_cut_off_where_the_other_denies_is_no_conflict(cut: str) -> None:
+    """A roundup's or a feed summary's excerpt stops on an ellipsis: whether the next word was
+    "no" is not known. Told in full, the same words conflict."""
+    a = "The harbour plan passed 9-1 with councillor Ada Moss as the lone vote"
+    b = "Only councillor Ada Moss voted no."
+    assert "negation" not in _kinds(a + cut, b)
+    assert "negation" in _kinds(a + ".", b)
+
+
 def test_a_negation_added_beside_one_moved_still_conflicts() -> None:
     """One more denial in one passage than in the other is still a denial of the claim."""
     a = "The inspectors said the flooding was caused by the broken dam, not by the storm."
