@@ -217,6 +217,8 @@ def quantity_conflicts(
             or _is_a_change(a.text, qa) != _is_a_change(b.text, qb)
             or _a_part_of_the_other(a, qa, qb)
             or _a_part_of_the_other(b, qb, qa)
+            or _price_of_a_thing_untold(a, qa, b)
+            or _price_of_a_thing_untold(b, qb, a)
         ):
             continue
         text_a = f"{qa.qualifier_text} {qa.text}".strip()
@@ -329,6 +331,20 @@ def _counted_for_others(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) ->
     if na.key == nb.key or same_actor(na.key, nb.key) or same_name(na.key, nb.key):
         return False
     return keyed(b, na.key) == 0 and keyed(a, nb.key) == 0
+
+
+# An amount of money between "a" and the thing it prices: "a $43,000 Rolex watch".
+_PRICED = re.compile(r"\ban?\s+\Z", re.IGNORECASE)
+
+
+def _price_of_a_thing_untold(prep: Prepared, q: Quantity, other: Prepared) -> bool:
+    """ "a $43,000 Rolex watch" is the price of one thing: it tells nothing of a figure in a
+    passage that never names that thing ("spent $750,000 on personal items"), where it was
+    read as another amount for the same money."""
+    if not q.unit or q.unit == "%" or not q.noun or not _PRICED.search(prep.text, 0, q.start):
+        return False
+    told = set(other.keys) | {token.stem for token in other.tokens}
+    return canonical_stem(q.noun) not in told and q.noun not in told
 
 
 # Words that open a counted noun and set its things apart from those counted before it.

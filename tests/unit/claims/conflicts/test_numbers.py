@@ -6,6 +6,7 @@ import pytest
 
 from newsterm import compare
 from newsterm.claims.compare import compare_prepared, prepare
+from newsterm.claims.conflicts import numbers
 
 from .conftest import _candidate_kinds, _kinds
 
@@ -286,3 +287,20 @@ def test_figures_set_against_each_other_are_no_parts_of_a_sum() -> None:
     a = "The city bought 40 new buses this year, compared with 50 new buses last year."
     b = "The city bought 90 new buses this year."
     assert "number" in _candidate_kinds(a, b)
+
+
+def test_the_price_of_one_thing_is_not_a_total_the_other_never_itemises(monkeypatch) -> None:
+    """ "a $9,500 Cartier bracelet" prices one thing; "spent $310,000 in campaign cash on
+    personal items" is a total that names no bracelet. Where the other passage names the
+    thing, its price is compared."""
+    lead = "Former mayor Ann Cole pleaded guilty on Monday to "
+    a = lead + (
+        "using campaign funds to buy personal items including a $9,500 Cartier bracelet and a "
+        "fur coat."
+    )
+    b = lead + "charges that she spent $310,000 in campaign cash on personal items."
+    c = lead + "using campaign funds to buy a Cartier bracelet that cost $12,000."
+    assert "number" not in _kinds(a, b)
+    assert "number" in _kinds(a, c)
+    monkeypatch.setattr(numbers, "_price_of_a_thing_untold", lambda *_: False)
+    assert "number" in _kinds(a, b)
