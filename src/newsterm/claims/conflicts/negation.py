@@ -165,6 +165,11 @@ def _predicate_told(
     return all(negator.keys[k] in told or negator.tokens[k].stem in told for k in denied)
 
 
+def _content(prep: Prepared, lo: int, hi: int) -> list[str]:
+    """The stems of the content words of tokens lo..hi."""
+    return [prep.tokens[k].stem for k in range(lo, hi) if prep.tokens[k].norm not in STOPWORDS]
+
+
 def _excepts(_text: str, tokens: Sequence[Token], index: int) -> bool:
     return tokens[index].norm in _EXCEPTING
 
@@ -182,7 +187,14 @@ def exception_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflic
         if (i2 - i1) > 3 or (j2 - j1) > 3:
             continue
         lo, hi = (i1, i2) if first else (j1, j2)
+        other, olo, ohi = (b, j1, j2) if first else (a, i1, i2)
         if any(_excepts(prep.text, prep.tokens, k) for k in range(lo, hi)):
+            # The other passage has words of its own in the exception's place ("Even
+            # controlling for food" / "Excluding volatile food"): it may set the same things
+            # apart its own way. An exception conflicts only where the other passage has
+            # nothing there, or only the things themselves.
+            if not set(_content(other, olo, ohi)) <= set(_content(prep, lo, hi)):
+                continue
             text_a, text_b = phrase(a, i1, i2), phrase(b, j1, j2)
             side = "the first" if first else "the second"
             explanation = f"'{text_a}' vs '{text_b}': {side} makes an exception the other does not"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsterm import compare
+from newsterm.claims.conflicts import negation
 
 from .conftest import _kinds
 
@@ -213,6 +214,17 @@ def test_the_same_exception_in_both_is_no_conflict() -> None:
     a = "The island is opening its two airports to all airlines except foreign ones next spring."
     b = "The island is opening both its airports to all airlines except foreign ones next spring."
     assert not compare(a, b).conflicts
+
+
+def test_things_set_apart_in_other_words_are_no_exception_conflict(monkeypatch) -> None:
+    """ "Excluding volatile fuel costs" and "even setting aside fuel costs" set the same things
+    apart in their own words: the other passage has words of its own where the exception is,
+    so its exception cannot be read as missing."""
+    a = "Excluding volatile fuel costs, the harbour index rose 4 percent in March."
+    b = "Even setting aside fuel costs, the harbour index rose 4 percent in March."
+    assert "negation" not in _kinds(a, b)
+    monkeypatch.setattr(negation, "_content", lambda *_: ["other"])  # the words read alike
+    assert "negation" in _kinds(a, b)
 
 
 def test_a_denial_said_twice_in_a_row_denies_once() -> None:
