@@ -45,11 +45,25 @@ _TELLING = re.compile(
 )
 
 
+# A date that ends a short phrase opened by a word of sequence dates that phrase's event, which
+# bounds the claim: "declined after an increase in 2014", "the lowest since the crash of 1987".
+# Not "from": it is as often a place ("from North Korea to Russia in 2024").
+_SEQUENCED = re.compile(
+    r"\b(since|until|before|after)\s+(?:[\w'’-]+\s+){1,4}(?:in|of|on)\s+\Z",
+    re.IGNORECASE,
+)
+
+
 def _date_class(prep: Prepared, mention: DateMention) -> str:
     """Only dates of one class are paired: "since 1977" bounds, "said Sunday" tells."""
     if _TELLING.search(prep.text, max(0, mention.start - 40), mention.start):
         return "told"
-    return _DATE_CLASS.get(mention.preposition, "at")
+    found = _DATE_CLASS.get(mention.preposition, "at")
+    if found == "at":
+        sequenced = _SEQUENCED.search(prep.text, max(0, mention.start - 50), mention.start)
+        if sequenced:
+            return _DATE_CLASS[sequenced.group(1).lower()]
+    return found
 
 
 def _describe_side(mention: DateMention, inferred: bool) -> str:

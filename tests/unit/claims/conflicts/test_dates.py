@@ -8,6 +8,8 @@ import pytest
 
 from newsterm import compare
 
+from .conftest import _kinds
+
 
 def _date_conflicts(a: str, b: str, published_a: date, published_b: date) -> list[str]:
     result = compare(a, b, published_a=published_a, published_b=published_b)
@@ -114,3 +116,17 @@ def test_a_day_after_a_verb_of_news_is_still_the_event() -> None:
     a = "The carmaker announced on Monday that it will close its plant in the town."
     b = "The carmaker announced on Thursday that it will close its plant in the town."
     assert _date_conflicts(a, b, date(2024, 3, 8), date(2024, 3, 8))
+
+
+def test_the_date_of_an_earlier_event_bounds_the_claim_and_is_not_its_date() -> None:
+    """ "after an increase in 2016" dates the increase the decline followed, not the year the
+    other passage reports: the two years are not two dates of one fact. Two such earlier
+    events dated apart still conflict."""
+    a = "2021 marks the fifth straight year that the number of ferry passengers has fallen."
+    b = (
+        "This is the fifth straight year that the number of ferry passengers has fallen after "
+        "a rise in 2016, the port authority said."
+    )
+    assert "date" not in _kinds(a, b)
+    c = b.replace("2016", "2015")
+    assert "date" in _kinds(b, c)
