@@ -55,7 +55,9 @@ ACTIONS: tuple[Action, ...] = (
         "next('conflict')",
         "Next conflict",
         "main",
-        palette=PaletteEntry(0, "Next conflict", "Jump to the next passage in conflict"),
+        palette=PaletteEntry(
+            0, "Next conflict", "Jump to the next passage in conflict, in this story or the next"
+        ),
     ),
     Action(
         "N",

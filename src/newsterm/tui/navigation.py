@@ -46,6 +46,30 @@ def find_next(
     return None
 
 
+def in_other_stories(
+    corpus: Corpus, listed: Sequence[str], story_id: str, wanted: str, *, forward: bool = True
+) -> Passage | None:
+    """The first passage marked `wanted` in the next story of the list (the previous one going
+    back, wrapping) whose comparison is done. A story not compared yet is passed over rather
+    than compared now: a key must not wait seconds on a big story. So `n` walks a whole pile,
+    where within a story without conflicts it had nowhere to go."""
+    order = list(listed)
+    if story_id in order:
+        k = order.index(story_id)
+        order = [*order[k + 1 :], *order[:k]]
+    if not forward:
+        order.reverse()
+    for other in order:
+        alignment = corpus.cached_alignment(other)
+        if alignment is None:
+            continue
+        passages = story_passages(corpus, other)
+        found = find_next(passages, alignment.status, None, wanted, forward=forward)
+        if found is not None:
+            return found
+    return None
+
+
 def neighbour_article(article_ids: Sequence[str], current: str, step: int) -> str | None:
     """The previous or next article of a story, wrapping; None when the story has one."""
     if len(article_ids) < 2 or current not in article_ids:

@@ -38,7 +38,7 @@ from newsterm.tui.loading import (
     progress_label,
     read_corpus,
 )
-from newsterm.tui.navigation import find_next, neighbour_article, story_passages
+from newsterm.tui.navigation import find_next, in_other_stories, neighbour_article, story_passages
 from newsterm.tui.render import MARKS, StyleMap, warm_counterparts
 from newsterm.tui.screens.finder import FindingScreen
 from newsterm.tui.screens.following import FollowingScreen
@@ -452,8 +452,12 @@ class MainScreen(FollowingScreen, FindingScreen):
             status,
             forward=forward,
         )
+        listed = self.query_one(SourceTree).listed_stories()
+        found = found or in_other_stories(corpus, listed, story.id, status, forward=forward)
         if found is None:
-            self.notify(f"No {MARKS[status][1]} passage in this story.", markup=False)
+            self.notify(
+                f"No {MARKS[status][1]} passage in the stories compared so far.", markup=False
+            )
             return
         self.jump_to(found.id)
 

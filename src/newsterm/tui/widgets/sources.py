@@ -256,6 +256,10 @@ class SourceTree(Tree[NodeData]):
         lines = self._tree_lines
         return 0 <= node.line < len(lines) and lines[node.line].node is node
 
+    def listed_stories(self) -> list[str]:
+        """The stories of several sources as the list shows them now: filtered, in order."""
+        return [node.data[1] for node in self.root.children if node.data and node.data[1]]
+
     def is_listed(self, article_id: str) -> bool:
         """Whether the article is in the list as filtered (listed or in a closed group)."""
         found, corpus = self.found, self._corpus
