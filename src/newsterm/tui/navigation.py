@@ -27,8 +27,9 @@ def find_next(
     wanted: str,
     *,
     forward: bool = True,
+    wrap: bool = True,
 ) -> Passage | None:
-    """The next passage (wrapping around the story) whose mark is `wanted`.
+    """The next passage (wrapping around the story, unless not `wrap`) whose mark is `wanted`.
 
     Starting from the current passage rather than the top means repeated presses walk through
     every conflict once before coming back, the way `n` does in a pager.
@@ -36,11 +37,14 @@ def find_next(
     if not passages:
         return None
     ids = [p.id for p in passages]
-    start = ids.index(current) if current in ids else (-1 if forward else 0)
+    start = ids.index(current) if current in ids else (-1 if forward else len(passages))
     step = 1 if forward else -1
     count = len(passages)
     for offset in range(1, count + 1):
-        candidate = passages[(start + step * offset) % count]
+        index = start + step * offset
+        if not wrap and not 0 <= index < count:
+            return None
+        candidate = passages[index % count]
         if status_of(candidate.id) == wanted:
             return candidate
     return None

@@ -444,16 +444,13 @@ class MainScreen(FollowingScreen, FindingScreen):
             self.notify("Still comparing this story's sources; jumping when ready.", timeout=3)
             return
         self._pending_jump = None
-        passage = self.passage
-        found = find_next(
-            story_passages(corpus, story.id),
-            alignment.status,
-            passage.id if passage else None,
-            status,
-            forward=forward,
-        )
+        passages, here = story_passages(corpus, story.id), self.passage
+        current = here.id if here else None
+        # On through the story, then the next story listed with one, then round this story.
+        found = find_next(passages, alignment.status, current, status, forward=forward, wrap=False)
         listed = self.query_one(SourceTree).listed_stories()
         found = found or in_other_stories(corpus, listed, story.id, status, forward=forward)
+        found = found or find_next(passages, alignment.status, current, status, forward=forward)
         if found is None:
             self.notify(
                 f"No {MARKS[status][1]} passage in the stories compared so far.", markup=False
