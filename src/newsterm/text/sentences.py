@@ -53,8 +53,10 @@ def _ends_sentence(text: str, end: int, mark_start: int) -> bool:
         return True
     following = nxt.group(2)
     if text[mark_start] != ".":
-        # "!" / "?": a sentence ends unless the quotation goes on in lower case ("Why?" she asked).
-        return not following.islower()
+        # "!" / "?": a sentence ends unless the quotation goes on in lower case ("Why?" she asked),
+        # or the mark is inside a quotation that closes on an attribution later on ("What is
+        # this? A circus?" he said): one question of the speaker's after another, one passage.
+        return not following.islower() and not _inside_attributed_quote(text, end, mark_start)
     if following.islower() or following in ",;:":
         return False
     # Only the word before the mark matters, and no word that decides anything is this long:
@@ -81,6 +83,26 @@ def _ends_sentence(text: str, end: int, mark_start: int) -> bool:
         closes_sentences = bare in {"etc", "inc", "ltd", "co", "corp", "plc"}
         return closes_sentences and next_lower in _SENTENCE_STARTERS
     return True
+
+
+_OPENING_QUOTES = "“«"
+_CLOSING_QUOTES = "”»"
+# A quotation closing within this many characters, then a lower-case word or a comma.
+_QUOTE_REACH = 120
+_ATTRIBUTED_CLOSE = re.compile(rf"[^\n\"”»]{{1,{_QUOTE_REACH}}}?[.!?,]?[\"”»]\s*(?:,|[a-z])")
+
+
+def _inside_attributed_quote(text: str, end: int, mark_start: int) -> bool:
+    """Whether text[mark_start:end] stands inside a quotation opened earlier on its line that
+    closes soon after, followed by its attribution ("he said") or a comma."""
+    if text[mark_start:end][-1:] in "\"”»'’":
+        return False  # the mark closes the quotation itself: decided by what follows
+    line_start = text.rfind("\n", 0, mark_start) + 1
+    before = text[line_start:mark_start]
+    curly_open = sum(before.count(q) for q in _OPENING_QUOTES)
+    curly_close = sum(before.count(q) for q in _CLOSING_QUOTES)
+    inside = curly_open > curly_close or (curly_open == 0 and before.count('"') % 2 == 1)
+    return inside and _ATTRIBUTED_CLOSE.match(text, end) is not None
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
