@@ -81,6 +81,12 @@ class Prepared:
         return frozenset(q.value for q in self.quantities)
 
 
+def told_stems(prep: Prepared) -> set[str]:
+    """Every stem a passage tells, canonical or as stemmed: what a word of the other passage is
+    looked up in to know whether this one mentions it at all."""
+    return set(prep.keys) | {token.stem for token in prep.tokens}
+
+
 # What is never an informative term: stopwords and negations (besides numbers and single
 # letters, tested in prepare).
 _NOT_TERMS = STOPWORDS | NEGATIONS

@@ -68,12 +68,12 @@ def names_in(text: str) -> list[str]:
             line_end = text.find("\n", end)
             following = text[end : line_end if line_end >= 0 else len(text)].split()[:3]
             words = name.split()
-            while words and fold(words[-1]) in _NUMBER_WORDS:  # "Record March Two": a figure
-                following.insert(0, "0")
+            figure_in_words = False  # "Record March Two": the row's figure, capitalised too
+            while words and fold(words[-1]) in _NUMBER_WORDS:
+                figure_in_words = True
                 words.pop()
             name = " ".join(words)
-            if any(word[:1].isdigit() for word in following):
-                words = name.split()
+            if figure_in_words or any(word[:1].isdigit() for word in following):
                 dated = [k for k, word in enumerate(words) if _dated(word)]
                 if not dated:
                     continue  # a table's label

@@ -169,7 +169,7 @@ class _Headlines:
         self.index = index
         self.rare: list[frozenset[int]] = []
         self.subjects: list[frozenset[int]] = []
-        self._headline_counts: dict[int, Counter[int]] = {}
+        self._headline_terms: dict[int, frozenset[int]] = {}  # of capitals headlines
         for number, article in enumerate(articles):
             title = article.title or ""
             body = article.passages[1:] if article.headline else article.passages
@@ -188,7 +188,7 @@ class _Headlines:
                     and index.idf(t) >= SUBJECT_RARE
                     and only_noun(index.term_names[t])
                 )
-                self._headline_counts[number] = ids
+                self._headline_terms[number] = frozenset(ids)
             self.subjects.append(subjects)
 
     def apart(self, i: int, j: int) -> bool:
@@ -213,8 +213,8 @@ class _Headlines:
     def _told_alike(self, i: int, j: int) -> float:
         """Share of the shorter headline's other words (its subjects aside) that the other
         headline has too: "HOGS SEEN STEADY/UP 0.50 DLR - PRIVATE" under two markets' names."""
-        a = self._headline_counts[i].keys() - self.subjects[i]
-        b = self._headline_counts[j].keys() - self.subjects[j]
+        a = self._headline_terms[i] - self.subjects[i]
+        b = self._headline_terms[j] - self.subjects[j]
         return len(a & b) / (min(len(a), len(b)) or 1)
 
 

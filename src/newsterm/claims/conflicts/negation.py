@@ -12,7 +12,7 @@ from newsterm.claims.conflicts.slots import (
     Op,
     phrase,
 )
-from newsterm.claims.prepared import Prepared
+from newsterm.claims.prepared import Prepared, told_stems
 from newsterm.facts.negation import denies, is_negation
 from newsterm.model import Conflict
 from newsterm.text.lexicon import opposite_in_some_sense
@@ -150,7 +150,7 @@ def _predicate_told(
     """Whether what a negation denies is told in the other passage: the first content words
     after it ("was not Deep Throat": Deep, Throat) all appear there. "Lindsay never checked
     into Morningside" denies nothing "Lindsay Lohan checks into Betty Ford" asserts."""
-    told = set(other.keys) | {token.stem for token in other.tokens}
+    told = told_stems(other)
     denied = []
     for k in range(cue + 1, min(cue + 6, len(negator.tokens))):
         between = negator.text[negator.tokens[k - 1].end : negator.tokens[k].start]

@@ -22,7 +22,7 @@ from newsterm.claims.conflicts.slots import (
     same_slot,
     shared_context,
 )
-from newsterm.claims.prepared import Prepared
+from newsterm.claims.prepared import Prepared, told_stems
 from newsterm.facts.money import money_family
 from newsterm.facts.name_forms import not_a_name, same_name
 from newsterm.facts.names import Name
@@ -343,7 +343,7 @@ def _price_of_a_thing_untold(prep: Prepared, q: Quantity, other: Prepared) -> bo
     read as another amount for the same money."""
     if not q.unit or q.unit == "%" or not q.noun or not _PRICED.search(prep.text, 0, q.start):
         return False
-    told = set(other.keys) | {token.stem for token in other.tokens}
+    told = told_stems(other)
     return canonical_stem(q.noun) not in told and q.noun not in told
 
 

@@ -448,8 +448,9 @@ class MainScreen(FollowingScreen, FindingScreen):
         current = here.id if here else None
         # On through the story, then the next story listed with one, then round this story.
         found = find_next(passages, alignment.status, current, status, forward=forward, wrap=False)
-        listed = self.query_one(SourceTree).listed_stories()
-        found = found or in_other_stories(corpus, listed, story.id, status, forward=forward)
+        if found is None:
+            listed = self.query_one(SourceTree).listed_stories()
+            found = in_other_stories(corpus, listed, story.id, status, forward=forward)
         found = found or find_next(passages, alignment.status, current, status, forward=forward)
         if found is None:
             self.notify(
