@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from newsterm.claims.conflicts.measures import measures_apart
 from newsterm.claims.conflicts.names import keyed
 from newsterm.claims.conflicts.slots import (
     CLAUSE_END,
@@ -219,6 +220,7 @@ def quantity_conflicts(
             or _a_part_of_the_other(b, qb, qa)
             or _price_of_a_thing_untold(a, qa, b)
             or _price_of_a_thing_untold(b, qb, a)
+            or measures_apart(a, qa, b, qb)
         ):
             continue
         text_a = f"{qa.qualifier_text} {qa.text}".strip()

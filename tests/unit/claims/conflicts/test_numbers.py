@@ -304,3 +304,27 @@ def test_the_price_of_one_thing_is_not_a_total_the_other_never_itemises(monkeypa
     assert "number" in _kinds(a, c)
     monkeypatch.setattr(numbers, "_price_of_a_thing_untold", lambda *_: False)
     assert "number" in _kinds(a, b)
+
+
+# One release told in one template, each report giving another of its series.
+_SERIES = "{} {}, down {} from the previous week's revised level, the agency said on Thursday."
+
+
+def test_figures_of_two_series_in_one_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bare figures stated of two measures, neither named by the other passage, are two series,
+    not two tellings of one count; the same measure with other figures is a conflict."""
+    a = _SERIES.format("The seven-day average was", "12,400", "300")
+    b = _SERIES.format("Hospital admissions were", "2,150", "90")
+    same = _SERIES.format("The seven-day average was", "12,900", "250")
+    assert "number" not in _kinds(a, b)
+    assert "number" in _kinds(a, same)
+    monkeypatch.setattr(numbers, "measures_apart", lambda *_: False)
+    assert "number" in _kinds(a, b)
+
+
+def test_a_measure_the_other_passage_names_is_one_count() -> None:
+    """ "the toll rose to 50" against "officials said the toll was 45": each clause states its
+    figure of its own noun, but both passages name the toll, so the figures are compared."""
+    a = "The death toll rose to 50 on Sunday, the ministry said."
+    b = "Officials said on Sunday the toll was 45."
+    assert "number" in _kinds(a, b)

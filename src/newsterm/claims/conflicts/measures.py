@@ -1,0 +1,85 @@
+"""What a bare figure measures: the noun its clause states it of ("the four-week moving
+average was 534,000", "continuing claims fell to 3,655,000").
+
+A figure that counts no noun of its own ("534,000", "45,000") is paired with the other
+passage's figure by where it stands, and two reports of one release told in one template ("X
+was N, a decrease of M from the previous week's revised level") pair the figures of two
+different series. What tells them apart is the measure each figure is given for: the noun
+before the verb that states it. Two measures that differ, each never mentioned by the other
+passage, are two series, and their figures are not two tellings of one count. A passage that
+names the other's measure anywhere is left to the other checks: "the toll rose to 50" against
+"officials put the toll at 45" is one count.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsterm.claims.prepared import Prepared, told_stems
+from newsterm.facts.dates import MONTHS, WEEKDAYS
+from newsterm.facts.numbers import Quantity
+from newsterm.text.lexicon import canonical_stem
+from newsterm.text.tokens import STOPWORDS, fold, stem
+
+# The verbs that state a level or a move of a measure, in their common forms: copulas, verbs of
+# standing and totalling, and of rising and falling. Only their place matters (what stands
+# before them), so the list is of forms, not of meanings.
+_STATES = (
+    r"is|are|was|were|stands?|stood|totall?(?:s|ed|ing)?|reach(?:es|ed)?|hit|amount(?:s|ed)"
+    r"|came|comes|ris(?:e|es|en)|rose|fall(?:s|en)?|fell|drop(?:s|ped)?|declin(?:e|es|ed)"
+    r"|increas(?:e|es|ed)|decreas(?:e|es|ed)|jump(?:s|ed)?|climb(?:s|ed)?|slip(?:s|ped)?"
+    r"|grow(?:s|n)?|grew|edg(?:e|es|ed)|dipp?(?:s|ed)?|surg(?:e|es|ed)|plung(?:e|es|ed)"
+)
+_AUXILIARY = r"(?:(?:has|have|had|will|would|could|may|might|should|be|been|not)\s+)*"
+# A parenthesis between a noun and its verb: "claims—which get reported with a week's
+# delay—fell", "sales (seasonally adjusted) rose", "the rate, the ministry said, was".
+_ASIDE = r"(?:\s*[—–]\s*[^—–.;]{1,80}?[—–]\s*|\s*\([^()]{1,80}\)\s*|\s*,[^,.;]{1,60},\s*|\s+)"
+_MEASURE = re.compile(
+    r"\b(?P<head>[A-Za-z][A-Za-z'’-]*)" + _ASIDE + _AUXILIARY + r"(?:" + _STATES + r")\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?]\s")
+# Words that cannot be the measure: when a clause says "last week was" or "it fell", the figure's
+# measure is not told there.
+_NOT_MEASURES = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        "week weeks month months year years day days quarter quarters period time"
+        " which that who what this these those there it they he she we".split()
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def _measures(text: str) -> tuple[tuple[int, str], ...]:
+    """Where each measure's verb ends, and the measure's stem, in order."""
+    found = []
+    for match in _MEASURE.finditer(text):
+        word = fold(match.group("head"))
+        if word in STOPWORDS or word in _NOT_MEASURES:
+            continue
+        found.append((match.end(), canonical_stem(stem(word))))
+    return tuple(found)
+
+
+def measure_of(text: str, quantity: Quantity) -> str | None:
+    """The stem of what a figure is stated of: the last measure before it in its sentence."""
+    found = None
+    for end, measure in _measures(text):
+        if end > quantity.start:
+            break
+        # A sentence ended between them: that measure was another sentence's.
+        found = None if _SENTENCE_END.search(text, end, quantity.start) else measure
+    return found
+
+
+def measures_apart(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) -> bool:
+    """Two bare figures stated of two measures, neither of which the other passage names."""
+    if qa.noun or qb.noun:
+        return False  # what a figure counts is its noun: numbers pairs those itself
+    ma, mb = measure_of(a.text, qa), measure_of(b.text, qb)
+    if ma is None or mb is None or ma == mb:
+        return False
+    return ma not in told_stems(b) and mb not in told_stems(a)
