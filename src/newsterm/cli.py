@@ -196,9 +196,12 @@ def run_app(argv: Sequence[str]) -> int:
     sources = _sources(args)
     if sources is None:
         return 1
+    from newsterm.corpus.forked_build import ForkedBuild
+
+    forked = ForkedBuild.start(sources or None, cache=args.cache)  # before the app's threads
     from newsterm.tui.app import make_app  # the UI is only imported when it is used
 
-    app = make_app(sources or None, cache=args.cache, fetch=_fetch_options(args))
+    app = make_app(sources or None, cache=args.cache, fetch=_fetch_options(args), forked=forked)
     app.run()  # when nothing at all could be read, it says why and returns 1
     return int(app.return_code or 0)
 

@@ -282,12 +282,44 @@ def test_the_app_is_handed_the_urls(monkeypatch) -> None:
         def run(self) -> None:
             pass
 
-    def make_app(sources, *, cache, fetch):
-        given.append((sources, fetch))
+    def make_app(sources, *, cache, fetch, forked):
+        given.append((sources, fetch, forked))
         return FakeApp()
 
     monkeypatch.setattr(tui_app, "make_app", make_app)
     assert main(["https://example.com/feed.xml", "--full", "--timeout", "7"]) == 0
-    ((sources, fetch),) = given
+    ((sources, fetch, forked),) = given
     assert sources == ["https://example.com/feed.xml"]
     assert fetch.full and fetch.connect_timeout <= 7
+    assert forked is None  # web pages are fetched by the app: no build is forked for them
+
+
+def test_the_app_is_handed_a_forked_build_of_a_big_pile(monkeypatch, tmp_path) -> None:
+    """A big pile of files is built in a process forked before the app starts its threads
+    (newsterm.corpus.forked_build); a small one is built by the app."""
+    import newsterm.corpus.forked_build as forked_build
+    import newsterm.tui.app as tui_app
+
+    pile = tmp_path / "pile.txt"
+    pile.write_text("A headline\n\nThe council met on Monday and voted 7 to 2.\n")
+    given = []
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    def make_app(sources, *, cache, fetch, forked):
+        given.append(forked)
+        return FakeApp()
+
+    monkeypatch.setattr(tui_app, "make_app", make_app)
+    assert main([str(pile), "--no-cache"]) == 0
+    monkeypatch.setattr(forked_build, "FORK_MIN_BYTES", 1)
+    assert main([str(pile), "--no-cache"]) == 0
+    small, big = given
+    assert small is None
+    assert isinstance(big, forked_build.ForkedBuild)
+    corpus = big.wait()
+    assert corpus is not None and [a.title for a in corpus.articles] == ["A headline"]

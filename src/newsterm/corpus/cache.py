@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import msgspec
 
@@ -308,6 +308,36 @@ def read_corpus(key: str) -> CorpusState | None:
     return _read(key, _SUFFIX, lambda reader: _take_corpus(reader, f"{key}{_SUFFIX}"))
 
 
+def has_corpus(key: str) -> bool:
+    """Whether a corpus is stored under this key (not whether it will prove readable): a start
+    that will read it need not build it elsewhere too (see corpus.forked_build)."""
+    with private_folder.private(cache_dir()) as folder:
+        if folder is None:
+            return False
+        try:
+            os.stat(f"{key}{_SUFFIX}", dir_fd=folder, follow_symlinks=False)
+        except OSError:
+            return False
+    return True
+
+
+def dump_corpus(out: IO[bytes], state: CorpusState) -> None:
+    """A built corpus written to a file of the caller's in the cache's own format, frames of
+    data only: how a forked build hands its corpus back (see corpus.forked_build)."""
+    _put_corpus(frames.Writer(out), state)
+
+
+def undump_corpus(handle: IO[bytes]) -> CorpusState:
+    """The corpus `dump_corpus` wrote, from the file's start; one of UNREADABLE if it is not
+    whole."""
+    handle.seek(0)
+    with collections_paused():
+        reader = frames.Reader(handle, os.fstat(handle.fileno()).st_size)
+        state = _take_corpus(reader, "")  # no cache file to drop if a table is undecodable
+        reader.end()
+    return state
+
+
 def read_alignments(key: str) -> dict[str, StoryAlignment] | None:
     """The story alignments `write_alignments` stored beside the corpus of this key, or None."""
     return _read(key, ALIGNMENTS, _take_alignments)
@@ -326,7 +356,7 @@ def write_alignments(key: str, alignments: Mapping[str, StoryAlignment]) -> bool
 
 
 # A file that cannot be what we wrote, whatever the reason: deleted, and the corpus built again.
-_UNREADABLE = (frames.Damaged, ValueError, LookupError, TypeError, AttributeError, OverflowError)
+UNREADABLE = (frames.Damaged, ValueError, LookupError, TypeError, AttributeError, OverflowError)
 # A write that failed: it costs only the next start.
 _UNWRITABLE = (OSError, Cancelled, msgspec.MsgspecError, ValueError, TypeError, OverflowError)
 
@@ -354,7 +384,7 @@ def _read(key: str, part: str, take: Callable[[frames.Reader], T]) -> T | None:
                 reader.end()
                 with contextlib.suppress(OSError):
                     os.utime(handle.fileno())  # most recently used
-        except _UNREADABLE:
+        except UNREADABLE:
             drop(folder, name)
             return None
         except OSError:

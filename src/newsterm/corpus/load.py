@@ -97,6 +97,22 @@ def load(
     return corpus
 
 
+def read_articles(
+    paths: list[str | os.PathLike[str]],
+    report: Callable[[str, str], None],
+    progress: Progress | None = None,
+    pause: Pause | None = None,
+    fetch: FetchOptions | None = None,
+) -> list[Article]:
+    """The cleaned, segmented articles of the sources, before any index or story: what the app
+    opens for reading while a forked process builds the rest (see corpus.forked_build).
+    `report(location, reason)` hears of each source that could not be read."""
+    if progress:
+        progress("reading", 0, 0)
+    documents = read_sources(list(paths), report, pause, fetch=fetch, progress=progress)
+    return build_articles(documents, report, progress, pause)
+
+
 def _stage(progress: Progress | None, stage: str, total: int) -> Callable[[int], None] | None:
     """A stage's own progress callback (done so far), reporting as `stage` of `total`."""
     if progress is None:
@@ -123,10 +139,7 @@ def _build(
         if on_error:
             on_error(error)
 
-    if progress:
-        progress("reading", 0, 0)
-    documents = read_sources(list(paths), report, pause, fetch=fetch, progress=progress)
-    articles = build_articles(documents, report, progress, pause)
+    articles = read_articles(paths, report, progress, pause, fetch)
     if on_articles:
         on_articles(tuple(articles))
     index = Index(articles, _stage(progress, "indexing", len(articles)), pause)

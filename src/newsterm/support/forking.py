@@ -7,8 +7,9 @@ callers (story grouping, an export's alignments) keep results in item order, or 
 in it, so the outcome is the same as in one process.
 
 Forking is only safe in a process that runs no other threads, so this is for the command line
-(`newsterm export`), never for the app; and only where the platform forks (Linux), since a
-spawned worker would have to rebuild or unpickle the corpus first.
+(`newsterm export`, and the app's build, forked before the app starts a thread: see
+newsterm.corpus.forked_build), never from the app's own threads; and only where the platform
+forks (Linux), since a spawned worker would have to rebuild or unpickle the corpus first.
 
 Workers never decide to stop on their own: Ctrl+C reaches the whole process group, and a worker
 that took it as a KeyboardInterrupt would print a traceback of its own. So workers ignore SIGINT

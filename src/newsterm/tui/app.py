@@ -75,6 +75,7 @@ def arm_exit_deadline(
 
 
 if TYPE_CHECKING:
+    from newsterm.corpus.forked_build import ForkedBuild
     from newsterm.ingest.fetch import FetchOptions
 
 
@@ -94,11 +95,13 @@ class NewstermApp(App[tuple[LoadError, ...]]):
         *,
         cache: bool = False,
         fetch: FetchOptions | None = None,
+        forked: ForkedBuild | None = None,
     ) -> None:
         super().__init__()
         self.sources = list(sources) if sources else None
         self.cache = cache
         self.fetch = fetch
+        self.forked = forked
         self.activity = Activity()
         self.full_collections = FullCollections()
         self._collect_later: Timer | None = None
@@ -158,7 +161,12 @@ class NewstermApp(App[tuple[LoadError, ...]]):
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         main = MainScreen(
-            self.sources, self.activity, cache=self.cache, settings=self.settings, fetch=self.fetch
+            self.sources,
+            self.activity,
+            cache=self.cache,
+            settings=self.settings,
+            fetch=self.fetch,
+            forked=self.forked,
         )
         self.push_screen(main)
 
@@ -234,8 +242,10 @@ def make_app(
     *,
     cache: bool = False,
     fetch: FetchOptions | None = None,
+    forked: ForkedBuild | None = None,
 ) -> NewstermApp:
     """The app on the given sources (files, folders, URLs of pages and feeds), or on the
     bundled seeds when None; with `cache`, a corpus built before from the same sources is read
-    from disk (newsterm.corpus.cache); URLs are fetched with `fetch`'s options."""
-    return NewstermApp(sources, cache=cache, fetch=fetch)
+    from disk (newsterm.corpus.cache); URLs are fetched with `fetch`'s options. `forked`: the
+    corpus of the sources being built in a forked process (newsterm.corpus.forked_build)."""
+    return NewstermApp(sources, cache=cache, fetch=fetch, forked=forked)

@@ -43,6 +43,7 @@ STORIES_FAILED = (
 
 if TYPE_CHECKING:
     from newsterm.corpus.corpus import Corpus
+    from newsterm.corpus.forked_build import ForkedBuild
     from newsterm.ingest.fetch import FetchOptions
 
 
@@ -63,13 +64,19 @@ def read_corpus(
     early: Callable[[Sequence[Article]], None],
     pause: Pause | None = None,
     fetch: FetchOptions | None = None,
+    forked: ForkedBuild | None = None,
 ) -> Corpus:
     """The corpus of the sources (the bundled seeds when None), URLs fetched with `fetch`'s
-    options. `early` is given the articles
+    options, or the one `forked` builds (see read_forked). `early` is given the articles
     as soon as they are read, on a pile big enough for reading to start before the stories
     are formed (EARLY_READING_MIN). The cache is saved later, in the reader's quiet moments
     (see tui.background). `pause` is asked between small pieces of the build; once it says
     no, the load stops with Cancelled (see newsterm.support.pausing)."""
+
+    if forked is not None and sources:
+        return read_forked(
+            forked, sources, cache=cache, progress=progress, early=early, pause=pause
+        )
 
     def reported(stage: str, done: int, total: int) -> None:
         progress(Progress(stage, done, total))
@@ -89,6 +96,44 @@ def read_corpus(
         pause=pause,
         fetch=fetch,
     )
+
+
+def read_forked(
+    build: ForkedBuild,
+    sources: Sequence[str],
+    *,
+    cache: bool,
+    progress: Callable[[Progress], None],
+    early: Callable[[Sequence[Article]], None],
+    pause: Pause | None = None,
+) -> Corpus:
+    """The corpus a forked process builds (see newsterm.corpus.forked_build), the articles
+    read here meanwhile for `early` reading; built here as by `read_corpus` if the child fails.
+    The child is ended if `pause` calls the load off."""
+
+    def reported(stage: str, done: int, total: int) -> None:
+        progress(Progress(stage, done, total))
+
+    from newsterm.corpus import cache as disk_cache
+    from newsterm.corpus.load import read_articles
+
+    if cache and disk_cache.has_corpus(disk_cache.key_for(sources)):
+        build.stop()  # forked for nothing: the cache holds the pile
+        return read_corpus(sources, cache=cache, progress=progress, early=early, pause=pause)
+    try:
+        articles = read_articles(list(sources), lambda *_: None, reported, pause)
+        if len(articles) >= EARLY_READING_MIN:
+            early(articles)
+        corpus = build.wait(reported, pause)
+    finally:
+        build.stop()
+    if corpus is None:  # the child failed: nothing is lost but the time
+        return read_corpus(
+            sources, cache=cache, progress=progress, early=lambda _: None, pause=pause
+        )
+    if cache:
+        corpus.cache_key = disk_cache.key_for(sources)  # saved in the reader's quiet moments
+    return corpus
 
 
 def progress_label(state: Progress, *, early: bool) -> str:

@@ -51,6 +51,7 @@ from newsterm.tui.widgets.sources import SourceTree
 
 if TYPE_CHECKING:
     from newsterm.corpus.corpus import Corpus
+    from newsterm.corpus.forked_build import ForkedBuild
     from newsterm.ingest.fetch import FetchOptions
     from newsterm.tui.screens.export import ExportRequest
 
@@ -96,11 +97,13 @@ class MainScreen(FollowingScreen, FindingScreen):
         cache: bool = False,
         settings: saved.Settings | None = None,
         fetch: FetchOptions | None = None,
+        forked: ForkedBuild | None = None,
     ) -> None:
         super().__init__(settings or saved.Settings(), saved.pile_key(sources))
         self.sources = list(sources) if sources else None
         self.cache = cache
         self.fetch = fetch
+        self.forked = forked  # a build of the sources the command line forked, if any
         self.activity = activity or Activity()
         self.corpus: Corpus | None = None
         self.story_id: str | None = None
@@ -182,6 +185,7 @@ class MainScreen(FollowingScreen, FindingScreen):
                 early=early,
                 pause=pause,
                 fetch=self.fetch,
+                forked=self.forked,
             )
         except Cancelled:
             return  # the reader quit: there is no one to show it to
