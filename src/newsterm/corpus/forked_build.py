@@ -25,6 +25,7 @@ import ctypes
 import os
 import select
 import signal
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, NoReturn
@@ -49,23 +50,29 @@ Report = Callable[[str, int, int], None]
 
 
 def _pile_bytes(sources: Sequence[str], enough: int) -> int:
-    """The size of the files the sources name (folders walked), counted up to `enough`."""
-    total = 0
+    """The size of the files the sources name (folders walked), counted up to `enough`; 0 if
+    one is neither a file nor a folder (a pipe, a device): what the child read of it, the app
+    could not read again, whether for early reading or to build the pile if the child fails."""
+    kinds = []
     for source in sources:
         try:
-            if not os.path.isdir(source):
-                total += os.stat(source).st_size
-            else:
-                for folder, _dirs, names in os.walk(source):
-                    for name in names:
-                        with contextlib.suppress(OSError):
-                            total += os.stat(os.path.join(folder, name)).st_size
-                        if total >= enough:
-                            return total
+            info = os.stat(source)
         except OSError:
             continue  # the build will say why it cannot be read
-        if total >= enough:
-            break
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            return 0
+        kinds.append((source, info))
+    total = 0
+    for source, info in kinds:
+        if stat.S_ISREG(info.st_mode):
+            total += info.st_size
+            continue
+        for folder, _dirs, names in os.walk(source):
+            for name in names:
+                with contextlib.suppress(OSError):
+                    total += os.stat(os.path.join(folder, name)).st_size
+                if total >= enough:
+                    return total
     return total
 
 

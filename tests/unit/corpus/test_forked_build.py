@@ -140,6 +140,9 @@ def test_no_fork_where_it_would_not_pay_or_is_not_safe(pile: Path) -> None:
     try:
         assert ForkedBuild.start(None, cache=False) is None  # the seeds
         assert ForkedBuild.start(["https://example.invalid/feed"], cache=False) is None
+        fifo = pile.with_name("pipe")
+        os.mkfifo(fifo)  # what the child read of it could not be read again
+        assert ForkedBuild.start([str(pile), str(fifo)], cache=False) is None
         stop = threading.Event()
         thread = threading.Thread(target=stop.wait)
         thread.start()
