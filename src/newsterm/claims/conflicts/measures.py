@@ -36,7 +36,8 @@ _AUXILIARY = r"(?:(?:has|have|had|will|would|could|may|might|should|be|been|not)
 # delay—fell", "sales (seasonally adjusted) rose", "the rate, the ministry said, was".
 _ASIDE = r"(?:\s*[—–]\s*[^—–.;]{1,80}?[—–]\s*|\s*\([^()]{1,80}\)\s*|\s*,[^,.;]{1,60},\s*|\s+)"
 _MEASURE = re.compile(
-    r"\b(?P<head>[A-Za-z][A-Za-z'’-]*)" + _ASIDE + _AUXILIARY + r"(?:" + _STATES + r")\b",
+    # A hyphen parts words as the tokens do ("pre-tax" is "pre" and "tax"): the head is "tax".
+    r"\b(?P<head>[A-Za-z][A-Za-z'’]*)" + _ASIDE + _AUXILIARY + r"(?:" + _STATES + r")\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?]\s")
