@@ -270,11 +270,12 @@ def test_export_names_what_could_not_be_read(tmp_path: Path, monkeypatch, capsys
     ]
 
 
-def test_the_app_is_handed_the_urls(monkeypatch) -> None:
-    """The app is given the URLs as sources and the fetch options (load() fetches them)."""
+@pytest.fixture
+def apps_made(monkeypatch) -> list[dict]:
+    """What the command line hands the app factory, each time, with an app that does not run."""
     import newsterm.tui.app as tui_app
 
-    given = []
+    given: list[dict] = []
 
     class FakeApp:
         return_code = 0
@@ -283,42 +284,33 @@ def test_the_app_is_handed_the_urls(monkeypatch) -> None:
             pass
 
     def make_app(sources, *, cache, fetch, forked):
-        given.append((sources, fetch, forked))
+        given.append({"sources": sources, "fetch": fetch, "forked": forked})
         return FakeApp()
 
     monkeypatch.setattr(tui_app, "make_app", make_app)
+    return given
+
+
+def test_the_app_is_handed_the_urls(apps_made) -> None:
+    """The app is given the URLs as sources and the fetch options (load() fetches them)."""
     assert main(["https://example.com/feed.xml", "--full", "--timeout", "7"]) == 0
-    ((sources, fetch, forked),) = given
-    assert sources == ["https://example.com/feed.xml"]
-    assert fetch.full and fetch.connect_timeout <= 7
-    assert forked is None  # web pages are fetched by the app: no build is forked for them
+    (made,) = apps_made
+    assert made["sources"] == ["https://example.com/feed.xml"]
+    assert made["fetch"].full and made["fetch"].connect_timeout <= 7
+    assert made["forked"] is None  # web pages are fetched by the app: no build is forked
 
 
-def test_the_app_is_handed_a_forked_build_of_a_big_pile(monkeypatch, tmp_path) -> None:
+def test_the_app_is_handed_a_forked_build_of_a_big_pile(apps_made, monkeypatch, tmp_path) -> None:
     """A big pile of files is built in a process forked before the app starts its threads
     (newsterm.corpus.forked_build); a small one is built by the app."""
     import newsterm.corpus.forked_build as forked_build
-    import newsterm.tui.app as tui_app
 
     pile = tmp_path / "pile.txt"
     pile.write_text("A headline\n\nThe council met on Monday and voted 7 to 2.\n")
-    given = []
-
-    class FakeApp:
-        return_code = 0
-
-        def run(self) -> None:
-            pass
-
-    def make_app(sources, *, cache, fetch, forked):
-        given.append(forked)
-        return FakeApp()
-
-    monkeypatch.setattr(tui_app, "make_app", make_app)
     assert main([str(pile), "--no-cache"]) == 0
     monkeypatch.setattr(forked_build, "FORK_MIN_BYTES", 1)
     assert main([str(pile), "--no-cache"]) == 0
-    small, big = given
+    small, big = (made["forked"] for made in apps_made)
     assert small is None
     assert isinstance(big, forked_build.ForkedBuild)
     corpus = big.wait()
