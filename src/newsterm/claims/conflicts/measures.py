@@ -1,5 +1,6 @@
-"""What a bare figure measures: the noun its clause states it of ("the four-week moving
-average was 534,000", "continuing claims fell to 3,655,000").
+"""What a figure is of: the measure its clause states it of ("the four-week moving average was
+534,000", "continuing claims fell to 3,655,000"), and the period it is given for ("rose 0.2 pct
+in January", "2.53 pct in December").
 
 A figure that counts no noun of its own ("534,000", "45,000") is paired with the other
 passage's figure by where it stands, and two reports of one release told in one template ("X
@@ -9,6 +10,12 @@ before the verb that states it. Two measures that differ, each never mentioned b
 passage, are two series, and their figures are not two tellings of one count. A passage that
 names the other's measure anywhere is left to the other checks: "the toll rose to 50" against
 "officials put the toll at 45" is one count.
+
+Monthly figures differ from month to month: "the index rose 0.2 pct in January" and "production
+rose 2.53 pct in December" are two months' figures, not two tellings of one, whatever they
+measure. A figure's period is the month, year or day named next to it in its sentence; two
+figures whose periods do not meet are not compared. The periods themselves are compared by the
+date checks, so a report that moves an event to another month is still caught there.
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ import re
 from functools import lru_cache
 
 from newsterm.claims.prepared import Prepared, told_stems
-from newsterm.facts.dates import MONTHS, WEEKDAYS
+from newsterm.facts.dates import MONTHS, WEEKDAYS, DateMention
+from newsterm.facts.money import money_family
 from newsterm.facts.numbers import Quantity
 from newsterm.text.lexicon import canonical_stem
 from newsterm.text.tokens import STOPWORDS, fold, stem
@@ -76,11 +84,57 @@ def measure_of(text: str, quantity: Quantity) -> str | None:
     return found
 
 
+def _bare(q: Quantity) -> bool:
+    """A figure that counts no noun of its own, or only its money ("374.9 billion dlrs"): a
+    sum in dollars says in what it is counted, not what it measures."""
+    return not q.noun or (q.unit not in ("", "%") and q.noun == money_family(q.unit))
+
+
 def measures_apart(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) -> bool:
     """Two bare figures stated of two measures, neither of which the other passage names."""
-    if qa.noun or qb.noun:
+    if not (_bare(qa) and _bare(qb)):
         return False  # what a figure counts is its noun: numbers pairs those itself
     ma, mb = measure_of(a.text, qa), measure_of(b.text, qb)
     if ma is None or mb is None or ma == mb:
         return False
     return ma not in told_stems(b) and mb not in told_stems(a)
+
+
+# How far from a figure (in characters, within its sentence) the period it is given for may
+# stand: "rose 4.77 billion dlrs, or 4.1 pct, in February", "In January, sales fell 5.8 pct".
+_PERIOD_REACH = 40
+# Date phrases that can be a figure's period. A weekday mostly dates the telling ("said on
+# Tuesday"), and "ago", "since" and the like are spans of their own.
+_PERIOD_KINDS = frozenset({"month", "year", "monthday", "day"})
+
+
+def period_of(prep: Prepared, quantity: Quantity) -> DateMention | None:
+    """The period a figure is given for: the nearest month, year or day phrase in its sentence
+    within _PERIOD_REACH characters, after it first ("fell 0.2 pct in January")."""
+    text = prep.text
+    best: tuple[int, DateMention] | None = None
+    for mention in prep.facts.dates:
+        if mention.kind not in _PERIOD_KINDS or mention.preposition in ("since", "until"):
+            continue
+        if mention.start >= quantity.end:
+            gap, between = mention.start - quantity.end, (quantity.end, mention.start)
+        elif mention.end <= quantity.start:
+            gap, between = quantity.start - mention.end + 1, (mention.end, quantity.start)
+        else:
+            continue  # the figure's own digits
+        if gap > _PERIOD_REACH or _SENTENCE_END.search(text, *between):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, mention)
+    return best[1] if best else None
+
+
+def periods_apart(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) -> bool:
+    """Two figures given for periods that do not meet: two months', two years' figures."""
+    pa, pb = period_of(a, qa), period_of(b, qb)
+    if pa is None or pb is None:
+        return False
+    if pa.resolved and pb.resolved:
+        assert pa.low and pa.high and pb.low and pb.high
+        return pa.high < pb.low or pb.high < pa.low
+    return pa.kind == pb.kind and pa.key != pb.key

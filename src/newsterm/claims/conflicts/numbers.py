@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsterm.claims.conflicts.measures import measures_apart
+from newsterm.claims.conflicts.measures import measures_apart, periods_apart
 from newsterm.claims.conflicts.names import keyed
 from newsterm.claims.conflicts.slots import (
     CLAUSE_END,
@@ -221,6 +221,7 @@ def quantity_conflicts(
             or _price_of_a_thing_untold(a, qa, b)
             or _price_of_a_thing_untold(b, qb, a)
             or measures_apart(a, qa, b, qb)
+            or periods_apart(a, qa, b, qb)
         ):
             continue
         text_a = f"{qa.qualifier_text} {qa.text}".strip()
