@@ -5,7 +5,6 @@ from the cache the first one filled."""
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from newsterm.corpus.forked_build import FORK_MIN_BYTES
 from newsterm.corpus.load import load
 
+from .piles import council_reports
 from .test_quit import _children, _descendants, _none_alive
 from .tmux import NEWSTERM, Terminal, available
 
@@ -30,22 +30,7 @@ SUMMARY = re.compile(r"([\d,]+) articles · ([\d,]+) stories")
 def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Council reports of six towns over a month, a little over FORK_MIN_BYTES."""
     path = tmp_path_factory.mktemp("pile") / "pile.jsonl"
-    towns = ["Oldhaven", "Marrow Creek", "Pellworth", "Ashby", "Brannock", "Lindqvist"]
-    with path.open("w", encoding="utf-8") as out:
-        n = 0
-        while out.tell() < FORK_MIN_BYTES * 1.2:
-            town = towns[n % len(towns)]
-            record = {
-                "id": f"a{n}",
-                "title": f"{town} council report number {n}",
-                "source": f"Outlet {n % 7}",
-                "published": f"2024-03-{1 + n % 28:02d}",
-                "text": f"The {town} council met on Monday about item {n}. "
-                f"Officials said {n % 90 + 10} people attended and the vote was {n % 9} to 2.",
-            }
-            out.write(json.dumps(record) + "\n")
-            n += 1
-    return path
+    return council_reports(path, min_bytes=int(FORK_MIN_BYTES * 1.2))
 
 
 def _summary(term: Terminal, timeout: float = 120) -> tuple[int, int]:

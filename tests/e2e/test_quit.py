@@ -9,7 +9,6 @@ is slow; they are not the measure (see the note on issue 22, item 4).
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import signal
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from .piles import council_reports
 from .tmux import NEWSTERM, Terminal, available
 
 pytestmark = pytest.mark.skipif(
@@ -34,21 +34,7 @@ LOADING = ("Reading sources", "Indexing", "Grouping articles")
 @pytest.fixture(scope="module")
 def big_pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """20,000 short articles as JSON Lines: written in a fraction of a second, read in many."""
-    path = tmp_path_factory.mktemp("big") / "pile.jsonl"
-    towns = ["Oldhaven", "Marrow Creek", "Pellworth", "Ashby", "Brannock", "Lindqvist"]
-    with path.open("w", encoding="utf-8") as out:
-        for n in range(ARTICLES):
-            town = towns[n % len(towns)]
-            record = {
-                "id": f"a{n}",
-                "title": f"{town} council report number {n}",
-                "source": f"Outlet {n % 7}",
-                "published": f"2024-03-{1 + n % 28:02d}",
-                "text": f"The {town} council met on Monday about item {n}. "
-                f"Officials said {n % 90 + 10} people attended and the vote was {n % 9} to 2.",
-            }
-            out.write(json.dumps(record) + "\n")
-    return path
+    return council_reports(tmp_path_factory.mktemp("big") / "pile.jsonl", count=ARTICLES)
 
 
 def _children(pid: int) -> list[int]:
