@@ -13,9 +13,10 @@ names the other's measure anywhere is left to the other checks: "the toll rose t
 
 Monthly figures differ from month to month: "the index rose 0.2 pct in January" and "production
 rose 2.53 pct in December" are two months' figures, not two tellings of one, whatever they
-measure. A figure's period is the month, year or day named next to it in its sentence; two
-figures whose periods do not meet are not compared. The periods themselves are compared by the
-date checks, so a report that moves an event to another month is still caught there.
+measure; so are a month's and its year's. A figure's period is the month, year or day named
+next to it in its sentence; two figures given for two periods are not compared. The periods
+themselves are compared by the date checks, so a report that moves an event to another month
+is still caught there.
 """
 
 from __future__ import annotations
@@ -130,11 +131,12 @@ def period_of(prep: Prepared, quantity: Quantity) -> DateMention | None:
 
 
 def periods_apart(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) -> bool:
-    """Two figures given for periods that do not meet: two months', two years' figures."""
+    """Two figures given for two periods: two months' figures, or a month's and its year's
+    (March's sales are not the year's, though March is in the year)."""
     pa, pb = period_of(a, qa), period_of(b, qb)
     if pa is None or pb is None:
         return False
     if pa.resolved and pb.resolved:
         assert pa.low and pa.high and pb.low and pb.high
-        return pa.high < pb.low or pb.high < pa.low
+        return (pa.low, pa.high) != (pb.low, pb.high)
     return pa.kind == pb.kind and pa.key != pb.key

@@ -45,6 +45,9 @@ def test_figures_of_two_months_are_not_two_tellings(monkeypatch: pytest.MonkeyPa
     also_january = _RELEASE.format("Exports rose to", "3,800 tonnes", "January", "250")
     assert _number_kinds(january, december) == {"date"}
     assert "number" in _number_kinds(january, also_january)
+    the_year = _RELEASE.format("Exports rose to", "51,000 tonnes", "2024", "3,100")
+    march = _RELEASE.format("Exports rose to", "4,300 tonnes", "March 2024", "260")
+    assert "number" not in _number_kinds(the_year, march)  # the month's is not the year's
     monkeypatch.setattr(numbers, "periods_apart", lambda *_: False)
     assert "number" in _number_kinds(january, december)
 
