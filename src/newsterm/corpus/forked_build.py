@@ -30,6 +30,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, NoReturn
 
+from newsterm.ingest.fetch import is_url
 from newsterm.support.interrupts import STOP_SIGNALS, signals_held
 from newsterm.support.pausing import Pause, step
 
@@ -90,11 +91,11 @@ class ForkedBuild:
         the seeds, a small pile, web sources, a process with threads.
 
         Called before the app's first frame, so it imports nothing of the engine (a tenth of a
-        second) and leaves the cache to the child and the app: with `cache`, a child that finds
-        the pile in the cache stops at once, and the app reads it from there (see
-        tui.loading.read_forked)."""
-        if not sources or any(s[:8].lower().startswith(("http://", "https://")) for s in sources):
-            return None  # the test of newsterm.ingest.fetch.is_url
+        second; the command line has imported newsterm.ingest.fetch already) and leaves the
+        cache to the child and the app: with `cache`, a child that finds the pile in the cache
+        stops at once, and the app reads it from there (see tui.loading.read_forked)."""
+        if not sources or any(map(is_url, sources)):
+            return None
         if _pile_bytes(sources, FORK_MIN_BYTES) < FORK_MIN_BYTES:
             return None
         from newsterm.support import forking

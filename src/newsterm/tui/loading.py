@@ -78,9 +78,6 @@ def read_corpus(
             forked, sources, cache=cache, progress=progress, early=early, pause=pause
         )
 
-    def reported(stage: str, done: int, total: int) -> None:
-        progress(Progress(stage, done, total))
-
     def read(articles: Sequence[Article]) -> None:
         if len(articles) >= EARLY_READING_MIN:
             early(articles)
@@ -89,7 +86,7 @@ def read_corpus(
 
     return load(
         sources,
-        progress=reported,
+        progress=_reporting(progress),
         cache=cache,
         save=False,
         on_articles=read,
@@ -110,14 +107,12 @@ def read_forked(
     """The corpus a forked process builds (see newsterm.corpus.forked_build), the articles
     read here meanwhile for `early` reading; built here as by `read_corpus` if the child fails.
     The child is ended if `pause` calls the load off."""
-
-    def reported(stage: str, done: int, total: int) -> None:
-        progress(Progress(stage, done, total))
-
     from newsterm.corpus import cache as disk_cache
     from newsterm.corpus.load import read_articles
 
-    if cache and disk_cache.has_corpus(disk_cache.key_for(sources)):
+    reported = _reporting(progress)
+    key = disk_cache.key_for(sources) if cache else None  # a walk of the files: once
+    if key is not None and disk_cache.has_corpus(key):
         build.stop()  # forked for nothing: the cache holds the pile
         return read_corpus(sources, cache=cache, progress=progress, early=early, pause=pause)
     try:
@@ -131,9 +126,17 @@ def read_forked(
         return read_corpus(
             sources, cache=cache, progress=progress, early=lambda _: None, pause=pause
         )
-    if cache:
-        corpus.cache_key = disk_cache.key_for(sources)  # saved in the reader's quiet moments
+    corpus.cache_key = key  # saved in the reader's quiet moments, with the cache
     return corpus
+
+
+def _reporting(progress: Callable[[Progress], None]) -> Callable[[str, int, int], None]:
+    """The engine's progress calls (stage, done, total) as the state the UI timer reads."""
+
+    def reported(stage: str, done: int, total: int) -> None:
+        progress(Progress(stage, done, total))
+
+    return reported
 
 
 def progress_label(state: Progress, *, early: bool) -> str:
