@@ -212,7 +212,8 @@ class _StoredIndex(Index):
     OWN = frozenset({"_later", "_decoding", "_file"})  # the loader's state, not tables
 
     def __init__(self, tables: dict[str, frames.Later[Any]], file: str) -> None:
-        """`file`: the cache file's name, deleted if a table turns out undecodable."""
+        """`file`: the cache file's name, deleted if a table turns out undecodable ("" for a
+        corpus read from elsewhere: see undump_corpus)."""
         # Not Index.__init__, which indexes articles: the tables come from the file.
         self._later = tables
         self._file = file
@@ -237,9 +238,10 @@ class _StoredIndex(Index):
             with collections_paused():  # as when the file was read: none of it is garbage
                 value = self._later[name].value()
         except frames.Damaged as error:
-            with private_folder.private(cache_dir()) as folder:
-                if folder is not None:
-                    drop(folder, self._file)
+            if self._file:  # "": handed over by a forked build, in no cache file
+                with private_folder.private(cache_dir()) as folder:
+                    if folder is not None:
+                        drop(folder, self._file)
             raise frames.Damaged(f"the cached index's {name} is undecodable: {error}") from None
         if name == "passage_article":
             value = array("i", value)
@@ -333,7 +335,7 @@ def undump_corpus(handle: IO[bytes]) -> CorpusState:
     handle.seek(0)
     with collections_paused():
         reader = frames.Reader(handle, os.fstat(handle.fileno()).st_size)
-        state = _take_corpus(reader, "")  # no cache file to drop if a table is undecodable
+        state = _take_corpus(reader, "")  # in no cache file: nothing to drop
         reader.end()
     return state
 
