@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import OptionList
 
 from newsterm.tui.app import make_app
-from newsterm.tui.screens.compare import CompareScreen
+from newsterm.tui.screens.compare import CompareScreen, mark_styles
 from newsterm.tui.screens.main import MainScreen
 from newsterm.tui.screens.story import StoryScreen
 
@@ -151,3 +151,30 @@ async def test_the_views_fit_80x24(ready) -> None:
         for n in range(screen.query_one(OptionList).option_count):
             prompt = screen.query_one(OptionList).get_option_at_index(n).prompt
             assert all(len(line) <= width for line in str(prompt).split("\n"))
+
+
+async def test_a_view_closed_before_it_is_drawn_is_not_drawn(ready) -> None:
+    """Both views draw once laid out (after a refresh, run by whichever screen is on top when
+    the request is handled) or once compared (from a thread). A view closed meanwhile has no
+    widgets left to draw into: the draw that comes late does nothing, and the app goes on."""
+    app = make_app()  # the seeds: three sources of one story, compared once ready
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(app, pilot)
+        assert main.corpus is not None and main.story is not None
+        left, right = main.story.article_ids[:2]
+        styles = mark_styles(main)
+        for screen in (
+            CompareScreen(main.corpus, main.story.id, left, right, styles),
+            StoryScreen(main.corpus, main.story.id, [], styles),
+        ):
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert screen.query(OptionList)
+            screen.dismiss(None)
+            await pilot.pause()
+            assert not screen.query(OptionList)  # its widgets are gone
+            main.call_after_refresh(screen.show)  # the late draws
+            app.call_later(screen.on_resize)
+            await pilot.pause(0.1)
+            assert app.screen is main
+        assert app.is_running and app.return_code is None

@@ -116,10 +116,9 @@ class CompareScreen(ComparedStoryScreen[str | None]):
     def show(self) -> None:
         """Lay the two articles out at the list's present width, the cursor kept on its
         passage."""
-        alignment = self.alignment
-        if alignment is None:
+        alignment, listing = self.alignment, self.listing()
+        if alignment is None or listing is None:
             return
-        listing = self.query_one(OptionList)
         width = listing.scrollable_content_region.width or self.size.width - 2
         self._width = width
         at = self._at or self._passage_under_cursor()

@@ -52,8 +52,16 @@ class ComparedStoryScreen(OnceScreen[ResultT]):
             return
         self.app.call_from_thread(self.show)
 
+    def listing(self) -> OptionList | None:
+        """The view's list; None once the view is closed. A draw can come after that: one
+        asked for after a refresh runs on whichever screen is on top when the request is
+        handled, and a comparing thread ends when it ends."""
+        found = self.query(OptionList)
+        return found.first() if found else None
+
     def on_resize(self) -> None:
-        width = self.query_one(OptionList).scrollable_content_region.width
+        listing = self.listing()
+        width = listing.scrollable_content_region.width if listing else 0
         if self._width and width and width != self._width:
             self.show()
 

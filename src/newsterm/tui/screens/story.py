@@ -106,7 +106,9 @@ class StoryScreen(ComparedStoryScreen[Choice | None]):
 
     def show(self) -> None:
         """Fill the view (again, once the story's sources are compared), cursor kept."""
-        listing = self.query_one(OptionList)
+        listing = self.listing()
+        if listing is None:
+            return
         keep = listing.highlighted
         self._width = listing.scrollable_content_region.width or self.size.width
         self.query_one("#story-head", Static).update(self._head())
