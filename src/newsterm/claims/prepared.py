@@ -16,7 +16,8 @@ from itertools import pairwise
 from newsterm.facts.extract import Facts, extract_facts
 from newsterm.facts.names import Name, extract_names
 from newsterm.facts.negation import NEGATIONS
-from newsterm.facts.numbers import Quantity, may_hold_quantity
+from newsterm.facts.numbers import may_hold_quantity
+from newsterm.facts.quantity import Quantity
 from newsterm.facts.timestamps import parse_date
 from newsterm.text.lexicon import canonical_stems, has_aliases
 from newsterm.text.tokens import STOPWORDS, Token, tokenize

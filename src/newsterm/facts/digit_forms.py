@@ -10,6 +10,7 @@ another outlet's "13").
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Plurals without an "s": "48 people died" counts people, not "died".
 _IRREGULAR_PLURALS = frozenset(
@@ -64,17 +65,20 @@ def hyphenated_code(text: str, start: int) -> bool:
     return _CODE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-# A fraction written after whole digits: "22 1/2 years", "22 and a half years".
+# Fractions set as one character: "2 ½", "2½", "16¾".
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+# A fraction written after whole digits: "22 1/2 years", "22 and a half years", "2 ½".
 FRACTION_AFTER = re.compile(
     r"(?:\s+and\s+(?:a\s+(?P<half>half)|a\s+(?P<quarter>quarter)|(?P<three>three)\s+quarters)"
-    r"|\s+(?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6]))\b",
+    r"|\s+(?P<top>[1-9]\d?)/(?P<bottom>[2-9]|1[0-6]|32|64)\b"
+    r"|[ \t]?(?P<glyph>[" + VULGAR_FRACTIONS + r"]))",
     re.IGNORECASE,
 )
 
 
 def fraction_value(match: re.Match[str]) -> float:
     """What a fraction matched by FRACTION_AFTER adds to the whole digits before it: "22 1/2"
-    and "22 and a half" are 22.5. Read as 22, the years of a sentence contradicted another
+    , "22 and a half" and "22½" are 22.5. Read as 22, the years of a sentence contradicted another
     outlet's "270 months", and the "1" of "1/2" counted the years a second time. A top not below
     the bottom ("3/2") is no such fraction: 0, and the digits are read as before."""
     if match.group("half"):
@@ -83,5 +87,27 @@ def fraction_value(match: re.Match[str]) -> float:
         return 0.25
     if match.group("three"):
         return 0.75
+    if match.group("glyph"):
+        return unicodedata.numeric(match.group("glyph"))
     top, bottom = int(match.group("top")), int(match.group("bottom"))
     return top / bottom if top < bottom else 0.0
+
+
+# "16/32", "5/8": a fraction on its own, as bond and share prices are quoted, or after whole
+# digits and a hyphen ("1-3/32"). Only over a power of two and below one: "24/7" and "9/11" are
+# no amounts.
+_OVER = re.compile(r"(?:-(?P<top>\d{1,2}))?/(?P<bottom>2|4|8|16|32|64)(?![\w/])")
+
+
+def fraction_over(text: str, digits: str, end: int) -> tuple[float, int] | None:
+    """The value of a fraction whose top (or whole part) is `digits`, ending at `end`, and
+    where the fraction ends; None when there is none. Read as its top alone, "16/32"
+    contradicted another outlet's "1/2"."""
+    found = _OVER.match(text, end)
+    if found is None or not digits.isdigit():
+        return None
+    bottom = int(found.group("bottom"))
+    top, whole = (int(found.group("top")), int(digits)) if found.group("top") else (int(digits), 0)
+    if top >= bottom:
+        return None
+    return whole + top / bottom, found.end()

@@ -14,7 +14,8 @@ from datetime import date
 
 from newsterm.facts.dates import DateMention, extract_dates
 from newsterm.facts.names import Name, extract_names
-from newsterm.facts.numbers import Quantity, extract_quantities, may_hold_quantity
+from newsterm.facts.numbers import extract_quantities, may_hold_quantity
+from newsterm.facts.quantity import Quantity
 from newsterm.facts.quotes import Quote, extract_quotes
 
 __all__ = [
@@ -87,9 +88,11 @@ def figures_and_days(text: str) -> tuple[tuple[str, object], ...]:
     dates, quantities = dates_and_quantities(text)
     found: set[tuple[str, object]] = set()
     for q in quantities:
-        bare_year = not q.unit and q.value.is_integer() and 1900 <= q.value <= 2099
-        if not q.vague and not bare_year:
-            found.add(("figure", (round(q.value, 6), "%" if q.unit == "%" else "")))
+        # A range states both its figures ("between 30 and 80"), though it commits to neither.
+        for value in q.ends or ((q.value,) if not q.vague else ()):
+            bare_year = not q.unit and value.is_integer() and 1900 <= value <= 2099
+            if not bare_year:
+                found.add(("figure", (round(value, 6), "%" if q.unit == "%" else "")))
     for mention in dates:
         day = mention.month_day
         if day is not None:

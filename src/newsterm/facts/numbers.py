@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from newsterm.facts.cues import QUALIFIER_RE, qualifier_kind
 from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.digit_forms import (
     FRACTION_AFTER,
+    VULGAR_FRACTIONS,
     WORD_AFTER,
+    fraction_over,
     fraction_value,
     glued_scale,
     hyphenated_code,
@@ -30,6 +32,9 @@ from newsterm.facts.money import (
     money_family,
 )
 from newsterm.facts.number_words import SCALES, TENS, UNITS, VAGUE, words_to_number
+from newsterm.facts.quantity import Quantity
+from newsterm.facts.ranges import joined_into_ranges
+from newsterm.facts.units import is_unit
 from newsterm.text.tokens import STOPWORDS, char_before, fold, stem
 
 # Modifiers that sit between a number and its noun without being the noun.
@@ -123,27 +128,6 @@ def may_hold_quantity(text: str) -> bool:
 _NOUN_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number in the text: the words, where they are, and the interval they commit to."""
-
-    text: str
-    start: int
-    end: int
-    low: float
-    high: float
-    value: float
-    unit: str  # "", "%", or a currency code
-    noun: str  # stem of the counted noun ("countri"), "" when none could be found
-    noun_text: str  # the noun phrase as written ("other countries")
-    qualifier: str  # "", "approx", "lower", "upper"
-    qualifier_text: str
-    vague: bool
-
-    def overlaps(self, other: Quantity) -> bool:
-        return self.low <= other.high and other.low <= self.high
-
-
 def _digits_value(digits: str) -> tuple[float, float]:
     """Value and rounding half-width: "2.5" may stand for anything from 2.45 to 2.55."""
     plain = digits.replace(",", "")
@@ -199,6 +183,8 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
         return "", ""
     plural = [i for i, word in enumerate(folded) if looks_plural(word)]
     head = next((i for i in plural if folded[i] not in CURRENCY_WORDS), len(run) - 1)
+    if folded[0] not in CURRENCY_WORDS and is_unit(stem(folded[0])):
+        head = 0  # "50 km offshore": a unit is what the figure counts, plural or not
     first = _NOUN_WORD.search(rest)
     phrase_start = first.start() if first else run[0].start()
     money = CURRENCY_WORDS.get(folded[head])
@@ -329,7 +315,12 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
             continue
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:/"):
             continue  # inside a word, a time "11:17", a version "3.5.1" or a URL
-        if end < len(text) and text[end].isalnum() and not match.group("unit"):
+        if (
+            end < len(text)
+            and text[end].isalnum()
+            and not match.group("unit")
+            and text[end] not in VULGAR_FRACTIONS  # "2½": whole digits and a fraction
+        ):
             continue
         if _not_a_count(text, start, end, match.group("digits"), found):
             continue
@@ -364,6 +355,9 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
             if fraction and added:
                 value += added
                 end = consumed = fraction.end()
+            elif not dscale and (over := fraction_over(text, digits, end)):
+                value, end = over  # "rose 16/32": half a point, as "rose 1/2"
+                consumed = end
             if dscale:
                 factor = SCALES[dscale.lower()]
                 value, slack = value * factor, slack * factor
@@ -417,7 +411,7 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 vague=vague,
             )
         )
-    return _money_carried_over(found)
+    return _money_carried_over(joined_into_ranges(text, found))
 
 
 # An amount that reads as money once money is in the air: a scale ("738 mln") or decimals.

@@ -70,9 +70,10 @@ def test_an_amount_after_money_is_in_that_money() -> None:
 
 
 def test_counts_and_ranges_do_not_take_the_money() -> None:
-    """A count of something else, a small bare number and a range's low end stay bare."""
+    """A count of something else and a small bare number stay bare; a range ("five to 10
+    pct") is one figure in its high end's unit, not the money named before it."""
     found = _units("It paid 5 mln stg to 12 banks, and 3 of them left; fees were five to 10 pct.")
-    assert found == [(5e6, "GBP"), (12.0, ""), (3.0, ""), (5.0, ""), (10.0, "%")]
+    assert found == [(5e6, "GBP"), (12.0, ""), (3.0, ""), (7.5, "%")]
 
 
 def test_money_families() -> None:

@@ -16,8 +16,9 @@ from newsterm.facts.numbers import extract_quantities
         ("He served one hundred and five days.", [105.0]),
         ("Four thousand and twenty fans came.", [4020.0]),
         ("Half a million people marched.", [500_000.0]),
-        # "and" between two numbers joins nothing: they are two figures.
-        ("Between four and six inches of snow fell.", [4.0, 6.0]),
+        # "and" between two numbers joins nothing: two figures, or after "between" a range
+        # (four to six inches, its middle five), never ten.
+        ("Between four and six inches of snow fell.", [5.0]),
         ("Seven and nine votes were cast in the two rounds.", [7.0, 9.0, 2.0]),
     ],
 )

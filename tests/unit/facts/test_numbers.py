@@ -133,7 +133,7 @@ def test_a_scale_letter_written_onto_its_digits(text: str, values: list[float]) 
         ("The navy ordered 12 F-35 jets and 3 MH-60 helicopters.", [12.0, 3.0]),
         ("Leaders of the G-20 met for 2 days.", [2.0]),
         ("The team won its top-10 match by 3 goals.", [10.0, 3.0]),
-        ("Talks ran from 11-13 June with 40 delegates.", [11.0, 13.0, 40.0]),
+        ("Talks ran from 11-13 June with 40 delegates.", [12.0, 40.0]),  # a range, 11 to 13
     ],
 )
 def test_digits_hyphenated_onto_a_capitalised_word_name_a_thing(
@@ -151,7 +151,7 @@ def test_digits_hyphenated_onto_a_capitalised_word_name_a_thing(
         ("The judge gave him 14 1/2 years behind bars.", [14.5]),
         ("She swam 6 and a half miles and 2 and a quarter more.", [6.5, 2.25]),
         ("The hike took 3 and three quarters hours.", [3.75]),
-        ("The note rose 5/32 and then 7 ticks.", [5.0, 7.0]),
+        ("The note rose 5/32 and then 7 ticks.", [5 / 32, 7.0]),  # a fraction on its own
         ("Crews worked 9 5/4 shifts.", [9.0, 5.0]),
     ],
 )

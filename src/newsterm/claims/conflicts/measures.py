@@ -27,7 +27,7 @@ from functools import lru_cache
 from newsterm.claims.prepared import Prepared, told_stems
 from newsterm.facts.dates import MONTHS, WEEKDAYS, DateMention
 from newsterm.facts.money import money_family
-from newsterm.facts.numbers import Quantity
+from newsterm.facts.quantity import Quantity
 from newsterm.text.lexicon import canonical_stem
 from newsterm.text.tokens import STOPWORDS, fold, stem
 

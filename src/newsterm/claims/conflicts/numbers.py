@@ -24,11 +24,13 @@ from newsterm.claims.conflicts.slots import (
     shared_context,
 )
 from newsterm.claims.prepared import Prepared, told_stems
+from newsterm.facts.changes import is_a_change
 from newsterm.facts.money import money_family
 from newsterm.facts.name_forms import not_a_name, same_name
 from newsterm.facts.names import Name
 from newsterm.facts.number_words import SCALES
-from newsterm.facts.numbers import Quantity
+from newsterm.facts.quantity import Quantity
+from newsterm.facts.units import one_dimension, same_amount, told_in
 from newsterm.model import Conflict
 from newsterm.text.lexicon import canonical_stem, same_actor
 from newsterm.text.tokens import fold
@@ -96,9 +98,10 @@ def _pair_quantities(
             continue
         best: tuple[int, int] | None = None
         for j, qb in enumerate(qb_all):
-            if j in used_b or not _units_compatible(qa.unit, qb.unit):
+            converted = one_dimension(qa, qb)  # "300 miles", "480 kilometres"
+            if j in used_b or not (converted or _units_compatible(qa.unit, qb.unit)):
                 continue
-            same_noun = bool(qa.noun) and stem_a == stems_b[j]
+            same_noun = bool(qa.noun) and (stem_a == stems_b[j] or converted)
             in_slot = same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))
             lone = len(qa_all) == 1 and len(qb_all) == 1 and (not qa.noun or not qb.noun)
             unique_noun = same_noun and counts_a[stem_a] == 1 and counts_b[stems_b[j]] == 1
@@ -114,29 +117,6 @@ def _pair_quantities(
         if best is not None:
             used_b.add(best[1])
             yield qa, qb_all[best[1]]
-
-
-# A figure that tells by how much something moved rather than where it stands: right after a
-# verb of rising or falling ("rose 37,000", "fell by 5%", "up 3"), or after such a noun and
-# "of" ("a drop of 34,000", "an increase of 2%").
-_MOVES = (
-    r"ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)"
-    r"|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|los(?:e|es|t|ing)"
-    r"|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|plung(?:e|es|ed|ing)"
-    r"|soar(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|shr(?:ink|inks|ank|unk|inking)|up|down|off"
-)
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:(?:" + _MOVES + r")(?:\s+by)?|(?:" + _MOVES + r"|cut|growth|reduction|loss)\s+of)\s+\Z",
-    re.IGNORECASE,
-)
-
-
-def _is_a_change(text: str, q: Quantity) -> bool:
-    """Whether a figure tells a change ("rose 37,000", "a drop of 34,000") rather than a level
-    ("to 473,000", "from a revised 507,000"). A change and a level are two figures of one
-    report, never two tellings of one: "a drop of 34,000" against "from 507,000 a week earlier"
-    was a conflict."""
-    return _CHANGE_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
 
 
 def _a_part_of_the_other(prep: Prepared, part: Quantity, whole: Quantity) -> bool:
@@ -215,7 +195,7 @@ def quantity_conflicts(
         if (
             _counted_for_others(a, qa, b, qb)
             or _one_counts_the_others(qa, qb)
-            or _is_a_change(a.text, qa) != _is_a_change(b.text, qb)
+            or is_a_change(a.text, qa.start) != is_a_change(b.text, qb.start)
             or _a_part_of_the_other(a, qa, qb)
             or _a_part_of_the_other(b, qb, qa)
             or _price_of_a_thing_untold(a, qa, b)
@@ -229,7 +209,10 @@ def quantity_conflicts(
         noun = qa.noun_text or qb.noun_text
         chunk = shared_context(a, qa.start, b, qb.start)
         context = phrase_text(a, chunk)
-        counts_alike = bool(qa.noun) and canonical_stem(qa.noun) == canonical_stem(qb.noun)
+        converted = one_dimension(qa, qb)
+        counts_alike = bool(qa.noun) and (
+            converted or canonical_stem(qa.noun) == canonical_stem(qb.noun)
+        )
         if (anchored_only and not (context and counts_alike)) or (same_noun and not counts_alike):
             continue
         about = f": {noun}" if noun else ""
@@ -237,12 +220,22 @@ def quantity_conflicts(
             about = f": {context}"  # the only hint of what is counted
         elif context and _reads_as_a_place(a, chunk, noun):
             about += f" in the {context}"
-        if _precise_rates_differ(qa, qb):
+        if converted:
+            if not same_amount(qa, qb):
+                told = f"{qa.text} {qa.noun_text} ≠ {qb.text} {qb.noun_text}"
+                if told_in(qb, qa):
+                    told += f" ({told_in(qb, qa)})"
+                found.append(Conflict("number", qa.text, qb.text, f"{told}{apart}"))
+        elif _precise_rates_differ(qa, qb):
             found.append(
                 Conflict("number", qa.text, qb.text, f"{qa.text} ≠ {qb.text}{about}{apart}")
             )
         elif _rounded_alike(qa, qb):
             continue
+        elif qa.range and qb.range and (qa.low, qa.high) != (qb.low, qb.high):
+            # "between $4 and $11" against "between $3 and $11": they overlap, yet the outlets
+            # give different figures for where it starts or ends.
+            found.append(Conflict("number", text_a, text_b, f"{text_a} ≠ {text_b}{about}{apart}"))
         elif not qa.overlaps(qb):
             if qa.value == qb.value:
                 found.append(
@@ -372,6 +365,8 @@ def _precise_rates_differ(qa: Quantity, qb: Quantity) -> bool:
     (a yield cap, an interest rate), so any difference between them is a different figure."""
     if qa.unit != "%" or qb.unit != "%" or qa.qualifier or qb.qualifier or qa.value == qb.value:
         return False
+    if qa.vague or qb.vague:
+        return False  # a range ("1.5 to 2.5%") commits to its interval, not to a rate
     return "." in qa.text and "." in qb.text
 
 

@@ -15,6 +15,7 @@ from newsterm.claims.conflicts.slots import (
 from newsterm.claims.prepared import Prepared
 from newsterm.facts.durations import length_in_days, same_length_of_time
 from newsterm.facts.negation import is_negation, negated
+from newsterm.facts.units import is_unit
 from newsterm.model import Conflict
 from newsterm.text.lexicon import (
     adjective_base,
@@ -57,8 +58,8 @@ def contrast_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict
     sister", "days" vs "years"), in a short replaced stretch of an otherwise shared claim."""
     for i, j in replaced_pairs(ops, 3):
         ka, kb = a.keys[i], b.keys[j]
-        if not ka or not kb:
-            continue
+        if not ka or not kb or (is_unit(a.tokens[i].stem) and is_unit(b.tokens[j].stem)):
+            continue  # units: the figures they measure are compared (claims.conflicts.numbers)
         # Closed sets list words as written: "explosion" stays itself here though
         # synonyms fold it into "blast" for similarity.
         group = contrast_set(ka, kb) or contrast_set(stem(a.tokens[i].norm), stem(b.tokens[j].norm))
