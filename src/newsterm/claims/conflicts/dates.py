@@ -38,10 +38,13 @@ _DATE_CLASS = {
 
 
 # A day right after a verb of saying dates the telling, not what is told: "the convoy was
-# ambushed, a spokesman said Sunday" against "ambushed the convoy on Saturday" is no conflict.
+# ambushed, a spokesman said Sunday" against "ambushed the convoy on Saturday" is no conflict,
+# nor "she tweeted on Monday" that she would announce it, against "she announced Tuesday".
 # Verbs that are news in themselves ("announced", "reported earnings") are left out.
 _TELLING = re.compile(
-    r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|added|stated)\s+(?:on\s+)?\Z", re.IGNORECASE
+    r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|added|stated|tweeted|wrote|posted|noted|remarked"
+    r"|explained|recalled|insisted)\s+(?:on\s+)?\Z",
+    re.IGNORECASE,
 )
 
 

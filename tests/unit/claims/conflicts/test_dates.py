@@ -95,6 +95,8 @@ def test_dates_in_a_long_rewritten_stretch_date_different_things() -> None:
         "the ministry said on Sunday",
         "a police officer told reporters Sunday",
         "the mayor added Sunday",
+        "the mayor tweeted on Sunday",
+        "the governor wrote Sunday",
     ],
 )
 def test_the_day_something_was_said_is_not_the_day_it_happened(telling: str) -> None:
