@@ -98,11 +98,12 @@ def _in_a_name(prep: Prepared, index: int) -> bool:
 
 
 def _one_for_one(ops: list[Op], i: int, j: int) -> bool:
-    """Whether tokens i and j face each other in a replaced stretch of at most two words a side
-    whose other words, if any, are the same in both: one noun put for another."""
+    """Whether tokens i and j face each other in a replaced stretch of at most two words a side:
+    one noun put for another, counted from the start ("his brother" / "his sister") or, as the
+    head of an English compound is its last word, from the end ("hedge funds" / "banks")."""
     for tag, i1, i2, j1, j2 in ops:
         if tag == "replace" and i1 <= i < i2 and j1 <= j < j2:
-            return max(i2 - i1, j2 - j1) <= 2 and (i - i1) == (j - j1)
+            return max(i2 - i1, j2 - j1) <= 2 and (i - i1 == j - j1 or i2 - i == j2 - j)
     return False
 
 

@@ -235,3 +235,16 @@ def test_a_decision_only_weighed_against_one_taken_conflicts() -> None:
 )
 def test_weighing_a_load_or_judging_a_state_is_no_doubt(a: str, b: str) -> None:
     assert not compare(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a_noun", "b_noun", "conflict"),
+    [
+        ("hedge funds", "banks", True),  # the compound's head, its last word, is what was swapped
+        ("pension funds", "funds", False),  # the same head, only less said of it
+    ],
+)
+def test_the_head_of_a_compound_is_compared(a_noun: str, b_noun: str, conflict: bool) -> None:
+    claim = "Two {} bought most of the city's bonds at the auction on Tuesday, the treasurer said."
+    result = compare(claim.format(a_noun), claim.format(b_noun))
+    assert (result.relation == "conflict") == conflict, result.conflicts
