@@ -183,7 +183,13 @@ def _noun_after(text: str, end: int) -> tuple[str, str]:
         return "", ""
     plural = [i for i, word in enumerate(folded) if looks_plural(word)]
     head = next((i for i in plural if folded[i] not in CURRENCY_WORDS), len(run) - 1)
-    if folded[0] not in CURRENCY_WORDS and is_unit(stem(folded[0])):
+    if rest.startswith("-") and run[0].start() == 1 and len(run) > 1 and folded[0].isalpha():
+        # "a 30-year bond rose", "a 5-year-old boy": a measure hyphenated onto the figure
+        # describes the noun after it, which is what the figure is of. Read from the end of
+        # the run, the verb ("rose") was the noun, and a 30-year bond's figure met a 10-year
+        # note's.
+        head = 1
+    elif folded[0] not in CURRENCY_WORDS and is_unit(stem(folded[0])):
         head = 0  # "50 km offshore": a unit is what the figure counts, plural or not
     first = _NOUN_WORD.search(rest)
     phrase_start = first.start() if first else run[0].start()

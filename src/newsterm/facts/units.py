@@ -36,6 +36,8 @@ _SIZES: dict[str, dict[str, float]] = {
         "pound pounds lb lbs": 0.45359237,
         "ounce ounces oz": 0.028349523,
         "tonne tonnes": 1000.0,
+        # A ton is 907 kg in America and 1,016 in Britain; news uses it for a tonne as often.
+        "ton tons": 1000.0,
     },
     "area": {
         "acre acres": 4046.8564,

@@ -127,3 +127,26 @@ def test_units_are_not_rival_words() -> None:
     result = compare("He carried 40 pounds of gear.", "He carried 18 kilograms of gear.")
     assert result.relation == "match"
     assert not any(c.kind == "entity" for c in result.conflicts)
+
+
+def test_tons_and_tonnes_are_one_measure() -> None:
+    a = "The ship carried 40,000 tons of wheat to the port."
+    assert compare(a, "The ship carried 40,000 tonnes of wheat to the port.").relation == "match"
+    assert compare(a, "The ship carried 20,000 tonnes of wheat to the port.").relation == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # A measure hyphenated onto a figure describes the noun after it: two instruments.
+        (
+            "The 30-year bond rose 1/2 to yield 4.30 percent.",
+            "The 10-year note rose 1/2 to yield 4.30 percent.",
+            "match",
+        ),
+        # The same noun, given two lengths.
+        ("He was sentenced to a 12-year term.", "He was sentenced to a 10-year term.", "conflict"),
+    ],
+)
+def test_a_hyphenated_measure_counts_for_the_noun_after_it(a: str, b: str, relation: str) -> None:
+    assert compare(a, b).relation == relation

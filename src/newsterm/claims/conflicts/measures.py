@@ -28,6 +28,7 @@ from newsterm.claims.prepared import Prepared, told_stems
 from newsterm.facts.dates import MONTHS, WEEKDAYS, DateMention
 from newsterm.facts.money import money_family
 from newsterm.facts.quantity import Quantity
+from newsterm.facts.units import is_unit
 from newsterm.text.lexicon import canonical_stem
 from newsterm.text.tokens import STOPWORDS, fold, stem
 
@@ -86,9 +87,14 @@ def measure_of(text: str, quantity: Quantity) -> str | None:
 
 
 def _bare(q: Quantity) -> bool:
-    """A figure that counts no noun of its own, or only its money ("374.9 billion dlrs"): a
-    sum in dollars says in what it is counted, not what it measures."""
-    return not q.noun or (q.unit not in ("", "%") and q.noun == money_family(q.unit))
+    """A figure that counts no noun of its own, only its money ("374.9 billion dlrs") or its
+    unit ("109,200 short tons"): a sum in dollars or a weight in tons says in what it is
+    counted, not what it measures."""
+    return (
+        not q.noun
+        or (q.unit not in ("", "%") and q.noun == money_family(q.unit))
+        or is_unit(q.noun)
+    )
 
 
 def measures_apart(a: Prepared, qa: Quantity, b: Prepared, qb: Quantity) -> bool:

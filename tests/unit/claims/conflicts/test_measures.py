@@ -60,3 +60,13 @@ def test_a_sum_of_money_is_stated_of_its_measure(monkeypatch: pytest.MonkeyPatch
     assert "number" not in _number_kinds(spending, orders)
     monkeypatch.setattr(numbers, "measures_apart", lambda *_: False)
     assert "number" in _number_kinds(spending, orders)
+
+
+def test_a_weight_is_stated_of_the_noun_before_its_verb() -> None:
+    """A figure that counts only its unit ("9,000 tonnes") measures what the sentence says
+    before the verb: shipments and output are two measures, not one figure told twice."""
+    a = "Shipments fell to 9,000 tonnes in May, the ministry said."
+    b = "Output fell to 7,000 tonnes in May, the ministry said."
+    assert compare(a, b).relation != "conflict"
+    same = "Shipments fell to 7,000 tonnes in May, the ministry said."
+    assert compare(a, same).relation == "conflict"
