@@ -222,3 +222,38 @@ def test_an_undated_report_borrows_its_story_date_but_is_never_called_later(
     assert corpus.article("undated").published_inferred
     relations = {link.relation for link in corpus.alignment(story.id).links if link.conflicts}
     assert relations == {"conflict"}
+
+
+def _rates(day: int, rates: tuple[str, str, str], source: str = "Varren Wire") -> dict:
+    """A daily notice under one headline: a few rates, told in a line or two."""
+    short, middle, long = rates
+    return {
+        "id": f"rates{day}-{short}",
+        "source": source,
+        "title": "Varren Housing Bank adjusts short-term note rates",
+        "text": (
+            f"The Varren Housing Bank said it set rates on its short-term notes at {short} "
+            f"pct for 30 days, {middle} pct for 90 days and {long} pct for 180 days."
+        ),
+        "published": f"1987-04-{day:02d}",
+    }
+
+
+def test_one_headline_on_two_days_with_other_figures_is_the_next_report(tmp_path: Path) -> None:
+    """The same headline, word for word, on two days, over other rates: two notices, two
+    events, though their bodies are too short to be told alike by their words alone."""
+    records = [
+        _rates(1, ("5.81", "5.92", "6.03")),
+        _rates(3, ("5.86", "5.97", "6.11")),
+        _rates(8, ("5.90", "6.02", "6.15")),
+    ]
+    corpus = load(_pile(tmp_path, records))
+    assert len(corpus.stories) == 3
+
+
+def test_one_headline_on_two_days_with_the_same_figures_is_one_report(tmp_path: Path) -> None:
+    """Told again the next day with the same figures (a repeat, a second outlet's copy): one
+    report, one story."""
+    records = [_rates(1, ("5.81", "5.92", "6.03")), _rates(2, ("5.81", "5.92", "6.03"))]
+    corpus = load(_pile(tmp_path, records))
+    assert len(corpus.stories) == 1
