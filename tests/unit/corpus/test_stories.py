@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.corpus import stories
+from newsterm.corpus import pair_signals, stories
 from newsterm.corpus.load import load
 
 from .conftest import _indexed
@@ -286,5 +286,5 @@ def test_reactions_in_capitals_to_one_event_stay_one_story(tmp_path, monkeypatch
     ]
     path = _pile(tmp_path, records)
     assert _groups(load(path, cache=False)) == [{"reaction0", "reaction1"}]
-    monkeypatch.setattr(stories, "only_noun", lambda stem: True)
+    monkeypatch.setattr(pair_signals, "only_noun", lambda stem: True)
     assert _groups(load(path, cache=False)) == [{"reaction0"}, {"reaction1"}]
