@@ -73,12 +73,13 @@ REATTACH_MIN = 0.04
 # AllSides, BASIL and ECB+, and on the Reuters proxy (bench/events.py).
 TEMPLATE_WORDS = 0.7
 FIGURES_APART = 0.5
-# A recurring report: one headline, word for word (figures aside), on two days, over bodies
-# that each state a figure the other does not ("FREDDIE MAC ADJUSTS SHORT-TERM DISCOUNT RATES"
-# each morning; a money market's daily forecast). The next day's report, not the same one told
-# again: two events, however alike their names make them. Set by hand with SUBJECTS_APART's
-# share, on the Reuters proxy (bench/events.py: stories spanning over a week); BASIL, ECB+ and
-# AllSides have no such pairs, and do not move.
+# A recurring report: one outlet's headline, word for word (figures aside), on two days, over
+# bodies that each state a figure the other does not ("FREDDIE MAC ADJUSTS SHORT-TERM DISCOUNT
+# RATES" each morning; a money market's daily forecast). The next day's report, not the same
+# one told again: two events, however alike their names make them. Two outlets under one
+# headline on two days are two voices on one event, and are left alone. Set by hand with
+# SUBJECTS_APART's share, on the Reuters proxy (bench/events.py: stories spanning over a
+# week); BASIL, ECB+ and AllSides have no such pairs, and do not move.
 RECURRING_APART = 0.2
 # Below this many articles, finding look-alikes in forked processes costs more than it saves
 # (bench/pipeline.py: forking paid from a few thousand articles on a 2-CPU machine).
@@ -168,7 +169,12 @@ def pair_score(
         cosine *= SUBJECTS_APART
     if words >= TEMPLATE_WORDS and cosine >= LINK_MIN and figures.apart(i, j):
         cosine *= FIGURES_APART
-    elif day_a != day_b and headlines.same_words(i, j) and figures.changed(i, j):
+    elif (
+        day_a != day_b
+        and a.voice == b.voice
+        and headlines.same_words(i, j)
+        and figures.changed(i, j)
+    ):
         cosine *= RECURRING_APART
     return cosine
 

@@ -257,3 +257,14 @@ def test_one_headline_on_two_days_with_the_same_figures_is_one_report(tmp_path: 
     records = [_rates(1, ("5.81", "5.92", "6.03")), _rates(2, ("5.81", "5.92", "6.03"))]
     corpus = load(_pile(tmp_path, records))
     assert len(corpus.stories) == 1
+
+
+def test_one_headline_from_two_outlets_on_two_days_is_one_event(tmp_path: Path) -> None:
+    """Two outlets under one headline a day apart, each with figures of its own, are two voices
+    on one event: only one outlet's series recurs."""
+    records = [
+        _rates(1, ("5.81", "5.92", "6.03"), source="Varren Wire"),
+        _rates(2, ("5.86", "5.97", "6.11"), source="Ostrach Post"),
+    ]
+    corpus = load(_pile(tmp_path, records))
+    assert len(corpus.stories) == 1
