@@ -36,6 +36,15 @@ _COUNT_BEFORE = re.compile(r"(\d+(?:\.\d+)?|[a-z]+(?:[ -][a-z]+){0,3})[ -]\Z", r
 _SAME_LENGTH = 0.15
 
 
+# The units of time, as written after a count ("three-decade", "a 32-year").
+TIME_UNITS = tuple(_DAYS_IN)
+
+
+def days_in(unit: str) -> float:
+    """Days in one unit of time (TIME_UNITS)."""
+    return _DAYS_IN[unit]
+
+
 def length_in_days(text: str, tokens: Sequence[Token], index: int) -> float | None:
     """The length of time the unit word at `index` names, with the count before it, in days;
     None when the word is no unit of time."""

@@ -87,9 +87,7 @@ def words_to_number(phrase: str) -> float | None:
         if joined and word not in _FRACTION_WORDS and not (total or current >= 100):
             return None  # "two and three": two numbers, not one
         if word in ("a", "an"):
-            if not joined:
-                current = current or 1
-            continue
+            continue  # "a hundred", "a half": a scale counts one of itself; "a two-week" is two
         if word in ("half", "quarter"):
             fraction = 0.5 if word == "half" else 0.25
             # "two and a half" adds; "half a million", "a quarter" multiply.

@@ -24,6 +24,7 @@ from newsterm.facts.digit_forms import (
     hyphenated_code,
     looks_plural,
 )
+from newsterm.facts.durations import TIME_UNITS
 from newsterm.facts.money import (
     CURRENCY_SYMBOLS,
     CURRENCY_VERBS,
@@ -317,6 +318,8 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
         start += lead
         while end > start and text[end - 1].isspace():
             end -= 1
+        if words is not None and _SPAN_AFTER.match(text, end - 1):
+            end -= 1  # "a three-decade-old ban": the hyphen joins the count to its unit
         if any(s <= start < e or s < end <= e for s, e in skip):
             continue
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:/"):
@@ -415,10 +418,14 @@ def extract_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> 
                 qualifier=qualifier,
                 qualifier_text=qualifier_text,
                 vague=vague,
+                span=span.group(1).lower() if (span := _SPAN_AFTER.match(text, end)) else "",
             )
         )
     return _money_carried_over(joined_into_ranges(text, found))
 
+
+# A count hyphenated onto a unit of time: "a 32-year-old ban", "a three-decade-old ban".
+_SPAN_AFTER = re.compile(r"-(" + "|".join(TIME_UNITS) + r")s?\b", re.IGNORECASE)
 
 # An amount that reads as money once money is in the air: a scale ("738 mln") or decimals.
 _AMOUNT = re.compile(r"\d(?:\.\d+|\s?(?:" + _SCALE_WORD + r"))\Z", re.IGNORECASE)

@@ -28,6 +28,9 @@ class Quantity:
     # A range's two figures as written ("between 30 and 80": 30 and 80), None for one figure;
     # see newsterm.facts.ranges.
     ends: tuple[float, float] | None = None
+    # The unit of time the figure is hyphenated onto ("32-year-old": "year"), or "": a count
+    # of years, compared with a count of decades as a length of time (durations).
+    span: str = ""
 
     @property
     def range(self) -> bool:

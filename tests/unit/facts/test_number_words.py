@@ -31,3 +31,15 @@ def test_a_range_in_digits_and_the_same_range_in_words_agree() -> None:
     a = "The two valleys got 4 to 6 inches of snow overnight, the weather service said."
     b = "The two valleys got between four and six inches of snow overnight, the service said."
     assert not compare(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("a two", 2.0), ("an eight", 8.0), ("a hundred", 100.0), ("a half", 0.5), ("a", None)],
+)
+def test_an_article_before_a_number_word_counts_nothing(phrase: str, value: float | None) -> None:
+    """ "a two-week visit" is two weeks: the article made it three, so 21 days, against
+    another outlet's "14-day visit" ("'week' vs 'day': a different unit of time")."""
+    from newsterm.facts.number_words import words_to_number
+
+    assert words_to_number(phrase) == value

@@ -150,3 +150,29 @@ def test_tons_and_tonnes_are_one_measure() -> None:
 )
 def test_a_hyphenated_measure_counts_for_the_noun_after_it(a: str, b: str, relation: str) -> None:
     assert compare(a, b).relation == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # One length in two units of time: three decades, about 32 years.
+        (
+            "The court struck down a three-decade-old ban.",
+            "The court struck down a 32-year-old ban.",
+            "match",
+        ),
+        (
+            "The minister began a two-week visit to Paris.",
+            "The minister began a 14-day visit to Paris.",
+            "match",
+        ),
+        # A count in words hyphenated onto its unit is a figure, as in digits.
+        (
+            "The minister began a three-day visit to Paris.",
+            "The minister began a four-day visit to Paris.",
+            "conflict",
+        ),
+    ],
+)
+def test_lengths_of_time_hyphenated_onto_a_count(a: str, b: str, relation: str) -> None:
+    assert compare(a, b).relation == relation

@@ -25,6 +25,7 @@ from newsterm.claims.conflicts.slots import (
 )
 from newsterm.claims.prepared import Prepared, told_stems
 from newsterm.facts.changes import is_a_change
+from newsterm.facts.durations import days_in, same_length_of_time
 from newsterm.facts.money import money_family
 from newsterm.facts.name_forms import not_a_name, same_name
 from newsterm.facts.names import Name
@@ -101,6 +102,8 @@ def _pair_quantities(
             converted = one_dimension(qa, qb)  # "300 miles", "480 kilometres"
             if j in used_b or not (converted or _units_compatible(qa.unit, qb.unit)):
                 continue
+            if bool(qa.span) != bool(qb.span):
+                continue  # "a seven-day average" describes the average; it counts nothing
             same_noun = bool(qa.noun) and (stem_a == stems_b[j] or converted)
             in_slot = same_slot(slots, (qa.start, qa.end), (qb.start, qb.end))
             lone = len(qa_all) == 1 and len(qb_all) == 1 and (not qa.noun or not qb.noun)
@@ -220,7 +223,13 @@ def quantity_conflicts(
             about = f": {context}"  # the only hint of what is counted
         elif context and _reads_as_a_place(a, chunk, noun):
             about += f" in the {context}"
-        if converted:
+        if qa.span and qb.span and qa.span != qb.span:
+            # "a three-decade-old ban" against "a 32-year-old ban": one length in two units.
+            days_a, days_b = qa.value * days_in(qa.span), qb.value * days_in(qb.span)
+            if not same_length_of_time(days_a, days_b):
+                told = f"{qa.text}-{qa.span} ≠ {qb.text}-{qb.span}"
+                found.append(Conflict("number", qa.text, qb.text, f"{told}{about}{apart}"))
+        elif converted:
             if not same_amount(qa, qb):
                 told = f"{qa.text} {qa.noun_text} ≠ {qb.text} {qb.noun_text}"
                 if told_in(qb, qa):
