@@ -66,8 +66,9 @@ class Headlines:
             opening = body[0].text if body else article.text
             if opening.startswith(title.rstrip("…")) or article.text.startswith(title):
                 title = ""  # no headline: the title stands in for one with the opening words
-            self.words.append(frozenset(terms(title)))
-            ids = Counter(t for t in map(index.term_ids.get, terms(title)) if t is not None)
+            title_terms = terms(title)
+            self.words.append(frozenset(title_terms))
+            ids = Counter(t for t in map(index.term_ids.get, title_terms) if t is not None)
             self.rare.append(frozenset(t for t in ids if index.idf(t) >= HEADLINE_RARE))
             subjects: frozenset[int] = frozenset()
             if title.isupper():

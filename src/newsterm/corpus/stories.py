@@ -171,8 +171,8 @@ def pair_score(
         cosine *= FIGURES_APART
     elif (
         day_a != day_b
+        and headlines.same_words(i, j)  # a set comparison, before the voices' regex
         and a.voice == b.voice
-        and headlines.same_words(i, j)
         and figures.changed(i, j)
     ):
         cosine *= RECURRING_APART

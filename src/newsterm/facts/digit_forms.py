@@ -77,10 +77,10 @@ FRACTION_AFTER = re.compile(
 
 
 def fraction_value(match: re.Match[str]) -> float:
-    """What a fraction matched by FRACTION_AFTER adds to the whole digits before it: "22 1/2"
-    , "22 and a half" and "22½" are 22.5. Read as 22, the years of a sentence contradicted another
-    outlet's "270 months", and the "1" of "1/2" counted the years a second time. A top not below
-    the bottom ("3/2") is no such fraction: 0, and the digits are read as before."""
+    """What a fraction matched by FRACTION_AFTER adds to the whole digits before it: "22 1/2",
+    "22 and a half" and "22½" are 22.5. Read as 22, the years of a sentence contradicted
+    another outlet's "270 months", and the "1" of "1/2" counted the years a second time. A top
+    not below the bottom ("3/2") is no such fraction: 0, and the digits are read as before."""
     if match.group("half"):
         return 0.5
     if match.group("quarter"):

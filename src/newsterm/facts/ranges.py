@@ -88,9 +88,9 @@ def _range(text: str, lo: Quantity, hi: Quantity) -> Quantity | None:
         return None  # "rose from 5 to 10": a change
     if word == "to" and (lo.unit or lo.noun) and is_a_change(text, lo.start):
         return None  # "rose 5 percent to 7 percent": the change, then the level reached
-    low_value, low_low = lo.value, lo.low
     if lo.noun not in ("", hi.noun) or lo.unit not in ("", hi.unit):
         return None  # "8 cents to $30.50": two figures of two kinds
+    low_value, low_low = lo.value, lo.low
     scale = _SCALE_IN.search(hi.text)
     if scale and not _SCALE_IN.search(lo.text):
         factor = SCALES[scale.group(1).lower()]  # "$5 to $10 million": five million

@@ -99,8 +99,10 @@ def _pair_quantities(
             continue
         best: tuple[int, int] | None = None
         for j, qb in enumerate(qb_all):
+            if j in used_b:
+                continue
             converted = one_dimension(qa, qb)  # "300 miles", "480 kilometres"
-            if j in used_b or not (converted or _units_compatible(qa.unit, qb.unit)):
+            if not (converted or _units_compatible(qa.unit, qb.unit)):
                 continue
             if bool(qa.span) != bool(qb.span):
                 continue  # "a seven-day average" describes the average; it counts nothing
@@ -232,8 +234,8 @@ def quantity_conflicts(
         elif converted:
             if not same_amount(qa, qb):
                 told = f"{qa.text} {qa.noun_text} ≠ {qb.text} {qb.noun_text}"
-                if told_in(qb, qa):
-                    told += f" ({told_in(qb, qa)})"
+                if in_its_unit := told_in(qb, qa):
+                    told += f" ({in_its_unit})"
                 found.append(Conflict("number", qa.text, qb.text, f"{told}{apart}"))
         elif _precise_rates_differ(qa, qb):
             found.append(
