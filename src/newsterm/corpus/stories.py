@@ -170,7 +170,9 @@ def pair_score(
     if words >= TEMPLATE_WORDS and cosine >= LINK_MIN and figures.apart(i, j):
         cosine *= FIGURES_APART
     elif (
-        day_a != day_b
+        day_a
+        and day_b
+        and day_a != day_b
         and headlines.same_words(i, j)  # a set comparison, before the voices' regex
         and a.voice == b.voice
         and figures.changed(i, j)

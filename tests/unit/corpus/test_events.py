@@ -6,7 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from newsterm import load
+from newsterm.corpus import stories
+from newsterm.corpus.pair_signals import Figures, Headlines
 from newsterm.corpus.stories import time_factor
 from newsterm.export import render_json, render_text
 
@@ -268,3 +272,30 @@ def test_one_headline_from_two_outlets_on_two_days_is_one_event(tmp_path: Path) 
     ]
     corpus = load(_pile(tmp_path, records))
     assert len(corpus.stories) == 1
+
+
+def test_an_undated_notice_under_one_headline_is_not_taken_for_the_next_days(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recurring-notice test asks for two days: with one report undated, nothing says the
+    two came out on different days, and their score keeps its whole."""
+    undated = _rates(1, ("5.86", "5.97", "6.11"))
+    del undated["published"]
+    undated["id"] = "undated"
+    corpus = load(_pile(tmp_path, [_rates(1, ("5.81", "5.92", "6.03")), undated]), cache=False)
+    articles, index = corpus.articles, corpus.index
+
+    def score() -> float:
+        return stories.pair_score(
+            articles,
+            stories._Names(index),
+            Headlines(articles, index),
+            Figures(articles),
+            0,
+            1,
+            1.0,
+        )
+
+    kept = score()
+    monkeypatch.setattr(stories, "RECURRING_APART", 1.0)
+    assert score() == kept
