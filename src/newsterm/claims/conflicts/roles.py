@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsterm.claims.prepared import Prepared
+from newsterm.facts.negation import NEGATIONS
 from newsterm.model import Conflict
 from newsterm.text.tokens import STOPWORDS, stem
 
@@ -26,15 +27,20 @@ _SWAP_GAP = 6
 
 
 def transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
-    """Two words that trade places around the same words ("Spain beat Italy" against "Italy
-    beat Spain", "delete it from work phones and keep it on personal ones" against "... from
-    personal phones and keep it on work ones"): every word is shared, so nothing looks replaced,
-    yet each passage says of one thing what the other says of the other."""
-    keys_a, keys_b = a.keys, b.keys
+    """Two words or names that trade places around the same words ("Spain beat Italy" against
+    "Italy beat Spain", "delete it from work phones and keep it on personal ones" against "...
+    from personal phones and keep it on work ones"): every word is shared, so nothing looks
+    replaced, yet each passage says of one thing what the other says of the other. A name of
+    several words moves as one ("Serena Williams beat Maria Sharapova"): word by word, its
+    first and last words never trade places with the other name's."""
+    units_a, units_b = _units(a), _units(b)
+    keys_a, keys_b = [key for key, _ in units_a], [key for key, _ in units_b]
     at_a, at_b = _positions(keys_a), _positions(keys_b)
     # Only content words b also has can trade places: found once, rather than tested again for
     # every word within reach of each (the pairs are met in the same order as before).
-    usable = [i for i, key in enumerate(keys_a) if key in at_b and _is_content(a, i)]
+    usable = [
+        i for i, (key, token) in enumerate(units_a) if key in at_b and _is_content(a, token, key)
+    ]
     for n, i in enumerate(usable):
         first = keys_a[i]
         for k in usable[n + 1 :]:
@@ -53,22 +59,82 @@ def transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
             ):
                 shared += 1
             if all(
-                not keys_a[g] or stem(a.tokens[g].norm) in _SYMMETRIC_GAPS
+                not keys_a[g] or stem(a.tokens[units_a[g][1]].norm) in _SYMMETRIC_GAPS
                 for g in range(i + 1, k - shared)
-            ):
+            ) or _one_list(a, units_a, i, k):
                 continue
             swapped = (second, *keys_a[i + 1 : k], first)
             if not _has_run(keys_b, at_b, swapped) or _has_run(keys_a, at_a, swapped):
                 continue
             if _has_run(keys_b, at_b, keys_a[i : k + 1]):
                 continue
-            wa, wb = a.tokens[i].surface, a.tokens[k].surface
+            wa, wb = _surface(a, units_a, i), _surface(a, units_a, k)
             explanation = (
                 f"'{wa}' and '{wb}' trade places: each passage says of one what the other says "
                 "of the other"
             )
             return [Conflict("entity", wa, wb, explanation)]
     return []
+
+
+def _units(prep: Prepared) -> list[tuple[str, int]]:
+    """The passage's comparison keys with each name of several words made one ("serena
+    williams"), each with the index of its first token."""
+    units: list[tuple[str, int]] = []
+    spans = [(name.start, name.end) for name in prep.names]
+    tokens, keys = prep.tokens, prep.keys
+    index = 0
+    for start, end in spans:
+        while index < len(tokens) and tokens[index].start < start:
+            units.append((keys[index], index))
+            index += 1
+        covered = index
+        while covered < len(tokens) and tokens[covered].end <= end:
+            covered += 1
+        if covered - index > 1:
+            joined = " ".join(key for key in keys[index:covered] if key)
+            units.append((joined, index))
+            index = covered
+    units.extend((keys[k], k) for k in range(index, len(tokens)))
+    return units
+
+
+def _span(prep: Prepared, units: list[tuple[str, int]], unit: int) -> tuple[int, int]:
+    """Where a unit (a word, or a name of several words) starts and ends in the text."""
+    first = units[unit][1]
+    last = units[unit + 1][1] - 1 if unit + 1 < len(units) else len(prep.tokens) - 1
+    return prep.tokens[first].start, prep.tokens[last].end
+
+
+def _surface(prep: Prepared, units: list[tuple[str, int]], unit: int) -> str:
+    start, end = _span(prep, units, unit)
+    return prep.text[start:end]
+
+
+_LIST_JOINS = frozenset("and or nor plus".split())
+
+
+def _one_list(prep: Prepared, units: list[tuple[str, int]], first: int, last: int) -> bool:
+    """Whether units `first` and `last` are items of one list ("Miami, West Palm Beach and Fort
+    Myers"): between them, items of one word or name each, every two parted by a comma or a
+    conjunction. A list told in another order is the same list."""
+    parts: list[str] = []  # "," for a parting, "i" for an item
+    for unit in range(first, last):
+        between = prep.text[_span(prep, units, unit)[1] : _span(prep, units, unit + 1)[0]]
+        if "," in between or ";" in between:
+            parts.append(",")
+        if unit + 1 < last:
+            word = prep.tokens[units[unit + 1][1]].norm
+            if word in NEGATIONS:
+                return False  # "Spain, not Italy, won": one item denied, not a list
+            parts.append("," if word in _LIST_JOINS else "i")
+    collapsed = [p for n, p in enumerate(parts) if not (p == "," and n and parts[n - 1] == ",")]
+    return (
+        bool(collapsed)
+        and collapsed[0] == ","
+        and collapsed[-1] == ","
+        and all(collapsed[n] != collapsed[n + 1] for n in range(len(collapsed) - 1))
+    )
 
 
 def _positions(keys: Sequence[str]) -> dict[str, list[int]]:
@@ -84,9 +150,9 @@ def _has_run(keys: Sequence[str], at: dict[str, list[int]], run: Sequence[str]) 
     return any(tuple(keys[s : s + size]) == tuple(run) for s in at.get(run[0], ()))
 
 
-def _is_content(prep: Prepared, index: int) -> bool:
+def _is_content(prep: Prepared, index: int, key: str) -> bool:
     token = prep.tokens[index]
-    return bool(prep.keys[index]) and token.norm not in STOPWORDS and len(token.norm) > 1
+    return bool(key) and token.norm not in STOPWORDS and len(token.norm) > 1
 
 
 def _role_words(prep: Prepared) -> tuple[Counter[str], Counter[str], dict[str, str]]:
