@@ -25,10 +25,14 @@ from newsterm.model import Conflict
 # Families of evidence, from a conflict's kind and the check that wrote its explanation. A
 # figure, a date, a bound, a quotation's words or a denial is an explicit fact: found in the same
 # slot of the same claim, it is a conflict, and the combiner does not weigh it (MSRP calls "$34
-# billion" against "$33.4 billion" a paraphrase; a reader checking facts wants to see it). A
-# word put for another is evidence of varying strength: that is what the combiner weighs.
-EXPLICIT = ("number", "qualifier", "date", "quote", "negation")
-WORDING = ("name", "member", "role", "antonym", "rare_antonym")
+# billion" against "$33.4 billion" a paraphrase; a reader checking facts wants to see it). So is
+# a role: two parties that trade places around the same words ("Smith beat Jones" / "Jones beat
+# Smith"), or a role held alone against one shared; the development sets hold two such
+# candidates, both conflicts, too few to weigh, and a short sentence's low similarity had the
+# combiner call the swap a paraphrase. A word put for another is evidence of varying strength:
+# that is what the combiner weighs.
+EXPLICIT = ("number", "qualifier", "date", "quote", "negation", "role")
+WORDING = ("name", "member", "antonym", "rare_antonym")
 FAMILIES = (*EXPLICIT, *WORDING)
 # Each family counts once as found and once times the passages' similarity both ways: a name
 # put for another in a sentence otherwise told word for word is another party, one in a loose

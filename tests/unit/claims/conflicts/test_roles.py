@@ -14,6 +14,8 @@ from newsterm import compare
             "Rovers beat United 2-1 in the cup final at the national stadium on Sunday.",
             "United beat Rovers 2-1 in the cup final at the national stadium on Sunday.",
         ),
+        # Short: little else to be alike in, yet the winner and the loser have changed.
+        ("Okafor beat Lindqvist in the final.", "Lindqvist beat Okafor in the final."),
         (
             "Nurses may keep the app on their home phones but must remove it from hospital "
             "phones, the board said.",
