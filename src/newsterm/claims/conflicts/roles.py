@@ -63,6 +63,12 @@ def transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
                 for g in range(i + 1, k - shared)
             ) or _one_list(a, units_a, i, k):
                 continue
+            gap = a.text[_span(a, units_a, i)[1] : _span(a, units_a, k)[0]].strip()
+            if gap[:1] == "," and gap[-1:] == ",":
+                # "said George Ahn, chief marketing officer, Tibco" against "Tibco's chief
+                # marketing officer George Ahn said": an aside set off by commas between the
+                # two, not a verb whose doer and object they are.
+                continue
             swapped = (second, *keys_a[i + 1 : k], first)
             if not _has_run(keys_b, at_b, swapped) or _has_run(keys_a, at_a, swapped):
                 continue

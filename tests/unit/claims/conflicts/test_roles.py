@@ -108,6 +108,10 @@ def test_words_trading_places_across_a_symmetric_link_are_no_conflict(a: str, b:
             "At a hotel in Denver, Ana Ruiz met the governor to discuss the new water plan.",
         ),
         (
+            '"We will keep the plant open this year," said Maria Lopez, chief executive, Norvale.',
+            'Norvale\'s chief executive Maria Lopez said: "We will keep the plant open this year."',
+        ),
+        (
             "Rescuers pulled two miners from the flooded shaft on Tuesday, the company said.",
             "The company said rescuers pulled two miners from the flooded shaft on Tuesday.",
         ),
