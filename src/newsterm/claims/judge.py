@@ -27,7 +27,8 @@ from newsterm.model import Conflict
 # slot of the same claim, it is a conflict, and the combiner does not weigh it (MSRP calls "$34
 # billion" against "$33.4 billion" a paraphrase; a reader checking facts wants to see it). So is
 # a role: two parties that trade places around the same words ("Smith beat Jones" / "Jones beat
-# Smith"), or a role held alone against one shared; the development sets hold two such
+# Smith"), a role held alone against one shared, or the same thing owned by another party
+# ("Smith's company" / "Jones's company"); the development sets hold two such
 # candidates, both conflicts, too few to weigh, and a short sentence's low similarity had the
 # combiner call the swap a paraphrase. A word put for another is evidence of varying strength:
 # that is what the combiner weighs.
@@ -49,8 +50,8 @@ FEATURES = (
 
 def family(conflict: Conflict) -> str:
     """Which check found a conflict: its kind, with "entity" split into a name put for another,
-    a rival member of a class, and a role changed or traded, and "antonym" into opposites in
-    the words' usual senses and in a rarer one."""
+    a rival member of a class, and a role changed or traded (an owner among them), and
+    "antonym" into opposites in the words' usual senses and in a rarer one."""
     if conflict.kind == "antonym" and "opposite in one of their senses" in conflict.explanation:
         return "rare_antonym"
     if conflict.kind != "entity":
@@ -58,7 +59,7 @@ def family(conflict: Conflict) -> str:
     text = conflict.explanation
     if "a different name in the same place" in text or "a different source" in text:
         return "name"
-    if "trade places" in text or "role is shared" in text:
+    if "trade places" in text or "role is shared" in text or "a different owner" in text:
         return "role"
     return "member"
 

@@ -19,7 +19,7 @@ from newsterm.claims.prepared import Prepared
 from newsterm.facts.name_forms import NAME_SUFFIXES, TITLE_WORDS, bare_name, not_a_name, same_name
 from newsterm.facts.names import Name
 from newsterm.model import Conflict
-from newsterm.text.lexicon import same_actor, same_given_name
+from newsterm.text.lexicon import canonical_name, same_actor, same_given_name
 from newsterm.text.tokens import stem
 
 
@@ -67,15 +67,39 @@ def name_conflicts(a: Prepared, b: Prepared, ops: list[Op]) -> list[Conflict]:
         # Elizabeth": she is named in both, so no one was put in her place.
         if _named_elsewhere(na, b, nb) or _named_elsewhere(nb, a, na):
             continue
-        found.append(
-            Conflict(
-                "entity",
-                na.text,
-                nb.text,
-                f"{na.text} vs {nb.text}: a different name in the same place",
-            )
-        )
+        owned = _owned(a, na)
+        if owned and owned == _owned(b, nb) and not _one_holds(na.key, nb.key):
+            # "Smith's company" / "Jones's company": the same thing, another owner. As
+            # categorical as a figure (judge.EXPLICIT), where a bare name put for another may
+            # be one party named two ways the alias lists do not know. Not where one name
+            # holds the other ("the U.S. FBI's list" / "the United States' list").
+            what = f"a different owner of the same {owned}"
+        else:
+            what = "a different name in the same place"
+        found.append(Conflict("entity", na.text, nb.text, f"{na.text} vs {nb.text}: {what}"))
     return found
+
+
+def _one_holds(key_a: str, key_b: str) -> bool:
+    """Whether one name is part of the other, as written or in an alias's form ("us fbi"
+    holds "united states")."""
+    for outer, inner in ((key_a.split(), key_b), (key_b.split(), key_a)):
+        spans = (
+            " ".join(outer[i:j]) for i in range(len(outer)) for j in range(i + 1, len(outer) + 1)
+        )
+        if any(span == inner or canonical_name(span) == inner for span in spans):
+            return True
+    return False
+
+
+def _owned(prep: Prepared, name: Name) -> str:
+    """What a name written as a possessive owns: the word after "Smith's" ("company"), or ""
+    when the name is no possessive."""
+    written = prep.text[name.start : name.end]
+    if not written.endswith(("'s", "’s")) and prep.text[name.end : name.end + 1] not in ("'", "’"):
+        return ""
+    after = next((k for k, t in enumerate(prep.tokens) if t.start >= name.end), None)
+    return prep.tokens[after].norm if after is not None and prep.keys[after] else ""
 
 
 # Words around a name that make it the source of the report rather than part of the claim:

@@ -263,3 +263,33 @@ def test_a_headline_in_title_case_is_not_one_long_name() -> None:
     a = "Singer Ann Lee is missing after pretending to check into an unlicensed Calif. clinic."
     b = "Singer Ann Lee Checks Out Of Sunny Hills Treatment Center And Into Malibu Rehab"
     assert "entity" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Okafor's company paid the fine, the regulator said.",
+            "Lindqvist's company paid the fine, the regulator said.",
+        ),
+        (
+            "Inspectors found rats in Delmonte's kitchen on Tuesday.",
+            "Inspectors found rats in Harwood’s kitchen on Tuesday.",
+        ),
+    ],
+)
+def test_a_possessive_owner_changed_is_a_conflict_however_short(a: str, b: str) -> None:
+    """The same thing owned by another party: as plain a difference as a figure, even in a
+    sentence too short for its similarity to say much."""
+    result = compare(a, b)
+    assert result.relation == "conflict"
+    (conflict,) = result.conflicts
+    assert "a different owner of the same" in conflict.explanation
+
+
+def test_an_owner_named_inside_the_other_name_is_not_another_owner() -> None:
+    """ "the U.S. FBI's list" and "the United States' list": one name holds the other (in an
+    alias's form), so at most a name told two ways, weighed as such, never an owner changed."""
+    a = "He is on the U.S. FBI's list of most wanted suspects, officials said."
+    b = "He is on the United States' list of most wanted suspects, officials said."
+    assert not any("owner" in c.explanation for c in compare(a, b).conflicts)
