@@ -26,12 +26,12 @@ from newsterm.model import Conflict
 # figure, a date, a bound, a quotation's words or a denial is an explicit fact: found in the same
 # slot of the same claim, it is a conflict, and the combiner does not weigh it (MSRP calls "$34
 # billion" against "$33.4 billion" a paraphrase; a reader checking facts wants to see it). So is
-# a role: two parties that trade places around the same words ("Smith beat Jones" / "Jones beat
-# Smith"), a role held alone against one shared, or the same thing owned by another party
-# ("Smith's company" / "Jones's company"); the development sets hold two such
-# candidates, both conflicts, too few to weigh, and a short sentence's low similarity had the
-# combiner call the swap a paraphrase. A word put for another is evidence of varying strength:
-# that is what the combiner weighs.
+# a role: two named parties that trade places around the same words ("Smith beat Jones" /
+# "Jones beat Smith"), a role held alone against one shared, or the same thing owned by another
+# party ("Smith's company" / "Jones's company"). The development sets hold two such candidates,
+# both conflicts, too few to weigh, and a short sentence's low similarity had the combiner call
+# the swap a paraphrase. Two common words swapped are weighed as a member put for another. A
+# word put for another is evidence of varying strength: that is what the combiner weighs.
 EXPLICIT = ("number", "qualifier", "date", "quote", "negation", "role")
 WORDING = ("name", "member", "antonym", "rare_antonym")
 FAMILIES = (*EXPLICIT, *WORDING)

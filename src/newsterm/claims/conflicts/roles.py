@@ -75,8 +75,14 @@ def transposed_conflicts(a: Prepared, b: Prepared) -> list[Conflict]:
             if _has_run(keys_b, at_b, keys_a[i : k + 1]):
                 continue
             wa, wb = _surface(a, units_a, i), _surface(a, units_a, k)
+            # Two parties trading places is who did what to whom (judge.EXPLICIT); two words
+            # swapped may be a phrase told in another order ("Dividend 20 pct (unchanged)" /
+            # "an unchanged 20 pct dividend"), weighed as a word put for another.
+            # A name opening one passage is known as one by the other, which writes it mid-way.
+            named = {name.text for name in (*a.names, *b.names)}
+            moved = "trade places" if wa in named and wb in named else "swap"
             explanation = (
-                f"'{wa}' and '{wb}' trade places: each passage says of one what the other says "
+                f"'{wa}' and '{wb}' {moved}: each passage says of one what the other says "
                 "of the other"
             )
             return [Conflict("entity", wa, wb, explanation)]

@@ -29,7 +29,7 @@ def test_two_words_trading_places_conflict(a: str, b: str) -> None:
     other: the winner and the loser, the phones kept and the phones cleared."""
     result = compare(a, b)
     assert result.relation == "conflict"
-    assert any("trade places" in c.explanation for c in result.conflicts)
+    assert any("trade places" in c.explanation or "swap" in c.explanation for c in result.conflicts)
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,13 @@ def test_co_written_as_one_word_is_no_other_role() -> None:
     a = "The two cities will co-operate on the new tram line, the regional council said."
     b = "The two cities will cooperate on the new tram line, the regional council said."
     assert not compare(a, b).conflicts
+
+
+def test_common_words_swapped_are_weighed_not_taken_for_parties() -> None:
+    """Two parties trading places is an explicit fact; two common words swapped ("home" and
+    "hospital" phones) may be a phrase told in another order ("Dividend 20 pct (unchanged)" /
+    "an unchanged 20 pct dividend"), so it is told as a swap and weighed by the combiner."""
+    a = "Nurses may keep the app on their home phones but must remove it from hospital phones."
+    b = "Nurses may keep the app on their hospital phones but must remove it from home phones."
+    (conflict,) = compare(a, b).conflicts
+    assert "swap" in conflict.explanation and "trade places" not in conflict.explanation
