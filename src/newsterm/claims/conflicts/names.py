@@ -98,8 +98,9 @@ def _owned(prep: Prepared, name: Name) -> str:
     written = prep.text[name.start : name.end]
     if not written.endswith(("'s", "’s")) and prep.text[name.end : name.end + 1] not in ("'", "’"):
         return ""
-    after = next((k for k, t in enumerate(prep.tokens) if t.start >= name.end), None)
-    return prep.tokens[after].norm if after is not None and prep.keys[after] else ""
+    inside = _tokens_of(prep, name)
+    after = inside[-1] + 1 if inside else len(prep.tokens)
+    return prep.tokens[after].norm if after < len(prep.tokens) and prep.keys[after] else ""
 
 
 # Words around a name that make it the source of the report rather than part of the claim:
