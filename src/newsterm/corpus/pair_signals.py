@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from newsterm.corpus.index import Index, terms
+from newsterm.corpus.index import Index, term_of, terms
+from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.facts.extract import figures_and_days
 from newsterm.model import Article
 from newsterm.text.lexicon import only_noun
@@ -39,6 +40,14 @@ HEADLINE_RARE = 5.0
 # no change.
 SUBJECT_RARE = 3.0
 SUBJECT_TEMPLATE = 0.5
+# Weekdays as headlines and datelines shorten them; not read as dates (a "Sun" is a newspaper).
+WEEKDAY_ABBREVIATIONS = "mon tue tues wed thu thur thurs fri sat sun".split()
+# Capitalised by convention, not because they name anyone or anywhere. "May" is left in: alone
+# it is as often a person ("May said") as the month.
+CALENDAR_WORDS = frozenset(MONTHS).union(WEEKDAYS, WEEKDAY_ABBREVIATIONS) - {"may"}
+# The same as index terms: a wire headline's day ("HONG KONG EXCHS NOON - APR 7") is in the
+# template, never what the report is about.
+CALENDAR_TERMS = frozenset(term for term in map(term_of, CALENDAR_WORDS) if term)
 # Fewer figures or days than this say nothing about a report's being another's.
 FIGURES_MIN = 2
 
@@ -69,14 +78,15 @@ class Headlines:
             title_terms = terms(title)
             self.words.append(frozenset(title_terms))
             ids = Counter(t for t in map(index.term_ids.get, title_terms) if t is not None)
-            self.rare.append(frozenset(t for t in ids if index.idf(t) >= HEADLINE_RARE))
+            told = [t for t in ids if index.term_names[t] not in CALENDAR_TERMS]
+            self.rare.append(frozenset(t for t in told if index.idf(t) >= HEADLINE_RARE))
             subjects: frozenset[int] = frozenset()
             if title.isupper():
                 tf = index.article_tf[number]  # the headline's words count twice there
                 subjects = frozenset(
                     t
-                    for t, n in ids.items()
-                    if tf[t] <= 2 * n
+                    for t in told
+                    if tf[t] <= 2 * ids[t]
                     and index.idf(t) >= SUBJECT_RARE
                     and only_noun(index.term_names[t])
                 )

@@ -23,9 +23,8 @@ from datetime import date
 
 from newsterm.corpus.index import PROGRESS_EVERY, Index
 from newsterm.corpus.linkage import average_linkage
-from newsterm.corpus.pair_signals import Figures, Headlines
+from newsterm.corpus.pair_signals import CALENDAR_WORDS, Figures, Headlines
 from newsterm.corpus.split import SPLIT_MAX, SPLIT_MIN, split_group
-from newsterm.facts.dates import MONTHS, WEEKDAYS
 from newsterm.model import Article, Story
 from newsterm.support import forking
 from newsterm.support.pausing import Pause, step
@@ -92,13 +91,6 @@ FORK_MIN_SPLIT_ARTICLES = 300
 
 def _day(article: Article) -> date | None:
     return article.published.date() if article.published else None
-
-
-# Weekdays as headlines and datelines shorten them; not read as dates (a "Sun" is a newspaper).
-WEEKDAY_ABBREVIATIONS = "mon tue tues wed thu thur thurs fri sat sun".split()
-# Capitalised by convention, not because they name anyone or anywhere. "May" is left in: alone
-# it is as often a person ("May said") as the month.
-CALENDAR_WORDS = frozenset(MONTHS).union(WEEKDAYS, WEEKDAY_ABBREVIATIONS) - {"may"}
 
 
 class _Names:

@@ -288,3 +288,29 @@ def test_reactions_in_capitals_to_one_event_stay_one_story(tmp_path, monkeypatch
     assert _groups(load(path, cache=False)) == [{"reaction0", "reaction1"}]
     monkeypatch.setattr(pair_signals, "only_noun", lambda stem: True)
     assert _groups(load(path, cache=False)) == [{"reaction0"}, {"reaction1"}]
+
+
+def test_the_day_in_wire_headlines_is_not_what_the_briefs_are_about(tmp_path, monkeypatch) -> None:
+    """Two markets' tables filed the same day under "... - APR 7": the day is the template's,
+    so each headline's subject is its market alone, which the other brief never mentions."""
+    records = [
+        {
+            "id": "rates",
+            "title": "KELSO EXCHS NOON - APR 7",
+            "text": (
+                "Dlr 7.8035 uk 12.622 - 12.634 us/uk 1.6180 - 1.6190 us/w ger 1.8215 - "
+                "1.8225. Total todate 20."
+            ),
+        },
+        {
+            "id": "tenders",
+            "title": "DUNMORE COFFEE TENDERS - APR 7",
+            "text": "None posted, total todate 20 originals. Dlr 7.8030 uk 12.622 us/uk 1.6180.",
+        },
+    ]
+    for record in records:
+        record.update(source="Wire", published="2026-04-07")
+    path = _pile(tmp_path, records)
+    assert _groups(load(path, cache=False)) == [{"rates"}, {"tenders"}]
+    monkeypatch.setattr(pair_signals, "CALENDAR_TERMS", frozenset())
+    assert _groups(load(path, cache=False)) == [{"rates", "tenders"}]
