@@ -160,7 +160,8 @@ def test_days_and_months_are_not_names_two_reports_share() -> None:
     )
     names = stories._Names(index)
     assert names.similarity(0, 1) is None
-    assert names.similarity(1, 2) == pytest.approx(1.0)
+    similar = names.similarity(1, 2)
+    assert similar is not None and similar > 0
 
 
 # Three firms' note sales, filed on three days through one lead manager: the bodies share
@@ -202,7 +203,10 @@ def test_briefs_of_different_firms_in_one_template_are_not_one_story(tmp_path, m
     of three reports contradicting each other's amounts and rates."""
     path = _pile(tmp_path, [_brief(n) for n in range(3)])
     assert _groups(load(path)) == [{"brief0"}, {"brief1"}, {"brief2"}]
-    # The words alone put them together: the headlines are what keeps them apart.
+    # The words and the names they share put them together: the headlines are what keeps them
+    # apart (with the names weighed as before NAMES_SHARED_FULL, which alone now tells them
+    # apart in so small a pile).
+    monkeypatch.setattr(stories, "NAMES_SHARED_FULL", 0)
     monkeypatch.setattr(stories, "HEADLINE_APART", 1.0)
     assert _groups(load(path, cache=False)) == [{"brief0", "brief1", "brief2"}]
 
@@ -227,9 +231,11 @@ def test_reports_of_one_event_with_headlines_worded_apart_stay_together(tmp_path
     assert _groups(corpus) == [{"a", "b"}]
 
 
-def test_a_title_made_from_the_opening_words_is_no_headline(tmp_path) -> None:
-    """Without headlines the briefs are judged on their words alone, as before: a title that
-    only repeats the opening words names nothing the body does not."""
+def test_a_title_made_from_the_opening_words_is_no_headline(tmp_path, monkeypatch) -> None:
+    """Without headlines the briefs are judged on their words and names alone, as before: a
+    title that only repeats the opening words names nothing the body does not. (Names weighed
+    as before NAMES_SHARED_FULL, which would keep these three briefs apart on its own.)"""
+    monkeypatch.setattr(stories, "NAMES_SHARED_FULL", 0)
     records = [{k: v for k, v in _brief(n).items() if k != "title"} for n in range(3)]
     assert _groups(load(_pile(tmp_path, records))) == [{"brief0", "brief1", "brief2"}]
 
@@ -314,3 +320,29 @@ def test_the_day_in_wire_headlines_is_not_what_the_briefs_are_about(tmp_path, mo
     assert _groups(load(path, cache=False)) == [{"rates"}, {"tenders"}]
     monkeypatch.setattr(pair_signals, "CALENDAR_TERMS", frozenset())
     assert _groups(load(path, cache=False)) == [{"rates", "tenders"}]
+
+
+def test_one_shared_country_is_not_all_of_two_reports_names_in_common(monkeypatch) -> None:
+    """Two briefs that each name only Indonesia share all their names, and so does every
+    other brief from there (sugar output, copra imports): weighed against the few names a
+    short brief carries, the country alone made them one story. Two reports naming the same
+    minister, firm and town share what tells one event."""
+    texts = [
+        "Cane growers in Indonesia said sugar output would miss its target this season.",
+        "Coconut crushers in Indonesia will not buy copra abroad this year, officials said.",
+        "Minister Ilse Marten of Varrenland opened the Brannock Mills plant in Oldhaven on "
+        "Monday with Tomas Reyes of Osprey Freight.",
+        "In Oldhaven, Minister Ilse Marten and Tomas Reyes of Osprey Freight opened the "
+        "Brannock Mills plant of Varrenland.",
+    ]
+    texts += [f"Officials in {town} said the {town} harbour reopened." for town in _TOWNS]
+    _, index = _indexed(texts)
+    names = stories._Names(index)
+    country, event = names.similarity(0, 1), names.similarity(2, 3)
+    assert country is not None and event is not None
+    assert country < 0.3 < event
+    monkeypatch.setattr(stories, "NAMES_SHARED_FULL", 0)
+    assert stories._Names(index).similarity(0, 1) == pytest.approx(1.0)
+
+
+_TOWNS = ("Weilbach", "Dornau", "Kelso", "Dunmore", "Ardlow", "Wendel")
