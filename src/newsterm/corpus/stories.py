@@ -130,9 +130,8 @@ class _Names:
             {name: math.log((n + 1) / df[name]) for name in names} for names in article_names
         ]
         self.totals = [sum(w.values()) for w in self.weights]
-        weighed = [w for names in self.weights for w in names.values()]
-        mean = math.fsum(weighed) / len(weighed) if weighed else 0.0
-        self.full = NAMES_SHARED_FULL * mean
+        named = sum(map(len, self.weights))  # every name of every article, counted once each
+        self.full = NAMES_SHARED_FULL * math.fsum(self.totals) / named if named else 0.0
 
     def similarity(self, i: int, j: int) -> float | None:
         a, b = self.weights[i], self.weights[j]
